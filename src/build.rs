@@ -1,0 +1,513 @@
+//! The orchestrator: one function per step, in the order the data flows.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use tera::Context;
+
+use crate::content::{LoadOptions, Site, Source};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::fsutil::IoError;
+use crate::markdown::links::{anchor_hint, file_url};
+use crate::markdown::{self, LinkIndex, Problem, Rendered, Target};
+use crate::output::{self, Content, Outputs};
+use crate::render::views::{CardView, PageView};
+use crate::render::{self, Place, Renderer, Theme};
+
+/// What the command line can change about a build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub drafts: bool,
+    pub base_url: Option<String>,
+    /// `--output`, which overrides site.toml's output_dir.
+    pub output: Option<PathBuf>,
+}
+
+/// Counts for the summary line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Guidance pages plus section pages (the home page counts as a section page).
+    pub pages: usize,
+    pub checklists: usize,
+    pub worksheets: usize,
+}
+
+/// A successful build or check.
+#[derive(Debug)]
+pub struct Report {
+    pub stats: Stats,
+    pub elapsed: Duration,
+    /// Where the site was written (None for `check`).
+    pub output: Option<PathBuf>,
+    pub warnings: Diagnostics,
+}
+
+/// Why a build did not produce output. Only `main` turns this into an exit code.
+#[derive(Debug)]
+pub enum Failure {
+    /// Mistakes in the toolkit (exit 1).
+    Toolkit(Diagnostics),
+    /// A bad command line, such as an unsafe --output (exit 2).
+    Usage(Diagnostic),
+    /// The file system failed (exit 2).
+    Io(IoError, Diagnostics),
+}
+
+/// A rendered site held in memory, ready to write.
+pub struct RenderedSite {
+    pub site: Site,
+    pub outputs: Outputs,
+    pub stats: Stats,
+}
+
+/// `trellis build`: render everything, then write it atomically.
+pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
+    let start = Instant::now();
+    let (rendered, diags) = render_site(root, opts);
+    let Some(rendered) = rendered.filter(|_| !diags.has_errors()) else {
+        return Err(Failure::Toolkit(diags));
+    };
+    let out = output_dir(root, &rendered.site, opts)?;
+    if let Err(e) = output::write_atomically(&out, &rendered.outputs) {
+        return Err(Failure::Io(e, diags));
+    }
+    Ok(Report {
+        stats: rendered.stats,
+        elapsed: start.elapsed(),
+        output: Some(out),
+        warnings: diags,
+    })
+}
+
+/// `trellis check`: everything `build` checks, nothing written.
+pub fn check(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
+    let start = Instant::now();
+    let (rendered, diags) = render_site(root, opts);
+    let Some(rendered) = rendered.filter(|_| !diags.has_errors()) else {
+        return Err(Failure::Toolkit(diags));
+    };
+    output_dir(root, &rendered.site, opts)?;
+    Ok(Report {
+        stats: rendered.stats,
+        elapsed: start.elapsed(),
+        output: None,
+        warnings: diags,
+    })
+}
+
+/// The output folder: --output (a usage error when unsafe), else site.toml's output_dir (a
+/// toolkit error at its line), else public/.
+pub fn output_dir(root: &Path, site: &Site, opts: &BuildOptions) -> Result<PathBuf, Failure> {
+    if let Some(cli) = &opts.output {
+        return output::check_output_dir(root, cli).map_err(|r| {
+            Failure::Usage(Diagnostic::error(format!("--output: {}", r.message)).hint(r.hint))
+        });
+    }
+    match &site.config.output_dir {
+        Some(dir) => output::check_output_dir(root, Path::new(dir.get_ref())).map_err(|r| {
+            let mut d = Diagnostics::default();
+            d.push(
+                site.config
+                    .error_at(dir, format!("output_dir: {}", r.message))
+                    .hint(r.hint),
+            );
+            Failure::Toolkit(d)
+        }),
+        None => output::check_output_dir(root, Path::new("public"))
+            .map_err(|r| Failure::Usage(Diagnostic::error(r.message).hint(r.hint))),
+    }
+}
+
+/// Loads and renders the whole site into memory. Returns every diagnostic found on the way.
+pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, Diagnostics) {
+    // 1. Settings and content: everything later steps need to know about every page.
+    let (site, mut diags) = Site::load(
+        root,
+        &LoadOptions {
+            drafts: opts.drafts,
+        },
+    );
+    let Some(mut site) = site else {
+        return (None, diags);
+    };
+    if let Some(url) = &opts.base_url {
+        site.config.base_url = Some(url.clone());
+    }
+    // 2. Templates, parsed once.
+    let theme = match load_theme(&site) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.extend(d);
+            return (None, diags);
+        }
+    };
+    // 3. Every link target is known before any Markdown is rendered, so links resolve in one pass.
+    let links = link_index(&site);
+    // 4. Markdown, in parallel; anchors are checked once every page's headings are known.
+    let docs = documents(&site);
+    let rendered: Vec<Rendered> = docs
+        .par_iter()
+        .map(|d| render_markdown(d, &links))
+        .collect();
+    for (doc, r) in docs.iter().zip(&rendered) {
+        diags.extend(r.problems.iter().map(|p| doc.diagnostic(p)));
+    }
+    check_anchors(&docs, &rendered, &mut diags);
+    // 5. Navigation is rendered once per section here, then reused by every page.
+    let renderer = match Renderer::new(&site, theme, &links) {
+        Ok(r) => r,
+        Err(d) => {
+            diags.extend(d);
+            return (None, diags);
+        }
+    };
+    // 6. Pages through their templates, in parallel.
+    let pages: Vec<Result<(String, String), Vec<Diagnostic>>> = docs
+        .par_iter()
+        .zip(&rendered)
+        .map(|(doc, r)| render_doc(&renderer, &site, doc, r))
+        .collect();
+    let mut outputs = Outputs::default();
+    for result in pages {
+        match result {
+            Ok((path, html)) => outputs.add(path, Content::Text(html)),
+            Err(d) => diags.extend(d),
+        }
+    }
+    // 7. Files copied as they are, and the pages made from the whole site.
+    add_files(&site, &renderer, &mut outputs);
+    match not_found_page(&renderer) {
+        Ok(html) => outputs.add("404.html", Content::Text(html)),
+        Err(d) => diags.push(d),
+    }
+    if let Some(xml) = sitemap(&site, &renderer) {
+        outputs.add("sitemap.xml", Content::Text(xml));
+    }
+    let stats = Stats {
+        pages: site.pages.len() + site.sections.len() + 1,
+        checklists: 0,
+        worksheets: 0,
+    };
+    (
+        Some(RenderedSite {
+            site,
+            outputs,
+            stats,
+        }),
+        diags,
+    )
+}
+
+fn load_theme(site: &Site) -> Result<Theme, Diagnostics> {
+    let name = site.config.theme.get_ref();
+    if !render::theme::exists(&site.root, name) {
+        let mut d = Diagnostics::default();
+        d.push(site.config.error_at(&site.config.theme, format!("there is no theme `{name}`"))
+            .hint(format!("create themes/{name}/templates/, or remove the theme line to use the built-in default theme")));
+        return Err(d);
+    }
+    Theme::load(&site.root, name)
+}
+
+/// Every source path a link may name, with the output URL it becomes.
+pub fn link_index(site: &Site) -> LinkIndex {
+    let mut ix = LinkIndex::default();
+    let page = |url: &str| Target {
+        url: url.to_string(),
+        has_anchors: true,
+    };
+    ix.insert("content/_index.md".into(), page(""));
+    for s in &site.sections {
+        ix.insert(
+            Path::new("content").join(&s.name).join("_index.md"),
+            page(&s.url),
+        );
+    }
+    for p in &site.pages {
+        ix.insert(p.source.path.clone(), page(&p.url));
+        if let Some(b) = &p.bundle {
+            for a in &b.assets {
+                let url = format!("{}{}", p.url, a.to_string_lossy().replace('\\', "/"));
+                ix.insert(
+                    b.dir.join(a),
+                    Target {
+                        url,
+                        has_anchors: false,
+                    },
+                );
+            }
+        }
+    }
+    for f in &site.static_files {
+        let url = f.to_string_lossy().replace('\\', "/");
+        ix.insert(
+            Path::new("static").join(f),
+            Target {
+                url,
+                has_anchors: false,
+            },
+        );
+    }
+    for d in &site.drafts {
+        ix.insert_draft(d.clone());
+    }
+    ix
+}
+
+/// A Markdown text that becomes an output page.
+pub struct Doc<'a> {
+    pub place: Place,
+    pub source: Option<&'a Source>,
+    pub body_offset: usize,
+    pub url: String,
+    pub title: String,
+}
+
+impl Doc<'_> {
+    fn body(&self) -> &str {
+        self.source.map_or("", |s| &s.text[self.body_offset..])
+    }
+
+    fn shown_path(&self) -> PathBuf {
+        self.source
+            .map_or_else(|| PathBuf::from("content"), |s| s.path.clone())
+    }
+
+    /// A Markdown problem (offsets in the body) as a diagnostic at its true place in the file.
+    fn diagnostic(&self, p: &Problem) -> Diagnostic {
+        let d = if p.warning {
+            Diagnostic::warning(&p.message)
+        } else {
+            Diagnostic::error(&p.message)
+        };
+        let d = match self.source {
+            Some(s) => d.at_span(
+                &s.path,
+                &s.text,
+                (p.span.start + self.body_offset)..(p.span.end + self.body_offset),
+            ),
+            None => d,
+        };
+        match &p.hint {
+            Some(h) => d.hint(h),
+            None => d,
+        }
+    }
+}
+
+fn documents(site: &Site) -> Vec<Doc<'_>> {
+    let mut docs = Vec::with_capacity(site.pages.len() + site.sections.len() + 1);
+    let (src, off) = site
+        .home
+        .index
+        .as_ref()
+        .map_or((None, 0), |(s, o)| (Some(s), *o));
+    docs.push(Doc {
+        place: Place::Home,
+        source: src,
+        body_offset: off,
+        url: String::new(),
+        title: site.title().to_string(),
+    });
+    for (i, s) in site.sections.iter().enumerate() {
+        let (src, off) = s.index.as_ref().map_or((None, 0), |(s, o)| (Some(s), *o));
+        docs.push(Doc {
+            place: Place::Section(i),
+            source: src,
+            body_offset: off,
+            url: s.url.clone(),
+            title: s.title.clone(),
+        });
+    }
+    for (i, p) in site.pages.iter().enumerate() {
+        docs.push(Doc {
+            place: Place::Page(i),
+            source: Some(&p.source),
+            body_offset: p.body_offset,
+            url: p.url.clone(),
+            title: p.title().to_string(),
+        });
+    }
+    docs
+}
+
+fn render_markdown(doc: &Doc, links: &LinkIndex) -> Rendered {
+    let Some(source) = doc.source else {
+        return Rendered::default();
+    };
+    let cx = markdown::Context {
+        links,
+        source: &source.path,
+        url: &doc.url,
+        body_kind: &render::body_kind,
+    };
+    markdown::render(doc.body(), &cx)
+}
+
+fn check_anchors(docs: &[Doc], rendered: &[Rendered], diags: &mut Diagnostics) {
+    let anchors: HashMap<&str, &Vec<String>> = docs
+        .iter()
+        .zip(rendered)
+        .map(|(d, r)| (d.url.as_str(), &r.anchors))
+        .collect();
+    for (doc, r) in docs.iter().zip(rendered) {
+        for check in &r.anchor_checks {
+            let known = anchors.get(check.url.as_str()).copied();
+            if known.is_some_and(|a| a.contains(&check.anchor)) {
+                continue;
+            }
+            let list = known.cloned().unwrap_or_default();
+            let p = Problem::error(
+                check.span.clone(),
+                format!(
+                    "there is no heading `#{}` on the page this link points to",
+                    check.anchor
+                ),
+            )
+            .hint(anchor_hint(&check.anchor, &list));
+            diags.push(doc.diagnostic(&p));
+        }
+    }
+}
+
+/// Expands shortcodes and renders the page's template. Returns (output path, HTML).
+fn render_doc(
+    r: &Renderer,
+    site: &Site,
+    doc: &Doc,
+    md: &Rendered,
+) -> Result<(String, String), Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let source_path = doc.shown_path();
+    let content = markdown::shortcodes::expand(&md.html, &md.calls, |_, call, body| {
+        r.shortcode(call, body, &doc.url, &source_path)
+            .unwrap_or_else(|(message, hint)| {
+                let mut p = Problem::error(call.span.clone(), message);
+                p.hint = hint;
+                errors.push(doc.diagnostic(&p));
+                String::new()
+            })
+    });
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut common = r.common(site, doc.place, &doc.url, &doc.title, &content, &md.toc);
+    let mut cx = Context::new();
+    let template = match doc.place {
+        Place::Home => {
+            common.summary = site.home.summary.as_deref();
+            common.description = site.config.description.as_deref();
+            cx.insert("phases", &cards(r, site, true));
+            cx.insert("sections", &cards(r, site, false));
+            "home.html"
+        }
+        Place::Section(i) => {
+            let s = &site.sections[i];
+            common.summary = s.summary.as_deref();
+            common.description = s.summary.as_deref();
+            common.sidebar = Some(r.sidebar(i, "index.html", true));
+            cx.insert("section", &r.section_view(site, i, &doc.url));
+            "section.html"
+        }
+        Place::Page(p) => {
+            let page = &site.pages[p];
+            common.summary = page.front.summary.as_deref();
+            common.description = page.front.summary.as_deref();
+            if let Some(i) = page
+                .section
+                .as_ref()
+                .and_then(|n| site.sections.iter().position(|s| &s.name == n))
+            {
+                common.sidebar = Some(r.sidebar(i, &format!("../{}/index.html", page.slug), false));
+                cx.insert("section", &r.section_view(site, i, &doc.url));
+            }
+            let view = PageView {
+                section: page.section.clone(),
+                audiences: r.audiences(page.front.audience.iter().map(|a| a.get_ref().as_str())),
+                source: page.source.path.to_string_lossy().into_owned(),
+            };
+            cx.insert("page", &view);
+            "page.html"
+        }
+    };
+    let mut full =
+        Context::from_serialize(&common).map_err(|e| vec![Diagnostic::error(e.to_string())])?;
+    full.extend(cx);
+    let html = r
+        .render(template, &full, doc.source.map(|s| s.path.as_path()))
+        .map_err(|d| vec![d])?;
+    Ok((file_url(&doc.url), html))
+}
+
+fn cards(r: &Renderer, site: &Site, phases: bool) -> Vec<CardView> {
+    site.sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.is_phase == phases)
+        .map(|(i, s)| {
+            let view = r.section_view(site, i, "");
+            CardView {
+                title: s.title.clone(),
+                href: view.href,
+                summary: s.summary.clone(),
+                number: view.number,
+                page_count: s.pages.len(),
+            }
+        })
+        .collect()
+}
+
+/// Theme files, then the toolkit's static/ (which may replace a theme file), then page folders.
+fn add_files(site: &Site, r: &Renderer, outputs: &mut Outputs) {
+    for (name, asset) in &r.theme.assets {
+        outputs.add(name.clone(), asset.clone().into());
+    }
+    for f in &site.static_files {
+        outputs.add(
+            f.to_string_lossy().replace('\\', "/"),
+            Content::Copy(site.root.join("static").join(f)),
+        );
+    }
+    for p in &site.pages {
+        if let Some(b) = &p.bundle {
+            for a in &b.assets {
+                let name = format!("{}{}", p.url, a.to_string_lossy().replace('\\', "/"));
+                outputs.add(name, Content::Copy(site.root.join(&b.dir).join(a)));
+            }
+        }
+    }
+}
+
+/// The 404 page is served at any missing path, so it inlines its CSS and links home through
+/// base_url (or the host's root).
+fn not_found_page(r: &Renderer) -> Result<String, Diagnostic> {
+    let home = r
+        .site()
+        .base_url
+        .as_ref()
+        .map_or("/".to_string(), |b| format!("{}/", b.trim_end_matches('/')));
+    let mut cx = Context::new();
+    cx.insert("home_href", &home);
+    cx.insert("root", &home);
+    cx.insert("inline_css", &r.theme.asset_text("trellis.css"));
+    r.render("404.html", &cx, None)
+}
+
+fn sitemap(site: &Site, r: &Renderer) -> Option<String> {
+    r.site().base_url.as_ref()?;
+    let mut urls: Vec<String> = vec![String::new()];
+    urls.extend(site.sections.iter().map(|s| s.url.clone()));
+    urls.extend(site.pages.iter().map(|p| p.url.clone()));
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for u in urls {
+        let loc = r.absolute(&u).unwrap_or_default();
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            crate::render::theme::escape_html(&loc)
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    Some(xml)
+}

@@ -1,0 +1,295 @@
+//! site.toml: the toolkit's settings. `parse` is pure; `load` reads the file and calls it.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::fsutil;
+use crate::names::is_valid_slug;
+use crate::tomlinput::TomlSource;
+
+pub const CONFIG_FILE: &str = "site.toml";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: Spanned<String>,
+    pub description: Option<String>,
+    pub base_url: Option<String>,
+    #[serde(default = "default_language")]
+    pub language: Spanned<String>,
+    #[serde(default = "default_theme")]
+    pub theme: Spanned<String>,
+    pub output_dir: Option<Spanned<String>>,
+    pub license: Option<String>,
+    pub version: Option<String>,
+    pub organization: Option<Organization>,
+    #[serde(default)]
+    pub toolkit: Toolkit,
+    #[serde(default = "no_audiences")]
+    pub audiences: Spanned<toml::Table>,
+    #[serde(default)]
+    pub print: Print,
+    #[serde(default)]
+    pub menu: Vec<MenuItem>,
+    /// The file's text, kept so later checks (an unknown phase, an unsafe output_dir) can point
+    /// into it.
+    #[serde(skip)]
+    pub source: Arc<str>,
+    #[serde(skip)]
+    pub path: PathBuf,
+}
+
+fn default_language() -> Spanned<String> {
+    Spanned::new(0..0, "en".to_string())
+}
+
+fn no_audiences() -> Spanned<toml::Table> {
+    Spanned::new(0..0, toml::Table::new())
+}
+
+fn default_theme() -> Spanned<String> {
+    Spanned::new(0..0, "default".to_string())
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    pub name: String,
+    pub url: Option<String>,
+    pub logo: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Toolkit {
+    #[serde(default)]
+    pub phases: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub layout: Layout,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layout {
+    #[default]
+    Sequence,
+    Cycle,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Print {
+    #[serde(default)]
+    pub paper: Paper,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    Letter,
+    A4,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    pub title: String,
+    pub url: Spanned<String>,
+}
+
+/// An audience id and its display name, in the order site.toml lists them.
+#[derive(Debug, Clone)]
+pub struct Audience {
+    pub id: String,
+    pub name: String,
+}
+
+impl Config {
+    /// Parses site.toml's text. Pure: no file system access.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, Diagnostics> {
+        let source: Arc<str> = Arc::from(text);
+        let input = TomlSource::whole(path, &source);
+        let mut config: Config = input.parse("site.toml").map_err(one)?;
+        config.source = source;
+        config.path = path.to_path_buf();
+        let problems = config.validate();
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        Ok(config)
+    }
+
+    /// Reads `<root>/site.toml`.
+    pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+        let path = root.join(CONFIG_FILE);
+        let shown = PathBuf::from(CONFIG_FILE);
+        if !path.is_file() {
+            return Err(one(Diagnostic::error(format!("no {CONFIG_FILE} in {}", root.display()))
+                .hint("run trellis in a toolkit folder, pass --root DIR, or create one with `trellis init DIR`")));
+        }
+        let bytes = fsutil::read(&path)
+            .map_err(|e| one(Diagnostic::error(e.to_string()).in_file(&shown)))?;
+        let text = crate::content::source_text(bytes, &shown).map_err(one)?;
+        Config::parse(&text, &shown)
+    }
+
+    pub fn error_at<T>(&self, value: &Spanned<T>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(message).at_span(&self.path, &self.source, value.span())
+    }
+
+    fn validate(&self) -> Diagnostics {
+        let mut out = Diagnostics::default();
+        if self.title.get_ref().trim().is_empty() {
+            out.push(
+                self.error_at(&self.title, "the toolkit's title is empty")
+                    .hint("write the title between the quotes"),
+            );
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for phase in &self.toolkit.phases {
+            if !is_valid_slug(phase.get_ref()) {
+                out.push(
+                    self.error_at(
+                        phase,
+                        format!("`{}` is not a valid phase folder name", phase.get_ref()),
+                    )
+                    .hint(
+                        "phase names are folder names under content/, written with a-z, 0-9 and -",
+                    ),
+                );
+            } else if seen.contains(&phase.get_ref().as_str()) {
+                out.push(self.error_at(
+                    phase,
+                    format!("the phase `{}` is listed twice", phase.get_ref()),
+                ));
+            }
+            seen.push(phase.get_ref());
+        }
+        for (id, name) in self.audiences.get_ref() {
+            if !is_valid_slug(id) {
+                out.push(
+                    self.error_at(
+                        &self.audiences,
+                        format!("`{id}` is not a valid audience id"),
+                    )
+                    .hint("audience ids use a-z, 0-9 and -, e.g. students = \"Students\""),
+                );
+            }
+            if !name.is_str() {
+                out.push(
+                    self.error_at(
+                        &self.audiences,
+                        format!("the audience `{id}` needs a display name in quotes"),
+                    )
+                    .hint(format!("{id} = \"{}\"", id)),
+                );
+            }
+        }
+        if !["en", "fr"].contains(&self.language.get_ref().as_str()) {
+            out.push(
+                Diagnostic::warning(format!(
+                    "no interface strings for language `{}`; English is used",
+                    self.language.get_ref()
+                ))
+                .at_span(&self.path, &self.source, self.language.span()),
+            );
+        }
+        out
+    }
+
+    pub fn phases(&self) -> impl Iterator<Item = &str> {
+        self.toolkit.phases.iter().map(|p| p.get_ref().as_str())
+    }
+
+    pub fn is_phase(&self, name: &str) -> bool {
+        self.phases().any(|p| p == name)
+    }
+
+    pub fn audiences(&self) -> Vec<Audience> {
+        self.audiences
+            .get_ref()
+            .iter()
+            .map(|(id, name)| Audience {
+                id: id.clone(),
+                name: name.as_str().unwrap_or(id).to_string(),
+            })
+            .collect()
+    }
+
+    pub fn has_audience(&self, id: &str) -> bool {
+        self.audiences.get_ref().contains_key(id)
+    }
+
+    pub fn title(&self) -> &str {
+        self.title.get_ref()
+    }
+}
+
+fn one(d: Diagnostic) -> Diagnostics {
+    let mut all = Diagnostics::default();
+    all.push(d);
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Diagnostics> {
+        Config::parse(text, Path::new("site.toml"))
+    }
+
+    #[test]
+    fn minimal_config_has_defaults() {
+        let c = parse("title = \"T\"").unwrap();
+        assert_eq!(c.language.get_ref(), "en");
+        assert_eq!(c.theme.get_ref(), "default");
+        assert_eq!(c.print.paper, Paper::Letter);
+        assert_eq!(c.toolkit.layout, Layout::Sequence);
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_suggests() {
+        let err = parse("title = \"T\"\n\n[toolkit]\nphase = [\"a\"]\n").unwrap_err();
+        let d = &err.items[0];
+        assert_eq!(d.position().unwrap(), "site.toml:4:1");
+        assert!(d.message.contains("unknown key `phase`"), "{}", d.message);
+        assert!(d
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `phases`?"));
+    }
+
+    #[test]
+    fn missing_title_is_an_error() {
+        let err = parse("description = \"x\"").unwrap_err();
+        assert!(err.items[0].message.contains("required key `title`"));
+    }
+
+    #[test]
+    fn audiences_keep_their_order() {
+        let c =
+            parse("title = \"T\"\n[audiences]\nstudents = \"Students\"\nfaculty = \"Faculty\"\n")
+                .unwrap();
+        let ids: Vec<String> = c.audiences().into_iter().map(|a| a.id).collect();
+        assert_eq!(ids, ["students", "faculty"]);
+    }
+
+    #[test]
+    fn bad_paper_lists_allowed_values() {
+        let err = parse("title = \"T\"\n[print]\npaper = \"A4\"\n").unwrap_err();
+        let d = &err.items[0];
+        assert_eq!(d.position().unwrap(), "site.toml:3:9");
+        assert!(
+            d.hint.as_deref().unwrap().contains("did you mean `a4`?"),
+            "{:?}",
+            d.hint
+        );
+    }
+}

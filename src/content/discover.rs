@@ -1,0 +1,562 @@
+//! Finding the toolkit's files (walkdir) and assembling them into the model.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use walkdir::WalkDir;
+
+use super::frontmatter::{self, PageFront, SectionFront};
+use super::{order_key, Bundle, Home, LoadOptions, Page, Section, Site, Source};
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::fsutil;
+use crate::names::{is_valid_slug, slugify};
+use crate::tomlinput::TomlSource;
+
+/// Top-level names that the generated pages use.
+pub const RESERVED_SECTIONS: &[&str] = &[
+    "worksheets",
+    "resources",
+    "audiences",
+    "print",
+    "search",
+    "static",
+];
+
+/// What kind of TOML data a file under content/ holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataKind {
+    Checklist { phase: String },
+    Worksheet { id: String },
+    Resources,
+    Models,
+}
+
+#[derive(Debug, Clone)]
+pub struct DataFile {
+    pub kind: DataKind,
+    pub source: Source,
+}
+
+/// The files of content/ and static/, classified but not yet checked against each other.
+#[derive(Default)]
+pub struct Found {
+    home: Option<Source>,
+    section_indexes: Vec<(String, Source)>,
+    section_dirs: Vec<String>,
+    pages: Vec<FoundPage>,
+    data: Vec<DataFile>,
+    static_files: Vec<PathBuf>,
+}
+
+struct FoundPage {
+    source: Source,
+    section: Option<String>,
+    file_stem: String,
+    bundle: Option<Bundle>,
+}
+
+/// Walks content/ and static/ in a stable order, reading every text file once.
+pub fn discover(root: &Path, diags: &mut Diagnostics) -> Found {
+    let mut found = Found::default();
+    let content = root.join("content");
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::error("there is no content/ folder")
+                .in_file(Path::new("content"))
+                .hint("create content/ with an _index.md for the home page and a folder per phase"),
+        );
+    } else {
+        walk_content(root, &content, &mut found, diags);
+    }
+    found.static_files = list_files(root, &root.join("static"), diags);
+    found
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Every file below `dir` (relative to it), sorted; a missing folder is simply empty.
+pub fn list_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() => files.push(relative(dir, e.path())),
+            Ok(_) => {}
+            Err(e) => diags.push(walk_error(root, &e)),
+        }
+    }
+    files
+}
+
+fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
+    let path = e.path().map(|p| relative(root, p)).unwrap_or_default();
+    if e.loop_ancestor().is_some() {
+        Diagnostic::error(
+            "this folder link points back to a folder that contains it (a symlink loop)",
+        )
+        .in_file(&path)
+        .hint("remove the symbolic link or point it somewhere outside this folder")
+    } else {
+        Diagnostic::error(format!("could not read this file or folder: {e}")).in_file(&path)
+    }
+}
+
+fn read_source(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Source> {
+    let shown = relative(root, path);
+    let bytes = match fsutil::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(e.to_string()).in_file(&shown));
+            return None;
+        }
+    };
+    match super::source_text(bytes, &shown) {
+        Ok(text) => Some(Source {
+            path: shown,
+            text: Arc::from(text),
+        }),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
+fn walk_content(root: &Path, content: &Path, found: &mut Found, diags: &mut Diagnostics) {
+    let mut walker = WalkDir::new(content)
+        .min_depth(1)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                diags.push(walk_error(root, &e));
+                continue;
+            }
+        };
+        let rel = relative(content, entry.path());
+        let parts: Vec<String> = rel
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        if is_hidden(&parts) {
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            if parts.len() == 1 && !entry.path().join("index.md").is_file() {
+                found.section_dirs.push(parts[0].clone());
+            } else if entry.path().join("index.md").is_file() && parts.len() <= 2 {
+                collect_bundle(root, entry.path(), &parts, found, diags);
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        classify_file(root, entry.path(), &parts, found, diags);
+    }
+}
+
+fn is_hidden(parts: &[String]) -> bool {
+    parts
+        .iter()
+        .any(|p| p.starts_with('.') || p.ends_with('~') || p.starts_with('#'))
+}
+
+/// A page folder: `index.md` is the page; every other file is an asset copied beside it.
+fn collect_bundle(
+    root: &Path,
+    dir: &Path,
+    parts: &[String],
+    found: &mut Found,
+    diags: &mut Diagnostics,
+) {
+    let mut assets = Vec::new();
+    for entry in WalkDir::new(dir)
+        .min_depth(1)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                diags.push(walk_error(root, &e));
+                continue;
+            }
+        };
+        let rel = relative(dir, entry.path());
+        let hidden = rel.iter().any(|p| p.to_string_lossy().starts_with('.'));
+        if !entry.file_type().is_file() || hidden || rel == Path::new("index.md") {
+            continue;
+        }
+        if rel.extension().is_some_and(|e| e == "md") {
+            diags.push(Diagnostic::error("a page folder holds one page, its index.md; this Markdown file is not part of the site")
+                .in_file(&relative(root, entry.path()))
+                .hint("move this file next to the folder (as its own page) or merge it into index.md"));
+            continue;
+        }
+        assets.push(rel);
+    }
+    let Some(source) = read_source(root, &dir.join("index.md"), diags) else {
+        return;
+    };
+    let section = (parts.len() == 2).then(|| parts[0].clone());
+    let bundle = Bundle {
+        dir: relative(root, dir),
+        assets,
+    };
+    found.pages.push(FoundPage {
+        source,
+        section,
+        file_stem: parts[parts.len() - 1].clone(),
+        bundle: Some(bundle),
+    });
+}
+
+fn classify_file(
+    root: &Path,
+    path: &Path,
+    parts: &[String],
+    found: &mut Found,
+    diags: &mut Diagnostics,
+) {
+    let name = parts[parts.len() - 1].as_str();
+    let ext = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("");
+    let stem = name
+        .strip_suffix(&format!(".{ext}"))
+        .unwrap_or(name)
+        .to_string();
+    let shown = relative(root, path);
+    match (parts.len(), name, ext) {
+        (1, "_index.md", _) => found.home = read_source(root, path, diags),
+        (2, "_index.md", _) => {
+            if let Some(s) = read_source(root, path, diags) {
+                found.section_indexes.push((parts[0].clone(), s));
+            }
+        }
+        (1 | 2, _, "md") => {
+            if let Some(source) = read_source(root, path, diags) {
+                let section = (parts.len() == 2).then(|| parts[0].clone());
+                found.pages.push(FoundPage { source, section, file_stem: stem, bundle: None });
+            }
+        }
+        (1, "resources.toml", _) => push_data(root, path, super::DataKind::Resources, found, diags),
+        (1, "models.toml", _) => push_data(root, path, super::DataKind::Models, found, diags),
+        (2, "checklist.toml", _) => {
+            push_data(root, path, super::DataKind::Checklist { phase: parts[0].clone() }, found, diags)
+        }
+        (2, _, "toml") if parts[0] == "worksheets" => {
+            push_data(root, path, super::DataKind::Worksheet { id: stem }, found, diags)
+        }
+        (_, _, "md") => diags.push(
+            Diagnostic::error("sections cannot be nested: this page is in a folder inside a section")
+                .in_file(&shown)
+                .hint("move it up into its section's folder, or name it index.md to make its folder a page"),
+        ),
+        _ => diags.push(
+            Diagnostic::warning("this file is not part of the site and is not copied")
+                .in_file(&shown)
+                .hint("files for download belong in static/; images for one page go in that page's folder beside its index.md"),
+        ),
+    }
+}
+
+fn push_data(
+    root: &Path,
+    path: &Path,
+    kind: super::DataKind,
+    found: &mut Found,
+    diags: &mut Diagnostics,
+) {
+    if let Some(source) = read_source(root, path, diags) {
+        found.data.push(DataFile { kind, source });
+    }
+}
+
+/// Parses front matter, applies the naming and ordering rules, and builds the model.
+pub fn assemble(
+    root: PathBuf,
+    config: Config,
+    found: Found,
+    opts: &LoadOptions,
+    diags: &mut Diagnostics,
+) -> Site {
+    let home = Home::from_source(found.home, diags);
+    let mut sections = build_sections(
+        &config,
+        &found.section_dirs,
+        found.section_indexes,
+        &found.pages,
+        diags,
+    );
+    let mut pages = Vec::new();
+    let mut drafts = Vec::new();
+    for fp in found.pages {
+        let Some(page) = build_page(&config, fp, diags) else {
+            continue;
+        };
+        if page.is_draft() && !opts.drafts {
+            drafts.push(page.source.path.clone());
+        } else {
+            pages.push(page);
+        }
+    }
+    check_slug_collisions(&pages, &sections, diags);
+    pages.sort_by_cached_key(|p| order_key(p.front.weight, p.title()));
+    let mut root_pages = Vec::new();
+    for (id, page) in pages.iter().enumerate() {
+        match &page.section {
+            Some(name) => {
+                if let Some(s) = sections.iter_mut().find(|s| &s.name == name) {
+                    s.pages.push(id);
+                }
+            }
+            None => root_pages.push(id),
+        }
+    }
+    Site {
+        root,
+        config,
+        home,
+        sections,
+        pages,
+        root_pages,
+        drafts,
+        static_files: found.static_files,
+        data: found.data,
+    }
+}
+
+impl Home {
+    fn from_source(source: Option<Source>, diags: &mut Diagnostics) -> Home {
+        let Some(source) = source else {
+            return Home::default();
+        };
+        match parse_front::<SectionFront>(&source, "the home page's front matter") {
+            Ok((front, body)) => Home {
+                title: Some(front.title.into_inner()),
+                summary: front.summary,
+                index: Some((source, body)),
+            },
+            Err(d) => {
+                diags.push(d);
+                Home::default()
+            }
+        }
+    }
+}
+
+/// Splits and parses the front matter of `source`; returns it with the body's offset.
+pub fn parse_front<T: serde::de::DeserializeOwned>(
+    source: &Source,
+    what: &str,
+) -> Result<(T, usize), Diagnostic> {
+    let whole = TomlSource::whole(&source.path, &source.text);
+    let split = frontmatter::split(&source.text).map_err(|e| e.diagnostic(&whole))?;
+    let input = TomlSource {
+        path: &source.path,
+        file: &source.text,
+        offset: split.front.start,
+        len: split.front.len(),
+    };
+    let front: T = input.parse(what)?;
+    Ok((front, split.body_offset))
+}
+
+fn build_sections(
+    config: &Config,
+    dirs: &[String],
+    indexes: Vec<(String, Source)>,
+    pages: &[FoundPage],
+    diags: &mut Diagnostics,
+) -> Vec<Section> {
+    let mut indexes: HashMap<String, Source> = indexes.into_iter().collect();
+    let mut names: Vec<&String> = dirs.iter().collect();
+    names.retain(|n| {
+        n.as_str() != "worksheets"
+            && (indexes.contains_key(*n) || pages.iter().any(|p| p.section.as_ref() == Some(n)))
+    });
+    let mut sections = Vec::new();
+    for name in names {
+        if RESERVED_SECTIONS.contains(&name.as_str()) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "`{name}` is a reserved name: Trellis generates {name}/ itself"
+                ))
+                .in_file(&Path::new("content").join(name))
+                .hint("rename this folder"),
+            );
+            continue;
+        }
+        if !is_valid_slug(name) {
+            diags.push(Diagnostic::error(format!("the folder name `{name}` becomes a web address and may only use a-z, 0-9 and -"))
+                .in_file(&Path::new("content").join(name))
+                .hint(format!("rename it to `{}`", slugify(name))));
+            continue;
+        }
+        let mut section = Section {
+            name: name.clone(),
+            title: title_from_name(name),
+            weight: None,
+            summary: None,
+            index: None,
+            is_phase: config.is_phase(name),
+            pages: Vec::new(),
+            url: format!("{name}/"),
+        };
+        if let Some(source) = indexes.remove(name) {
+            match parse_front::<SectionFront>(&source, "the section's front matter") {
+                Ok((front, body)) => {
+                    section.title = front.title.into_inner();
+                    section.weight = front.weight;
+                    section.summary = front.summary;
+                    section.index = Some((source, body));
+                }
+                Err(d) => diags.push(d),
+            }
+        }
+        sections.push(section);
+    }
+    for phase in &config.toolkit.phases {
+        if !sections.iter().any(|s| &s.name == phase.get_ref()) {
+            diags.push(config.error_at(phase, format!("the phase `{}` has no folder content/{}/", phase.get_ref(), phase.get_ref()))
+                .hint(format!("create content/{}/_index.md with a title, or remove the phase from this list", phase.get_ref())));
+        }
+    }
+    let phase_pos = |s: &Section| config.phases().position(|p| p == s.name);
+    sections.sort_by_cached_key(|s| {
+        (
+            phase_pos(s).is_none(),
+            phase_pos(s),
+            order_key(s.weight, &s.title),
+        )
+    });
+    sections
+}
+
+/// "getting-started" -> "Getting started", for a section without an _index.md.
+fn title_from_name(name: &str) -> String {
+    let words = name.replace('-', " ");
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn build_page(config: &Config, fp: FoundPage, diags: &mut Diagnostics) -> Option<Page> {
+    let (front, body_offset) = match parse_front::<PageFront>(&fp.source, "front matter") {
+        Ok(x) => x,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let err_at = |span: std::ops::Range<usize>, msg: String| {
+        Diagnostic::error(msg).at_span(&fp.source.path, &fp.source.text, span)
+    };
+    if front.title.get_ref().trim().is_empty() {
+        diags.push(
+            err_at(front.title.span(), "the page's title is empty".into())
+                .hint("write the title between the quotes"),
+        );
+    }
+    for a in &front.audience {
+        if !config.has_audience(a.get_ref()) {
+            let known: Vec<String> = config.audiences().into_iter().map(|a| a.id).collect();
+            let hint =
+                crate::diagnostic::did_you_mean(a.get_ref(), known.iter().map(String::as_str))
+                    .unwrap_or_else(|| {
+                        format!("audiences in site.toml [audiences]: {}", known.join(", "))
+                    });
+            diags.push(err_at(a.span(), format!("unknown audience `{}`", a.get_ref())).hint(hint));
+        }
+    }
+    let slug = match &front.slug {
+        Some(s) if !is_valid_slug(s.get_ref()) => {
+            diags.push(
+                err_at(
+                    s.span(),
+                    format!("the slug `{}` may only use a-z, 0-9 and -", s.get_ref()),
+                )
+                .hint(format!("write slug = \"{}\"", slugify(s.get_ref()))),
+            );
+            return None;
+        }
+        Some(s) => s.get_ref().clone(),
+        None => slugify(&fp.file_stem),
+    };
+    if slug.is_empty() {
+        diags.push(Diagnostic::error("this file name gives an empty web address").in_file(&fp.source.path)
+            .hint("rename the file with letters or digits, or set slug = \"...\" in the front matter"));
+        return None;
+    }
+    let url = match &fp.section {
+        Some(sec) => format!("{sec}/{slug}/"),
+        None => format!("{slug}/"),
+    };
+    Some(Page {
+        source: fp.source,
+        front,
+        body_offset,
+        section: fp.section,
+        slug,
+        url,
+        bundle: fp.bundle,
+    })
+}
+
+fn check_slug_collisions(pages: &[Page], sections: &[Section], diags: &mut Diagnostics) {
+    let mut seen: HashMap<&str, &Page> = HashMap::new();
+    for page in pages {
+        let at = |p: &Page| match &p.front.slug {
+            Some(s) => {
+                Diagnostic::error("")
+                    .at_span(&p.source.path, &p.source.text, s.span())
+                    .location
+            }
+            None => Diagnostic::error("").in_file(&p.source.path).location,
+        };
+        let reserved = match &page.section {
+            None => {
+                RESERVED_SECTIONS.contains(&page.slug.as_str())
+                    || sections.iter().any(|s| s.name == page.slug)
+            }
+            Some(sec) => {
+                page.slug == "checklist" && sections.iter().any(|s| &s.name == sec && s.is_phase)
+            }
+        };
+        if reserved {
+            let mut d = Diagnostic::error(format!(
+                "the address `{}` is already used by a generated page or a section",
+                page.url
+            ))
+            .hint("rename the file or set another slug = \"...\" in its front matter");
+            d.location = at(page);
+            diags.push(d);
+            continue;
+        }
+        if let Some(first) = seen.insert(page.url.as_str(), page) {
+            let mut d = Diagnostic::error(format!(
+                "two pages would both be written to {}: this one and {}",
+                page.url,
+                first.source.path.display()
+            ))
+            .hint("give one of them another file name or a different slug = \"...\"");
+            d.location = at(page);
+            diags.push(d);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! Splitting a Markdown file into TOML front matter and body, and the front matter's shape.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::Diagnostic;
+use crate::tomlinput::TomlSource;
+
+/// Byte ranges of the front matter (between the `+++` lines) and of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    pub front: std::ops::Range<usize>,
+    pub body_offset: usize,
+}
+
+/// What went wrong when splitting, with the byte offset it applies to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SplitError {
+    Missing,
+    Unclosed,
+}
+
+/// Finds `+++` front matter at the very start of `text` (after an optional byte-order mark).
+/// Pure and total: any input returns a value.
+pub fn split(text: &str) -> Result<Split, SplitError> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut lines = line_ranges(text, start);
+    match lines.next() {
+        Some(r) if text[r.clone()].trim_end() == "+++" => {
+            let front_start = r.end_with_newline;
+            for line in lines {
+                if text[line.clone()].trim_end() == "+++" {
+                    return Ok(Split {
+                        front: front_start..line.start,
+                        body_offset: line.end_with_newline,
+                    });
+                }
+            }
+            Err(SplitError::Unclosed)
+        }
+        _ => Err(SplitError::Missing),
+    }
+}
+
+#[derive(Clone)]
+struct Line {
+    start: usize,
+    end: usize,
+    end_with_newline: usize,
+}
+
+impl std::ops::Index<Line> for str {
+    type Output = str;
+    fn index(&self, l: Line) -> &str {
+        &self[l.start..l.end]
+    }
+}
+
+fn line_ranges(text: &str, from: usize) -> impl Iterator<Item = Line> + '_ {
+    let mut pos = from;
+    std::iter::from_fn(move || {
+        if pos >= text.len() {
+            return None;
+        }
+        let rest = &text[pos..];
+        let (end, next) = match rest.find('\n') {
+            Some(i) => (pos + i, pos + i + 1),
+            None => (text.len(), text.len()),
+        };
+        let line = Line {
+            start: pos,
+            end,
+            end_with_newline: next,
+        };
+        pos = next;
+        Some(line)
+    })
+}
+
+impl SplitError {
+    pub fn diagnostic(&self, input: &TomlSource) -> Diagnostic {
+        match self {
+            SplitError::Missing => input
+                .error_at(0..0, "this page has no front matter")
+                .hint("start the file with a line `+++`, then `title = \"Your title\"`, then another `+++`"),
+            SplitError::Unclosed => input
+                .error_at(0..3, "the front matter is never closed")
+                .hint("add a line containing only `+++` after the last setting"),
+        }
+    }
+}
+
+/// Front matter of a guidance page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFront {
+    pub title: Spanned<String>,
+    pub weight: Option<i64>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub audience: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub draft: bool,
+    pub slug: Option<Spanned<String>>,
+    #[serde(default)]
+    pub worksheets: Vec<Spanned<String>>,
+}
+
+/// Front matter of a section's (or the home page's) `_index.md`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionFront {
+    pub title: Spanned<String>,
+    pub weight: Option<i64>,
+    pub summary: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let text = "+++\ntitle = \"A\"\n+++\nBody\n";
+        let s = split(text).unwrap();
+        assert_eq!(&text[s.front.clone()], "title = \"A\"\n");
+        assert_eq!(&text[s.body_offset..], "Body\n");
+    }
+
+    #[test]
+    fn accepts_crlf_and_bom() {
+        let text = "\u{feff}+++\r\ntitle = \"A\"\r\n+++\r\nBody";
+        let s = split(text).unwrap();
+        assert_eq!(&text[s.front], "title = \"A\"\r\n");
+    }
+
+    #[test]
+    fn reports_missing_and_unclosed() {
+        assert_eq!(split("# Title\n"), Err(SplitError::Missing));
+        assert_eq!(split(""), Err(SplitError::Missing));
+        assert_eq!(split("+++\ntitle = \"A\"\n"), Err(SplitError::Unclosed));
+    }
+
+    #[test]
+    fn body_may_be_empty() {
+        let s = split("+++\ntitle = \"A\"\n+++").unwrap();
+        assert_eq!(s.body_offset, "+++\ntitle = \"A\"\n+++".len());
+    }
+}

@@ -1,0 +1,190 @@
+//! The model of a toolkit: plain data loaded from content/, with no rendering in it.
+//!
+//! `Site::load` reads site.toml and content/, validates what can be validated without rendering
+//! (front matter, slugs, phases, audiences) and returns the model with every problem found.
+
+mod discover;
+pub mod frontmatter;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+pub use discover::{list_files, DataFile, DataKind};
+pub use frontmatter::{PageFront, SectionFront};
+
+/// A source file's path (relative to the toolkit root, for messages) and its text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    pub text: Arc<str>,
+}
+
+/// Decodes a file's bytes as UTF-8, or explains where it is not.
+pub fn source_text(bytes: Vec<u8>, shown: &Path) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let (line, _) = crate::diagnostic::line_col(&text, offset);
+        Diagnostic::error(format!(
+            "this file is not UTF-8 text (invalid byte at offset {offset}, line {line})"
+        ))
+        .in_file(shown)
+        .hint("save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")")
+    })
+}
+
+/// Options that change what is loaded.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    pub drafts: bool,
+}
+
+/// Index of a page in `Site::pages`.
+pub type PageId = usize;
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub source: Source,
+    pub front: PageFront,
+    pub body_offset: usize,
+    /// Folder name of the section, or None for a page directly in content/.
+    pub section: Option<String>,
+    pub slug: String,
+    /// Output URL path relative to the site root, always ending in `/` ("throughout/check-ins/").
+    pub url: String,
+    /// For a page written as `<page>/index.md`: its folder and the files to copy beside it.
+    pub bundle: Option<Bundle>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Bundle {
+    /// The folder, relative to the toolkit root.
+    pub dir: PathBuf,
+    /// Files inside it (relative to `dir`), copied beside the page.
+    pub assets: Vec<PathBuf>,
+}
+
+impl Page {
+    pub fn title(&self) -> &str {
+        self.front.title.get_ref()
+    }
+
+    pub fn body(&self) -> &str {
+        &self.source.text[self.body_offset..]
+    }
+
+    pub fn is_draft(&self) -> bool {
+        self.front.draft
+    }
+}
+
+/// A top-level folder of content/: a phase when site.toml lists it, a plain section otherwise.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub name: String,
+    pub title: String,
+    pub weight: Option<i64>,
+    pub summary: Option<String>,
+    /// The `_index.md`, when there is one (its body is the section's intro).
+    pub index: Option<(Source, usize)>,
+    pub is_phase: bool,
+    /// Published pages, in order.
+    pub pages: Vec<PageId>,
+    pub url: String,
+}
+
+impl Section {
+    pub fn intro(&self) -> &str {
+        self.index.as_ref().map_or("", |(s, off)| &s.text[*off..])
+    }
+}
+
+/// The home page's own text (content/_index.md), if any.
+#[derive(Debug, Clone, Default)]
+pub struct Home {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub index: Option<(Source, usize)>,
+}
+
+impl Home {
+    pub fn intro(&self) -> &str {
+        self.index.as_ref().map_or("", |(s, off)| &s.text[*off..])
+    }
+}
+
+/// Everything a build needs, loaded and validated.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub home: Home,
+    /// Sections in navigation order: phases as site.toml lists them, then the others.
+    pub sections: Vec<Section>,
+    /// Published pages (drafts too with `--drafts`).
+    pub pages: Vec<Page>,
+    /// Pages directly in content/, in order.
+    pub root_pages: Vec<PageId>,
+    /// Draft pages left out of this build, by source path: links to them are warnings.
+    pub drafts: Vec<PathBuf>,
+    /// Files under static/, relative to static/.
+    pub static_files: Vec<PathBuf>,
+    /// TOML data files (checklists, worksheets, resources, models), for the data loaders.
+    pub data: Vec<DataFile>,
+}
+
+impl Site {
+    /// Loads the toolkit at `root`. Returns the model and every problem found; the model is
+    /// None only when site.toml itself cannot be read.
+    pub fn load(root: &Path, opts: &LoadOptions) -> (Option<Site>, Diagnostics) {
+        let mut diags = Diagnostics::default();
+        let config = match Config::load(root) {
+            Ok(c) => c,
+            Err(d) => return (None, d),
+        };
+        let found = discover::discover(root, &mut diags);
+        let site = discover::assemble(root.to_path_buf(), config, found, opts, &mut diags);
+        (Some(site), diags)
+    }
+
+    pub fn section(&self, name: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.name == name)
+    }
+
+    pub fn phases(&self) -> impl Iterator<Item = &Section> {
+        self.sections.iter().filter(|s| s.is_phase)
+    }
+
+    pub fn title(&self) -> &str {
+        self.home.title.as_deref().unwrap_or(self.config.title())
+    }
+
+    /// Maps each page's source path to its id.
+    pub fn pages_by_source(&self) -> HashMap<&Path, PageId> {
+        self.pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.source.path.as_path(), i))
+            .collect()
+    }
+
+    /// The pages in reading order: each section's pages in navigation order, then root pages.
+    pub fn reading_order(&self) -> Vec<PageId> {
+        let mut order: Vec<PageId> = self
+            .sections
+            .iter()
+            .flat_map(|s| s.pages.iter().copied())
+            .collect();
+        order.extend(self.root_pages.iter().copied());
+        order
+    }
+}
+
+/// Sort key: weighted first by weight, then the others; ties by title.
+pub fn order_key(weight: Option<i64>, title: &str) -> (bool, i64, String) {
+    (weight.is_none(), weight.unwrap_or(0), title.to_lowercase())
+}

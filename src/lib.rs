@@ -1,0 +1,17 @@
+//! Trellis: a static-site generator for partnership toolkits.
+//!
+//! The data flows top to bottom through the modules:
+//! site.toml + content/ -> [`config`] + [`content`] (load) -> [`markdown`] + [`render`]
+//! -> [`build`] (the orchestrator) -> [`output`] (the one writer).
+
+pub mod build;
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diagnostic;
+pub mod fsutil;
+pub mod markdown;
+pub mod names;
+pub mod output;
+pub mod render;
+pub mod tomlinput;

@@ -1,0 +1,375 @@
+//! Links between source files, resolved to relative output URLs.
+//!
+//! Authors link to the file they mean (`../throughout/check-ins.md#agenda`, `@/about.md`,
+//! `@static/guide.pdf`); the build turns that into a link relative to the page it is written on
+//! (`../../throughout/check-ins/index.html#agenda`), so the output works at any subpath and from
+//! file://. Links name `index.html` explicitly because a browser opening files from disk does not
+//! look for it in a folder.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostic::did_you_mean;
+
+/// What a source path stands for in the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// URL path from the site root: a folder ("a/b/") for pages, a file ("a/b/img.png") otherwise.
+    pub url: String,
+    /// Whether anchors on this target can be checked (it is a rendered page of ours).
+    pub has_anchors: bool,
+}
+
+/// Every linkable source path of the toolkit, keyed by its path relative to the toolkit root
+/// (`content/throughout/check-ins.md`, `static/guide.pdf`).
+#[derive(Debug, Default, Clone)]
+pub struct LinkIndex {
+    targets: HashMap<PathBuf, Target>,
+    drafts: HashSet<PathBuf>,
+}
+
+/// The outcome of resolving one link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// An external URL (or one we do not touch): leave it as written.
+    External,
+    /// `#` or empty: a placeholder left from a draft.
+    Placeholder,
+    /// A link inside the site, rewritten; `anchor` to be checked on the target page `url`.
+    Internal {
+        href: String,
+        check: Option<(String, String)>,
+    },
+    /// A link to a draft page that is not built: shown as plain text.
+    Draft,
+    Broken {
+        message: String,
+        hint: Option<String>,
+    },
+}
+
+impl LinkIndex {
+    pub fn insert(&mut self, source: PathBuf, target: Target) {
+        self.targets.insert(source, target);
+    }
+
+    pub fn insert_draft(&mut self, source: PathBuf) {
+        self.drafts.insert(source);
+    }
+
+    pub fn get(&self, source: &Path) -> Option<&Target> {
+        self.targets.get(source)
+    }
+
+    /// Resolves `dest` written in the file `from` (relative to the toolkit root) on the output page
+    /// at URL `from_url`.
+    pub fn resolve(&self, dest: &str, from: &Path, from_url: &str) -> Resolved {
+        let dest = dest.trim();
+        if dest.is_empty() || dest == "#" {
+            return Resolved::Placeholder;
+        }
+        if is_external(dest) {
+            return Resolved::External;
+        }
+        let (path_part, anchor) = match dest.split_once('#') {
+            Some((p, a)) => (p, Some(a.to_string())),
+            None => (dest, None),
+        };
+        if path_part.is_empty() {
+            let anchor = anchor.unwrap_or_default();
+            return Resolved::Internal {
+                href: format!("#{anchor}"),
+                check: Some((from_url.to_string(), anchor)),
+            };
+        }
+        if path_part.starts_with('/') {
+            return Resolved::Broken {
+                message: format!("`{dest}` starts with /, which breaks when the site is published under a subpath"),
+                hint: Some("link to the source file instead, e.g. @/getting-started/roles.md or ../roles.md".into()),
+            };
+        }
+        let source = match self.source_path(path_part, from) {
+            Some(p) => p,
+            None => return self.broken(dest, None),
+        };
+        let found = self.lookup(&source);
+        let Some((key, target)) = found else {
+            if self.drafts.contains(&source) {
+                return Resolved::Draft;
+            }
+            return self.broken(dest, Some(&source));
+        };
+        let mut href = relative_url(from_url, &file_url(&target.url));
+        let check = match anchor {
+            Some(a) => {
+                href.push('#');
+                href.push_str(&a);
+                target.has_anchors.then(|| (target.url.clone(), a))
+            }
+            None => None,
+        };
+        let _ = key;
+        Resolved::Internal { href, check }
+    }
+
+    /// Turns a written path into a path relative to the toolkit root.
+    fn source_path(&self, path: &str, from: &Path) -> Option<PathBuf> {
+        let decoded = percent_decode(path);
+        if let Some(rest) = decoded.strip_prefix("@/") {
+            return normalize(&Path::new("content").join(rest));
+        }
+        if let Some(rest) = decoded.strip_prefix("@static/") {
+            return normalize(&Path::new("static").join(rest));
+        }
+        normalize(&from.parent().unwrap_or(Path::new("")).join(&decoded))
+    }
+
+    /// Finds a target by path, also accepting a folder for its `_index.md` or `index.md`.
+    fn lookup(&self, source: &Path) -> Option<(PathBuf, &Target)> {
+        [
+            source.to_path_buf(),
+            source.join("_index.md"),
+            source.join("index.md"),
+        ]
+        .into_iter()
+        .find_map(|p| self.targets.get(&p).map(|t| (p, t)))
+    }
+
+    fn broken(&self, dest: &str, source: Option<&Path>) -> Resolved {
+        let hint = source.and_then(|s| {
+            let name = s.file_name()?.to_string_lossy().into_owned();
+            let candidates: Vec<String> = self.targets.keys().map(|k| k.display().to_string()).collect();
+            let best = candidates
+                .iter()
+                .filter(|c| c.ends_with(".md") || c.ends_with(".toml"))
+                .map(|c| (strsim::jaro_winkler(&name, c.rsplit('/').next().unwrap_or(c)), c))
+                .filter(|(score, _)| *score > 0.75)
+                .max_by(|a, b| a.0.total_cmp(&b.0))?;
+            Some(format!("did you mean {}? Links name the source file, relative to this file or as @/path from content/", best.1))
+        });
+        let shown = source
+            .map(|s| format!(" ({})", s.display()))
+            .unwrap_or_default();
+        Resolved::Broken {
+            message: format!("the link `{dest}` points to a file that does not exist{shown}"),
+            hint: hint.or_else(|| Some("links name the source file: ../section/page.md, @/section/page.md or @static/file.pdf".into())),
+        }
+    }
+}
+
+/// Whether an anchor exists among `anchors`, with a hint naming the closest one if not.
+pub fn anchor_hint(anchor: &str, anchors: &[String]) -> String {
+    did_you_mean(anchor, anchors.iter().map(String::as_str)).unwrap_or_else(|| {
+        if anchors.is_empty() {
+            "that page has no headings to link to".into()
+        } else {
+            format!(
+                "headings on that page: {}",
+                anchors
+                    .iter()
+                    .take(12)
+                    .map(|a| format!("#{a}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        }
+    })
+}
+
+fn is_external(dest: &str) -> bool {
+    let scheme_end = dest.find(':');
+    let slash = dest.find('/').unwrap_or(usize::MAX);
+    matches!(scheme_end, Some(i) if i < slash && i > 0 && dest[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+        || dest.starts_with("//")
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Resolves `.` and `..`; None when the path climbs above the toolkit root.
+pub fn normalize(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::Normal(p) => out.push(p),
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(out)
+}
+
+/// The file a URL path is served from: folders get `index.html`.
+pub fn file_url(url: &str) -> String {
+    if url.is_empty() || url.ends_with('/') {
+        format!("{url}index.html")
+    } else {
+        url.to_string()
+    }
+}
+
+/// `../` once per folder of `from` (a page URL such as "a/b/"): the way back to the site root.
+pub fn root_prefix(from_url: &str) -> String {
+    "../".repeat(from_url.matches('/').count())
+}
+
+/// A link from the page at `from_url` (a folder, "a/b/") to the file `to` ("a/c/index.html"),
+/// relative and as short as possible.
+pub fn relative_url(from_url: &str, to: &str) -> String {
+    let from: Vec<&str> = from_url.split('/').filter(|s| !s.is_empty()).collect();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let (to_dirs, file) = to_parts.split_at(to_parts.len() - 1);
+    let common = from.iter().zip(to_dirs).take_while(|(a, b)| a == b).count();
+    let mut out = "../".repeat(from.len() - common);
+    for d in &to_dirs[common..] {
+        out.push_str(d);
+        out.push('/');
+    }
+    out.push_str(file[0]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> LinkIndex {
+        let mut ix = LinkIndex::default();
+        ix.insert(
+            "content/a/roles.md".into(),
+            Target {
+                url: "a/roles/".into(),
+                has_anchors: true,
+            },
+        );
+        ix.insert(
+            "content/a/_index.md".into(),
+            Target {
+                url: "a/".into(),
+                has_anchors: true,
+            },
+        );
+        ix.insert(
+            "content/b/folder/index.md".into(),
+            Target {
+                url: "b/folder/".into(),
+                has_anchors: true,
+            },
+        );
+        ix.insert(
+            "content/b/folder/pic.png".into(),
+            Target {
+                url: "b/folder/pic.png".into(),
+                has_anchors: false,
+            },
+        );
+        ix.insert(
+            "static/guide.pdf".into(),
+            Target {
+                url: "guide.pdf".into(),
+                has_anchors: false,
+            },
+        );
+        ix.insert_draft("content/a/draft.md".into());
+        ix
+    }
+
+    #[test]
+    fn relative_urls_are_short_and_name_index_html() {
+        assert_eq!(relative_url("a/b/", "a/c/index.html"), "../c/index.html");
+        assert_eq!(relative_url("", "a/index.html"), "a/index.html");
+        assert_eq!(relative_url("a/b/", "index.html"), "../../index.html");
+        assert_eq!(relative_url("a/b/", "a/b/pic.png"), "pic.png");
+        assert_eq!(relative_url("about/", "style.css"), "../style.css");
+    }
+
+    #[test]
+    fn resolves_relative_root_and_static_links() {
+        let ix = index();
+        let from = Path::new("content/b/other.md");
+        let r = ix.resolve("../a/roles.md#goals", from, "b/other/");
+        assert_eq!(
+            r,
+            Resolved::Internal {
+                href: "../../a/roles/index.html#goals".into(),
+                check: Some(("a/roles/".into(), "goals".into()))
+            }
+        );
+        let r = ix.resolve("@/a/_index.md", from, "b/other/");
+        assert_eq!(
+            r,
+            Resolved::Internal {
+                href: "../../a/index.html".into(),
+                check: None
+            }
+        );
+        let r = ix.resolve("@static/guide.pdf", from, "b/other/");
+        assert_eq!(
+            r,
+            Resolved::Internal {
+                href: "../../guide.pdf".into(),
+                check: None
+            }
+        );
+        let r = ix.resolve(
+            "pic.png",
+            Path::new("content/b/folder/index.md"),
+            "b/folder/",
+        );
+        assert_eq!(
+            r,
+            Resolved::Internal {
+                href: "pic.png".into(),
+                check: None
+            }
+        );
+    }
+
+    #[test]
+    fn classifies_other_links() {
+        let ix = index();
+        let from = Path::new("content/a/roles.md");
+        assert_eq!(
+            ix.resolve("https://example.org/x", from, "a/roles/"),
+            Resolved::External
+        );
+        assert_eq!(
+            ix.resolve("mailto:a@b.org", from, "a/roles/"),
+            Resolved::External
+        );
+        assert_eq!(ix.resolve("#", from, "a/roles/"), Resolved::Placeholder);
+        assert_eq!(ix.resolve("draft.md", from, "a/roles/"), Resolved::Draft);
+        assert!(
+            matches!(ix.resolve("rolse.md", from, "a/roles/"), Resolved::Broken { hint: Some(h), .. } if h.contains("content/a/roles.md"))
+        );
+        assert!(matches!(
+            ix.resolve("/a/roles/", from, "a/roles/"),
+            Resolved::Broken { .. }
+        ));
+        assert!(matches!(
+            ix.resolve("../../../etc/passwd", from, "a/roles/"),
+            Resolved::Broken { .. }
+        ));
+    }
+}

@@ -1,0 +1,457 @@
+//! Markdown to HTML: pulldown-cmark with heading ids and anchors, a table of contents, links to
+//! source files rewritten relative, and shortcode markers left for the renderer to expand.
+//!
+//! Everything here is pure: text and a link index in, HTML and findings out. Positions in
+//! `Problem`s are byte offsets into the text given, which the caller maps to the file.
+
+pub mod links;
+pub mod shortcodes;
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::Path;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+pub use links::{LinkIndex, Resolved, Target};
+pub use shortcodes::{BodyKind, Call};
+
+/// A finding in the Markdown, by byte range in the rendered text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub span: Range<usize>,
+    pub message: String,
+    pub hint: Option<String>,
+    pub warning: bool,
+}
+
+impl Problem {
+    pub fn error(span: Range<usize>, message: impl Into<String>) -> Problem {
+        Problem {
+            span,
+            message: message.into(),
+            hint: None,
+            warning: false,
+        }
+    }
+    pub fn warning(span: Range<usize>, message: impl Into<String>) -> Problem {
+        Problem {
+            span,
+            message: message.into(),
+            hint: None,
+            warning: true,
+        }
+    }
+    pub fn hint(mut self, hint: impl Into<String>) -> Problem {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// One entry of a page's table of contents (h2, with its h3s).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TocItem {
+    pub id: String,
+    pub title: String,
+    pub children: Vec<TocItem>,
+}
+
+/// An anchor to look for on another page once every page is rendered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnchorCheck {
+    pub url: String,
+    pub anchor: String,
+    pub span: Range<usize>,
+}
+
+/// The result of rendering one Markdown text.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// HTML with shortcode markers still in it (see `shortcodes::expand`).
+    pub html: String,
+    pub toc: Vec<TocItem>,
+    /// Every heading id, in order.
+    pub anchors: Vec<String>,
+    pub anchor_checks: Vec<AnchorCheck>,
+    pub calls: Vec<Call>,
+    pub problems: Vec<Problem>,
+}
+
+/// Where the text comes from, for resolving its links.
+pub struct Context<'a> {
+    pub links: &'a LinkIndex,
+    /// The source file, relative to the toolkit root.
+    pub source: &'a Path,
+    /// The output page's URL path ("a/b/").
+    pub url: &'a str,
+    pub body_kind: &'a dyn Fn(&str) -> BodyKind,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders Markdown to HTML (shortcodes left as markers for the renderer).
+pub fn render(text: &str, cx: &Context) -> Rendered {
+    let prepared = shortcodes::prepare(text, cx.body_kind);
+    let mut out = Rendered {
+        calls: prepared.calls,
+        problems: prepared.problems,
+        ..Rendered::default()
+    };
+    let mut state = Walk::new(cx);
+    let events: Vec<Event> = Parser::new_ext(&prepared.text, options())
+        .into_offset_iter()
+        .flat_map(|(event, range)| state.event(event, range))
+        .collect();
+    out.html.reserve(text.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out.toc = state.toc;
+    out.anchors = state.ids.order;
+    out.anchor_checks = state.checks;
+    out.problems.extend(state.problems);
+    out
+}
+
+/// Renders a short piece of inline Markdown (a checklist item, a label) without a paragraph.
+pub fn render_inline(text: &str) -> String {
+    let mut html = String::new();
+    let events = Parser::new_ext(text, options()).filter(|e| {
+        !matches!(
+            e,
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+        )
+    });
+    pulldown_cmark::html::push_html(&mut html, events);
+    html.trim_end().to_string()
+}
+
+/// Heading ids, GitHub style: the slug of the text, then `-1`, `-2` ... for repeats.
+#[derive(Default)]
+struct Ids {
+    seen: HashSet<String>,
+    order: Vec<String>,
+}
+
+impl Ids {
+    fn unique(&mut self, base: &str) -> String {
+        let base = if base.is_empty() { "section" } else { base };
+        let mut id = base.to_string();
+        let mut n = 0;
+        while self.seen.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.seen.insert(id.clone());
+        self.order.push(id.clone());
+        id
+    }
+}
+
+struct OpenHeading<'a> {
+    level: HeadingLevel,
+    explicit_id: Option<CowStr<'a>>,
+    classes: Vec<CowStr<'a>>,
+    attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+    text: String,
+    events: Vec<Event<'a>>,
+}
+
+/// The event rewriter: heading ids and anchors, link resolution, task list boxes.
+struct Walk<'c, 'a> {
+    cx: &'c Context<'c>,
+    ids: Ids,
+    toc: Vec<TocItem>,
+    checks: Vec<AnchorCheck>,
+    problems: Vec<Problem>,
+    heading: Option<OpenHeading<'a>>,
+    /// Links rendered as plain text (drafts): their closing tags are dropped too.
+    dropped_links: usize,
+    image_alt: Option<(String, Range<usize>)>,
+}
+
+impl<'c, 'a> Walk<'c, 'a> {
+    fn new(cx: &'c Context<'c>) -> Self {
+        Walk {
+            cx,
+            ids: Ids::default(),
+            toc: Vec::new(),
+            checks: Vec::new(),
+            problems: Vec::new(),
+            heading: None,
+            dropped_links: 0,
+            image_alt: None,
+        }
+    }
+
+    fn event(&mut self, event: Event<'a>, range: Range<usize>) -> Vec<Event<'a>> {
+        let event = match self.rewrite(event, range) {
+            Some(e) => e,
+            None => return Vec::new(),
+        };
+        if let Some((alt, _)) = self.image_alt.as_mut() {
+            if let Event::Text(t) | Event::Code(t) = &event {
+                alt.push_str(t);
+            }
+        }
+        if let Some(h) = self.heading.as_mut() {
+            match &event {
+                Event::End(TagEnd::Heading(_)) => {}
+                e => {
+                    if let Event::Text(t) | Event::Code(t) = e {
+                        h.text.push_str(t);
+                    }
+                    h.events.push(event);
+                    return Vec::new();
+                }
+            }
+            return self.close_heading();
+        }
+        vec![event]
+    }
+
+    fn rewrite(&mut self, event: Event<'a>, range: Range<usize>) -> Option<Event<'a>> {
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                self.heading = Some(OpenHeading {
+                    level,
+                    explicit_id: id,
+                    classes,
+                    attrs,
+                    text: String::new(),
+                    events: Vec::new(),
+                });
+                None
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match self.link(&dest_url, range) {
+                Some(href) => Some(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: href.into(),
+                    title,
+                    id,
+                })),
+                None => {
+                    self.dropped_links += 1;
+                    None
+                }
+            },
+            Event::End(TagEnd::Link) if self.dropped_links > 0 => {
+                self.dropped_links -= 1;
+                None
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let href = self
+                    .link(&dest_url, range.clone())
+                    .unwrap_or_else(|| dest_url.to_string());
+                self.image_alt = Some((String::new(), range));
+                Some(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: href.into(),
+                    title,
+                    id,
+                }))
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((alt, span)) = self.image_alt.take() {
+                    if alt.trim().is_empty() {
+                        self.problems.push(Problem::warning(span, "this image has no alt text")
+                            .hint("describe the image between the square brackets: ![A diagram of ...](file.png)"));
+                    }
+                }
+                Some(Event::End(TagEnd::Image))
+            }
+            Event::TaskListMarker(done) => Some(Event::InlineHtml(if done {
+                "<span class=\"task done\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">Done: </span>".into()
+            } else {
+                "<span class=\"task\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">To do: </span>".into()
+            })),
+            other => Some(other),
+        }
+    }
+
+    /// The rewritten href, or None when the link is to be shown as plain text.
+    fn link(&mut self, dest: &str, span: Range<usize>) -> Option<String> {
+        match self.cx.links.resolve(dest, self.cx.source, self.cx.url) {
+            Resolved::External => Some(dest.to_string()),
+            Resolved::Placeholder => {
+                self.problems.push(
+                    Problem::warning(span, "this link is a placeholder (`#` or empty)")
+                        .hint("put the real address between the parentheses, or remove the link"),
+                );
+                Some(dest.to_string())
+            }
+            Resolved::Internal { href, check } => {
+                if let Some((url, anchor)) = check {
+                    self.checks.push(AnchorCheck { url, anchor, span });
+                }
+                Some(href)
+            }
+            Resolved::Draft => {
+                self.problems.push(Problem::warning(span, format!("`{dest}` is a draft, so this link is shown as plain text"))
+                    .hint("publish the page (remove draft = true) or remove the link; build with --drafts to preview"));
+                None
+            }
+            Resolved::Broken { message, hint } => {
+                let mut p = Problem::error(span, message);
+                p.hint = hint;
+                self.problems.push(p);
+                Some(dest.to_string())
+            }
+        }
+    }
+
+    fn close_heading(&mut self) -> Vec<Event<'a>> {
+        let Some(h) = self.heading.take() else {
+            return Vec::new();
+        };
+        let base = match &h.explicit_id {
+            Some(id) => id.to_string(),
+            None => crate::names::slugify(&h.text),
+        };
+        let id = self.ids.unique(&base);
+        self.add_to_toc(h.level, &id, h.text.trim());
+        let mut out = Vec::with_capacity(h.events.len() + 3);
+        out.push(Event::Start(Tag::Heading {
+            level: h.level,
+            id: Some(id.clone().into()),
+            classes: h.classes,
+            attrs: h.attrs,
+        }));
+        out.extend(h.events);
+        out.push(Event::InlineHtml(
+            format!(" <a class=\"anchor\" href=\"#{id}\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">Link to this section</span></a>").into(),
+        ));
+        out.push(Event::End(TagEnd::Heading(h.level)));
+        out
+    }
+
+    fn add_to_toc(&mut self, level: HeadingLevel, id: &str, title: &str) {
+        let item = TocItem {
+            id: id.to_string(),
+            title: title.to_string(),
+            children: Vec::new(),
+        };
+        match level {
+            HeadingLevel::H2 => self.toc.push(item),
+            HeadingLevel::H3 => match self.toc.last_mut() {
+                Some(parent) => parent.children.push(item),
+                None => self.toc.push(item),
+            },
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(name: &str) -> BodyKind {
+        if name == "quote" {
+            BodyKind::Required
+        } else {
+            BodyKind::Never
+        }
+    }
+
+    fn render_at(text: &str, links: &LinkIndex) -> Rendered {
+        let cx = Context {
+            links,
+            source: Path::new("content/a/page.md"),
+            url: "a/page/",
+            body_kind: &kinds,
+        };
+        render(text, &cx)
+    }
+
+    #[test]
+    fn headings_get_unique_ids_anchors_and_toc() {
+        let r = render_at(
+            "## Goals\n\n### Why\n\n## Goals\n\n## Custom {#mine}\n",
+            &LinkIndex::default(),
+        );
+        assert_eq!(r.anchors, ["goals", "why", "goals-1", "mine"]);
+        assert!(r
+            .html
+            .contains("<h2 id=\"goals\">Goals <a class=\"anchor\" href=\"#goals\">"));
+        assert_eq!(r.toc.len(), 3);
+        assert_eq!(r.toc[0].children[0].id, "why");
+    }
+
+    #[test]
+    fn links_are_rewritten_or_reported() {
+        let mut ix = LinkIndex::default();
+        ix.insert(
+            "content/b/roles.md".into(),
+            Target {
+                url: "b/roles/".into(),
+                has_anchors: true,
+            },
+        );
+        ix.insert_draft("content/a/wip.md".into());
+        let r = render_at(
+            "[Roles](../b/roles.md#who) [gone](nope.md) [wip](wip.md) [ph](#)",
+            &ix,
+        );
+        assert!(
+            r.html.contains("href=\"../../b/roles/index.html#who\""),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.anchor_checks[0].anchor, "who");
+        assert!(r.html.contains("wip") && !r.html.contains("href=\"wip.md\""));
+        let kinds: Vec<(bool, &str)> = r
+            .problems
+            .iter()
+            .map(|p| (p.warning, p.message.as_str()))
+            .collect();
+        assert_eq!(kinds.len(), 3, "{kinds:?}");
+        assert!(!kinds[0].0 && kinds[0].1.contains("nope.md"));
+        let broken = &r.problems[0];
+        assert_eq!(
+            &"[Roles](../b/roles.md#who) [gone](nope.md) [wip](wip.md) [ph](#)"
+                [broken.span.clone()],
+            "[gone](nope.md)"
+        );
+    }
+
+    #[test]
+    fn task_lists_and_tables_render() {
+        let r = render_at(
+            "- [ ] a\n- [x] b\n\n| A | B |\n|---|---|\n| 1 | 2 |\n",
+            &LinkIndex::default(),
+        );
+        assert!(r.html.contains("To do: </span>a"));
+        assert!(r.html.contains("<table>"));
+        assert!(!r.html.contains("<input"));
+    }
+
+    #[test]
+    fn image_without_alt_is_a_warning() {
+        let r = render_at("![](pic.png)\n", &LinkIndex::default());
+        assert!(r
+            .problems
+            .iter()
+            .any(|p| p.warning && p.message.contains("alt text")));
+    }
+}

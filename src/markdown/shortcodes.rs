@@ -1,0 +1,439 @@
+//! Shortcodes: `{{ name(key="value", n=3) }}` on a line of its own, optionally with a body
+//! closed by `{{ end }}`.
+//!
+//! Before Markdown is parsed, each shortcode line is replaced by an HTML comment marker on the same
+//! line, so every other line keeps its line and column (errors in Markdown still point at the true
+//! place) and a body is rendered as ordinary Markdown between its two markers. After rendering,
+//! `expand` swaps the markers for the shortcodes' HTML, innermost first.
+
+use std::ops::Range;
+
+use serde_json::{Map, Value};
+
+use super::Problem;
+
+/// Whether a shortcode takes a body closed by `{{ end }}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyKind {
+    /// Always has a body (`quote`).
+    Required,
+    /// Never has a body (`checklist`, `phases` ...).
+    Never,
+    /// An author's shortcode: has a body when an `{{ end }}` closes it.
+    Optional,
+}
+
+/// One shortcode call found in a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call {
+    pub name: String,
+    pub args: Map<String, Value>,
+    /// Byte range of the call's line in the text that was scanned.
+    pub span: Range<usize>,
+    pub has_body: bool,
+}
+
+/// The text with markers in place of shortcode lines, and the calls in order of appearance.
+#[derive(Debug, Default)]
+pub struct Prepared {
+    pub text: String,
+    pub calls: Vec<Call>,
+    pub problems: Vec<Problem>,
+}
+
+pub fn marker(n: usize) -> String {
+    format!("<!--trellis:sc:{n}-->")
+}
+pub fn open_marker(n: usize) -> String {
+    format!("<!--trellis:open:{n}-->")
+}
+pub fn close_marker(n: usize) -> String {
+    format!("<!--trellis:close:{n}-->")
+}
+
+/// Finds shortcode lines outside fenced code and replaces them with markers.
+pub fn prepare(text: &str, body_kind: &dyn Fn(&str) -> BodyKind) -> Prepared {
+    let mut out = Prepared {
+        text: String::with_capacity(text.len() + 64),
+        ..Prepared::default()
+    };
+    // Open calls that may still receive an `{{ end }}`: (index in calls, where its marker is).
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut fence: Option<(char, usize)> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let span = pos..pos + line.trim_end().len();
+        pos += line.len();
+        let content = line.trim_end();
+        if let Some(f) = fence {
+            if closes_fence(content, f) {
+                fence = None;
+            }
+            out.text.push_str(line);
+            continue;
+        }
+        if let Some(f) = opens_fence(content) {
+            fence = Some(f);
+            out.text.push_str(line);
+            continue;
+        }
+        let newline = &line[content.len()..];
+        if !(content.starts_with("{{") && content.ends_with("}}")) {
+            if content.trim_start().starts_with("{{")
+                && content.ends_with("}}")
+                && content.contains('(')
+            {
+                out.problems.push(Problem::warning(span, "this shortcode is indented or inside a list or quote, so it is shown as text")
+                    .hint("a shortcode must start at the beginning of its own line, outside lists and quotes"));
+            }
+            out.text.push_str(line);
+            continue;
+        }
+        let inner = content[2..content.len() - 2].trim();
+        if inner == "end" {
+            close(&mut out, &mut open, span, body_kind);
+            out.text.push_str(newline);
+            continue;
+        }
+        match parse_call(inner) {
+            Ok((name, args)) => {
+                let kind = body_kind(&name);
+                let n = out.calls.len();
+                out.calls.push(Call {
+                    name,
+                    args,
+                    span: span.clone(),
+                    has_body: false,
+                });
+                if kind != BodyKind::Never {
+                    open.push((n, out.text.len()));
+                }
+                out.text.push_str(&marker(n));
+            }
+            Err((col, msg)) => {
+                let at =
+                    span.start + 2 + (content.len() - 2 - content[2..].trim_start().len()) + col;
+                out.problems.push(
+                    Problem::error(
+                        at..span.end,
+                        format!("this shortcode cannot be read: {msg}"),
+                    )
+                    .hint("write it as {{ name(key=\"text\", number=3, flag=true) }}"),
+                );
+                out.text.push_str(content);
+            }
+        }
+        out.text.push_str(newline);
+    }
+    for (n, _) in open {
+        if body_kind(&out.calls[n].name) == BodyKind::Required {
+            let call = &out.calls[n];
+            out.problems.push(
+                Problem::error(
+                    call.span.clone(),
+                    format!("the `{}` shortcode is never closed", call.name),
+                )
+                .hint("add a line {{ end }} after its text"),
+            );
+        }
+    }
+    out
+}
+
+/// `{{ end }}`: closes the innermost open call that can take a body. Author shortcodes left open
+/// above it had no body.
+fn close(
+    out: &mut Prepared,
+    open: &mut Vec<(usize, usize)>,
+    span: Range<usize>,
+    body_kind: &dyn Fn(&str) -> BodyKind,
+) {
+    let Some((n, at)) = open.pop() else {
+        out.problems.push(
+            Problem::error(span, "this {{ end }} does not close any shortcode")
+                .hint("remove it, or add the opening shortcode line above the text it should wrap"),
+        );
+        return;
+    };
+    let _ = body_kind;
+    let plain = marker(n);
+    let open_m = open_marker(n);
+    out.text.replace_range(at..at + plain.len(), &open_m);
+    out.text.push_str(&close_marker(n));
+    out.calls[n].has_body = true;
+}
+
+fn opens_fence(line: &str) -> Option<(char, usize)> {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let c = trimmed.chars().next()?;
+    if c != '`' && c != '~' {
+        return None;
+    }
+    let n = trimmed.chars().take_while(|&x| x == c).count();
+    (n >= 3 && !(c == '`' && trimmed[n..].contains('`'))).then_some((c, n))
+}
+
+fn closes_fence(line: &str, (c, n): (char, usize)) -> bool {
+    let t = line.trim();
+    t.len() >= n && t.chars().all(|x| x == c)
+}
+
+/// Parses `name(key="value", n=3, flag=true)`. On failure, the column (in `inner`) and why.
+pub fn parse_call(inner: &str) -> Result<(String, Map<String, Value>), (usize, String)> {
+    let name_end = inner
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(inner.len());
+    let name = &inner[..name_end];
+    if name.is_empty() {
+        return Err((0, "expected a shortcode name".into()));
+    }
+    let rest = inner[name_end..].trim_start();
+    let offset = inner.len() - rest.len();
+    let Some(args_text) = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) else {
+        return Err((offset, format!("expected `{name}(...)` with parentheses")));
+    };
+    let args = parse_args(args_text).map_err(|(col, m)| (offset + 1 + col, m))?;
+    Ok((name.to_string(), args))
+}
+
+fn parse_args(text: &str) -> Result<Map<String, Value>, (usize, String)> {
+    let mut args = Map::new();
+    let mut p = Cursor { text, pos: 0 };
+    p.skip_ws();
+    while !p.done() {
+        let key_start = p.pos;
+        let key = p.take_while(|c| c.is_ascii_alphanumeric() || c == '_');
+        if key.is_empty() {
+            return Err((p.pos, "expected an argument name".into()));
+        }
+        p.skip_ws();
+        if !p.eat('=') {
+            return Err((p.pos, format!("expected `=` after `{key}`")));
+        }
+        p.skip_ws();
+        let value = p.value()?;
+        if args.insert(key.to_string(), value).is_some() {
+            return Err((key_start, format!("the argument `{key}` is given twice")));
+        }
+        p.skip_ws();
+        if p.done() {
+            break;
+        }
+        if !p.eat(',') {
+            return Err((p.pos, "expected `,` between arguments".into()));
+        }
+        p.skip_ws();
+    }
+    Ok(args)
+}
+
+struct Cursor<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn done(&self) -> bool {
+        self.pos >= self.text.len()
+    }
+    fn peek(&self) -> Option<char> {
+        self.text[self.pos..].chars().next()
+    }
+    fn eat(&mut self, c: char) -> bool {
+        let hit = self.peek() == Some(c);
+        if hit {
+            self.pos += c.len_utf8();
+        }
+        hit
+    }
+    fn skip_ws(&mut self) {
+        self.take_while(char::is_whitespace);
+    }
+    fn take_while(&mut self, f: impl Fn(char) -> bool) -> &'a str {
+        let start = self.pos;
+        while let Some(c) = self.peek().filter(|&c| f(c)) {
+            self.pos += c.len_utf8();
+        }
+        &self.text[start..self.pos]
+    }
+
+    fn value(&mut self) -> Result<Value, (usize, String)> {
+        let start = self.pos;
+        match self.peek() {
+            Some('"') => self.string(),
+            Some(c) if c == '-' || c.is_ascii_digit() => {
+                let num = self.take_while(|c| c == '-' || c == '.' || c.is_ascii_digit());
+                if let Ok(i) = num.parse::<i64>() {
+                    Ok(Value::from(i))
+                } else {
+                    num.parse::<f64>()
+                        .map(Value::from)
+                        .map_err(|_| (start, format!("`{num}` is not a number")))
+                }
+            }
+            _ => match self.take_while(|c| c.is_ascii_alphanumeric() || c == '_') {
+                "true" => Ok(Value::Bool(true)),
+                "false" => Ok(Value::Bool(false)),
+                "" => Err((
+                    start,
+                    "expected a value: \"text\", a number, true or false".into(),
+                )),
+                word => Err((start, format!("`{word}` needs double quotes: \"{word}\""))),
+            },
+        }
+    }
+
+    fn string(&mut self) -> Result<Value, (usize, String)> {
+        let start = self.pos;
+        self.pos += 1;
+        let mut s = String::new();
+        loop {
+            match self.peek() {
+                None => {
+                    return Err((
+                        start,
+                        "this text is missing its closing double quote".into(),
+                    ))
+                }
+                Some('"') => {
+                    self.pos += 1;
+                    return Ok(Value::String(s));
+                }
+                Some('\\') => {
+                    self.pos += 1;
+                    let c = self.peek().ok_or((
+                        start,
+                        "this text is missing its closing double quote".to_string(),
+                    ))?;
+                    self.pos += c.len_utf8();
+                    s.push(match c {
+                        'n' => '\n',
+                        't' => '\t',
+                        other => other,
+                    });
+                }
+                Some(c) => {
+                    self.pos += c.len_utf8();
+                    s.push(c);
+                }
+            }
+        }
+    }
+}
+
+/// Replaces markers in rendered HTML with each call's output, innermost (latest) first, so a
+/// body already holds its nested shortcodes' HTML when its own shortcode receives it.
+pub fn expand(
+    html: &str,
+    calls: &[Call],
+    mut render: impl FnMut(usize, &Call, Option<&str>) -> String,
+) -> String {
+    let mut html = html.to_string();
+    for (n, call) in calls.iter().enumerate().rev() {
+        if call.has_body {
+            let (open, close) = (open_marker(n), close_marker(n));
+            let (Some(a), Some(b)) = (html.find(&open), html.find(&close)) else {
+                continue;
+            };
+            if b < a {
+                continue;
+            }
+            let body = html[a + open.len()..b].trim_matches('\n').to_string();
+            let rendered = render(n, call, Some(&body));
+            let end = b + close.len();
+            let end = if html[end..].starts_with('\n') {
+                end + 1
+            } else {
+                end
+            };
+            html.replace_range(a..end, &rendered);
+        } else if let Some(a) = html.find(&marker(n)) {
+            let rendered = render(n, call, None);
+            let end = a + marker(n).len();
+            let end = if html[end..].starts_with('\n') {
+                end + 1
+            } else {
+                end
+            };
+            html.replace_range(a..end, &rendered);
+        }
+    }
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(name: &str) -> BodyKind {
+        match name {
+            "quote" => BodyKind::Required,
+            "checklist" => BodyKind::Never,
+            _ => BodyKind::Optional,
+        }
+    }
+
+    #[test]
+    fn parses_zola_arguments() {
+        let (name, args) = parse_call(r#"quote(by="A \"B\"", n=3, x=-1.5, flag=true)"#).unwrap();
+        assert_eq!(name, "quote");
+        assert_eq!(args["by"], "A \"B\"");
+        assert_eq!(args["n"], 3);
+        assert_eq!(args["x"], -1.5);
+        assert_eq!(args["flag"], true);
+        assert!(parse_call("phases()").unwrap().1.is_empty());
+    }
+
+    #[test]
+    fn reports_argument_errors_with_columns() {
+        assert_eq!(parse_call("quote(by=Ann)").unwrap_err().0, 9);
+        assert!(parse_call("quote(by=\"Ann)")
+            .unwrap_err()
+            .1
+            .contains("closing double quote"));
+        assert!(parse_call("quote").unwrap_err().1.contains("parentheses"));
+        assert!(parse_call("x(a=1 b=2)").unwrap_err().1.contains("`,`"));
+    }
+
+    #[test]
+    fn keeps_line_count_and_skips_code_blocks() {
+        let text = "Intro\n{{ checklist() }}\n```\n{{ checklist() }}\n```\n{{ quote(by=\"A\") }}\nHi\n{{ end }}\n";
+        let p = prepare(text, &kinds);
+        assert_eq!(p.text.lines().count(), text.lines().count());
+        assert_eq!(p.calls.len(), 2);
+        assert!(p.calls[1].has_body);
+        assert!(p.text.contains("{{ checklist() }}"), "code block untouched");
+        assert!(p.problems.is_empty());
+    }
+
+    #[test]
+    fn unclosed_body_and_stray_end_are_errors() {
+        let p = prepare("{{ quote(by=\"A\") }}\ntext\n", &kinds);
+        assert!(p.problems[0].message.contains("never closed"));
+        let p = prepare("text\n{{ end }}\n", &kinds);
+        assert!(p.problems[0].message.contains("does not close"));
+    }
+
+    #[test]
+    fn indented_shortcode_is_a_warning() {
+        let p = prepare("- item\n  {{ checklist() }}\n", &kinds);
+        assert!(p.calls.is_empty());
+        assert!(p.problems[0].warning);
+    }
+
+    #[test]
+    fn expands_nested_bodies_innermost_first() {
+        let p = prepare(
+            "{{ box() }}\n{{ quote(by=\"A\") }}\nHi\n{{ end }}\n{{ end }}\n",
+            &kinds,
+        );
+        let html = p.text.replace("Hi", "<p>Hi</p>");
+        let out = expand(&html, &p.calls, |_, call, body| {
+            format!("[{}:{}]", call.name, body.unwrap_or(""))
+        });
+        assert_eq!(out.trim(), "[box:[quote:<p>Hi</p>]]");
+    }
+}

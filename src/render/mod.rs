@@ -1,0 +1,413 @@
+//! Rendering: Tera templates (parsed once), view structs, navigation rendered once per section
+//! and reused, shortcodes expanded into pages.
+
+pub mod i18n;
+pub mod theme;
+pub mod views;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde_json::{Map, Value};
+use tera::Context;
+
+use crate::content::{PageId, Site};
+use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::markdown::links::{file_url, relative_url, root_prefix};
+use crate::markdown::{BodyKind, Call, LinkIndex, Resolved, TocItem};
+pub use theme::Theme;
+use views::*;
+
+/// Built-in shortcodes and whether they take a body.
+pub const BUILTIN_SHORTCODES: &[(&str, BodyKind)] = &[("quote", BodyKind::Required)];
+
+/// The kind of body a shortcode takes: built-ins are fixed, authors' may take one.
+pub fn body_kind(name: &str) -> BodyKind {
+    BUILTIN_SHORTCODES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(BodyKind::Optional, |(_, k)| *k)
+}
+
+/// One output page's place in the site, for navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Place {
+    Home,
+    Section(usize),
+    Page(PageId),
+}
+
+/// A menu entry from site.toml, resolved once.
+#[derive(Debug, Clone)]
+enum MenuTarget {
+    External(String),
+    /// A file path from the site root ("about/index.html").
+    Internal(String),
+}
+
+/// Everything that stays the same across the pages of one build.
+pub struct Renderer {
+    pub theme: Theme,
+    base: Context,
+    site_view: SiteView,
+    menu: Vec<(String, MenuTarget)>,
+    /// Sidebar HTML per section: (as seen from the section page, as seen from its pages).
+    sidebars: Vec<(String, String)>,
+    /// Reading order of every page with a place in the navigation.
+    sequence: Vec<(Place, String, String)>,
+}
+
+impl Renderer {
+    /// Prepares what every page shares. Errors in the menu are reported here.
+    pub fn new(site: &Site, theme: Theme, links: &LinkIndex) -> Result<Renderer, Vec<Diagnostic>> {
+        let site_view = site_view(site);
+        let mut base = Context::new();
+        base.insert("site", &site_view);
+        base.insert("t", &i18n::strings(&site_view.language));
+        let menu = resolve_menu(site, links)?;
+        let mut r = Renderer {
+            theme,
+            base,
+            site_view,
+            menu,
+            sidebars: Vec::new(),
+            sequence: sequence(site),
+        };
+        r.sidebars = r.render_sidebars(site).map_err(|d| vec![d])?;
+        Ok(r)
+    }
+
+    pub fn site(&self) -> &SiteView {
+        &self.site_view
+    }
+
+    /// Renders `template` with the shared context plus `extra`.
+    pub fn render(
+        &self,
+        template: &str,
+        extra: &Context,
+        rendering: Option<&Path>,
+    ) -> Result<String, Diagnostic> {
+        let mut cx = self.base.clone();
+        cx.extend(extra.clone());
+        self.theme
+            .tera
+            .render(template, &cx)
+            .map_err(|e| theme::template_error(&e, &self.theme.templates, rendering))
+    }
+
+    fn render_sidebars(&self, site: &Site) -> Result<Vec<(String, String)>, Diagnostic> {
+        let mut out = Vec::with_capacity(site.sections.len());
+        for (i, section) in site.sections.iter().enumerate() {
+            let from_section = self.section_view(site, i, &section.url);
+            let from_page = self.section_view(site, i, &format!("{}x/", section.url));
+            let render = |view: &SectionView| {
+                let mut cx = Context::new();
+                cx.insert("section", view);
+                self.render("sidebar.html", &cx, None)
+            };
+            out.push((render(&from_section)?, render(&from_page)?));
+        }
+        Ok(out)
+    }
+
+    /// A section and its pages, with links relative to `from_url`.
+    pub fn section_view(&self, site: &Site, i: usize, from_url: &str) -> SectionView {
+        let s = &site.sections[i];
+        SectionView {
+            name: s.name.clone(),
+            title: s.title.clone(),
+            href: relative_url(from_url, &file_url(&s.url)),
+            is_phase: s.is_phase,
+            number: phase_number(site, i),
+            pages: s
+                .pages
+                .iter()
+                .map(|&p| self.page_summary(site, p, from_url))
+                .collect(),
+        }
+    }
+
+    pub fn page_summary(&self, site: &Site, id: PageId, from_url: &str) -> PageSummaryView {
+        let p = &site.pages[id];
+        PageSummaryView {
+            title: p.title().to_string(),
+            href: relative_url(from_url, &file_url(&p.url)),
+            summary: p.front.summary.clone(),
+            audiences: self.audiences(p.front.audience.iter().map(|a| a.get_ref().as_str())),
+        }
+    }
+
+    pub fn audiences<'a>(&self, ids: impl Iterator<Item = &'a str>) -> Vec<AudienceView> {
+        ids.filter_map(|id| {
+            self.site_view
+                .audiences
+                .iter()
+                .find(|a| a.id == id)
+                .cloned()
+        })
+        .collect()
+    }
+
+    /// The main navigation as seen from `url`, with the current entry marked.
+    pub fn nav(&self, site: &Site, place: Place, url: &str) -> Vec<NavItem> {
+        let current_section = match place {
+            Place::Section(i) => Some(i),
+            Place::Page(p) => site.pages[p]
+                .section
+                .as_ref()
+                .and_then(|n| site.sections.iter().position(|s| &s.name == n)),
+            Place::Home => None,
+        };
+        let mut items: Vec<NavItem> = site
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| NavItem {
+                title: s.title.clone(),
+                href: relative_url(url, &file_url(&s.url)),
+                number: phase_number(site, i),
+                current: place == Place::Section(i),
+                active: current_section == Some(i),
+            })
+            .collect();
+        for (title, target) in &self.menu {
+            let (href, current) = match target {
+                MenuTarget::External(u) => (u.clone(), false),
+                MenuTarget::Internal(f) => (relative_url(url, f), *f == file_url(url)),
+            };
+            items.push(NavItem {
+                title: title.clone(),
+                href,
+                number: None,
+                current,
+                active: current,
+            });
+        }
+        items
+    }
+
+    /// The section's sidebar with the current page marked, from the HTML rendered once.
+    pub fn sidebar(&self, section: usize, current_href: &str, on_section_page: bool) -> String {
+        let (from_section, from_page) = &self.sidebars[section];
+        let html = if on_section_page {
+            from_section
+        } else {
+            from_page
+        };
+        let needle = format!("href=\"{current_href}\"");
+        html.replacen(&needle, &format!("{needle} aria-current=\"page\""), 1)
+    }
+
+    /// Previous and next in reading order.
+    pub fn prev_next(&self, place: Place, url: &str) -> (Option<LinkView>, Option<LinkView>) {
+        let Some(i) = self.sequence.iter().position(|(p, _, _)| *p == place) else {
+            return (None, None);
+        };
+        let link = |j: usize| {
+            let (_, title, target) = &self.sequence[j];
+            LinkView {
+                title: title.clone(),
+                href: relative_url(url, &file_url(target)),
+            }
+        };
+        let prev = (i > 0).then(|| link(i - 1));
+        let next = (i + 1 < self.sequence.len()).then(|| link(i + 1));
+        (prev, next)
+    }
+
+    pub fn breadcrumbs(&self, site: &Site, place: Place, url: &str) -> Vec<LinkView> {
+        let home = self
+            .base
+            .get("t")
+            .and_then(|t| t.get("home"))
+            .and_then(Value::as_str)
+            .unwrap_or("Home");
+        let mut crumbs = vec![LinkView {
+            title: home.to_string(),
+            href: relative_url(url, "index.html"),
+        }];
+        if let Place::Page(p) = place {
+            if let Some(s) = site.pages[p].section.as_ref().and_then(|n| site.section(n)) {
+                crumbs.push(LinkView {
+                    title: s.title.clone(),
+                    href: relative_url(url, &file_url(&s.url)),
+                });
+            }
+        }
+        crumbs
+    }
+
+    /// The absolute address of a page, when base_url is set.
+    pub fn absolute(&self, url: &str) -> Option<String> {
+        self.site_view
+            .base_url
+            .as_ref()
+            .map(|b| format!("{}/{url}", b.trim_end_matches('/')))
+    }
+
+    /// Common template values for the page at `url`.
+    pub fn common<'a>(
+        &self,
+        site: &Site,
+        place: Place,
+        url: &str,
+        title: &'a str,
+        content: &'a str,
+        toc: &'a [TocItem],
+    ) -> Common<'a> {
+        let (prev, next) = self.prev_next(place, url);
+        Common {
+            title,
+            summary: None,
+            description: None,
+            root: root_prefix(url),
+            nav: self.nav(site, place, url),
+            menu: Vec::new(),
+            breadcrumbs: self.breadcrumbs(site, place, url),
+            content,
+            toc,
+            prev,
+            next,
+            canonical: self.absolute(url),
+            page_url: self.absolute(url),
+            sidebar: None,
+        }
+    }
+
+    /// Expands one shortcode call into HTML.
+    /// On failure: the message and a hint.
+    pub fn shortcode(
+        &self,
+        call: &Call,
+        body: Option<&str>,
+        url: &str,
+        source: &Path,
+    ) -> Result<String, (String, Option<String>)> {
+        let template = format!("shortcodes/{}.html", call.name);
+        if !self.theme.has_template(&template) {
+            return Err(self.unknown_shortcode(&call.name));
+        }
+        let mut args: Map<String, Value> = call.args.clone();
+        if let Some(b) = body {
+            args.insert("body".into(), Value::String(b.to_string()));
+        }
+        let mut cx = Context::from_value(Value::Object(args)).map_err(|e| (e.to_string(), None))?;
+        cx.insert("root", &root_prefix(url));
+        self.render(&template, &cx, Some(source)).map_err(|d| {
+            (
+                format!("{} (in {})", d.message, d.position().unwrap_or(template)),
+                d.hint,
+            )
+        })
+    }
+
+    fn unknown_shortcode(&self, name: &str) -> (String, Option<String>) {
+        let mut known: Vec<String> = BUILTIN_SHORTCODES
+            .iter()
+            .map(|(n, _)| n.to_string())
+            .collect();
+        known.extend(self.theme.templates.keys().filter_map(|k| {
+            k.strip_prefix("shortcodes/")?
+                .strip_suffix(".html")
+                .map(str::to_string)
+        }));
+        known.sort();
+        known.dedup();
+        let hint = did_you_mean(name, known.iter().map(String::as_str)).unwrap_or_else(|| {
+            format!(
+                "known shortcodes: {}; an author's own go in templates/shortcodes/{name}.html",
+                known.join(", ")
+            )
+        });
+        (format!("unknown shortcode `{name}`"), Some(hint))
+    }
+}
+
+fn phase_number(site: &Site, i: usize) -> Option<usize> {
+    site.sections[i]
+        .is_phase
+        .then(|| site.sections[..=i].iter().filter(|s| s.is_phase).count())
+}
+
+fn site_view(site: &Site) -> SiteView {
+    let c = &site.config;
+    SiteView {
+        title: site.config.title().to_string(),
+        description: c.description.clone(),
+        language: c.language.get_ref().clone(),
+        base_url: c.base_url.clone(),
+        license: c.license.clone(),
+        version: c.version.clone(),
+        organization: c.organization.as_ref().map(|o| OrganizationView {
+            name: o.name.clone(),
+            url: o.url.clone(),
+            logo: o
+                .logo
+                .as_ref()
+                .map(|l| l.get_ref().trim_start_matches('/').to_string()),
+        }),
+        paper: c.print.paper,
+        layout: c.toolkit.layout,
+        audiences: c
+            .audiences()
+            .into_iter()
+            .map(|a| AudienceView {
+                id: a.id,
+                name: a.name,
+            })
+            .collect(),
+    }
+}
+
+/// Home, then each section followed by its pages, then pages at the top level.
+fn sequence(site: &Site) -> Vec<(Place, String, String)> {
+    let mut seq = vec![(Place::Home, site.title().to_string(), String::new())];
+    for (i, s) in site.sections.iter().enumerate() {
+        seq.push((Place::Section(i), s.title.clone(), s.url.clone()));
+        for &p in &s.pages {
+            seq.push((
+                Place::Page(p),
+                site.pages[p].title().to_string(),
+                site.pages[p].url.clone(),
+            ));
+        }
+    }
+    seq
+}
+
+fn resolve_menu(
+    site: &Site,
+    links: &LinkIndex,
+) -> Result<Vec<(String, MenuTarget)>, Vec<Diagnostic>> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let urls: HashMap<String, String> = site
+        .pages
+        .iter()
+        .map(|p| p.url.clone())
+        .chain(site.sections.iter().map(|s| s.url.clone()))
+        .map(|u| (u.clone(), file_url(&u)))
+        .collect();
+    for item in &site.config.menu {
+        let written = item.url.get_ref();
+        let target = match links.resolve(written, Path::new("content/_index.md"), "") {
+            Resolved::External => Some(MenuTarget::External(written.clone())),
+            Resolved::Internal { href, .. } => Some(MenuTarget::Internal(href)),
+            _ => {
+                let as_url = format!("{}/", written.trim_matches('/'));
+                urls.get(&as_url).map(|f| MenuTarget::Internal(f.clone()))
+            }
+        };
+        match target {
+            Some(t) => out.push((item.title.clone(), t)),
+            None => errors.push(site.config.error_at(&item.url, format!("the menu link `{written}` does not lead to a page of this toolkit"))
+                .hint("write the source file from content/ (about.md, getting-started/_index.md) or a full https:// address")),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}

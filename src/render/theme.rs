@@ -1,0 +1,262 @@
+//! The theme: Tera templates and static files, from the embedded default theme, a theme folder,
+//! and the toolkit's own templates/, each overriding the one before file by file.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use include_dir::{include_dir, Dir};
+use tera::Tera;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::fsutil;
+
+/// The default theme, compiled into the binary so a toolkit without themes/ still builds.
+static DEFAULT_THEME: Dir = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Where a theme file's bytes come from.
+#[derive(Debug, Clone)]
+pub enum Asset {
+    Embedded(&'static [u8]),
+    Disk(PathBuf),
+}
+
+/// A template's text and where an author finds it.
+#[derive(Debug, Clone)]
+pub struct TemplateSource {
+    pub shown: PathBuf,
+    pub text: Arc<str>,
+}
+
+pub struct Theme {
+    pub tera: Tera,
+    pub templates: HashMap<String, TemplateSource>,
+    /// Static files by output path ("trellis.css").
+    pub assets: Vec<(String, Asset)>,
+}
+
+impl Theme {
+    /// Loads templates in override order and parses them once.
+    pub fn load(root: &Path, theme_name: &str) -> Result<Theme, Diagnostics> {
+        let mut templates: HashMap<String, TemplateSource> = HashMap::new();
+        let mut assets: HashMap<String, Asset> = HashMap::new();
+        let mut diags = Diagnostics::default();
+        add_embedded(&mut templates, &mut assets);
+        let theme_dir = root.join("themes").join(theme_name);
+        if theme_dir.is_dir() {
+            add_disk(
+                root,
+                &theme_dir.join("templates"),
+                &mut templates,
+                &mut diags,
+            );
+            for rel in crate::content::list_files(root, &theme_dir.join("static"), &mut diags) {
+                let key = rel.to_string_lossy().replace('\\', "/");
+                assets.insert(key, Asset::Disk(theme_dir.join("static").join(rel)));
+            }
+        }
+        add_disk(root, &root.join("templates"), &mut templates, &mut diags);
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        let tera = parse_all(&templates)?;
+        let mut assets: Vec<(String, Asset)> = assets.into_iter().collect();
+        assets.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(Theme {
+            tera,
+            templates,
+            assets,
+        })
+    }
+
+    pub fn has_template(&self, name: &str) -> bool {
+        self.templates.contains_key(name)
+    }
+
+    /// The text of a theme asset (for inlining CSS into the 404 page).
+    pub fn asset_text(&self, name: &str) -> String {
+        let Some((_, asset)) = self.assets.iter().find(|(n, _)| n == name) else {
+            return String::new();
+        };
+        match asset {
+            Asset::Embedded(b) => String::from_utf8_lossy(b).into_owned(),
+            Asset::Disk(p) => std::fs::read_to_string(p).unwrap_or_default(),
+        }
+    }
+}
+
+/// Whether a theme exists: the built-in default, or a folder under themes/.
+pub fn exists(root: &Path, name: &str) -> bool {
+    name == "default" || root.join("themes").join(name).join("templates").is_dir()
+}
+
+fn add_embedded(
+    templates: &mut HashMap<String, TemplateSource>,
+    assets: &mut HashMap<String, Asset>,
+) {
+    let mut stack = vec![&DEFAULT_THEME];
+    while let Some(dir) = stack.pop() {
+        for file in dir.files() {
+            let path = file.path();
+            if let Ok(name) = path.strip_prefix("templates") {
+                let text = String::from_utf8_lossy(file.contents());
+                let shown = Path::new("themes/default").join(path);
+                templates.insert(
+                    slash(name),
+                    TemplateSource {
+                        shown,
+                        text: Arc::from(text.as_ref()),
+                    },
+                );
+            } else if let Ok(name) = path.strip_prefix("static") {
+                assets.insert(slash(name), Asset::Embedded(file.contents()));
+            }
+        }
+        stack.extend(dir.dirs());
+    }
+}
+
+fn add_disk(
+    root: &Path,
+    dir: &Path,
+    templates: &mut HashMap<String, TemplateSource>,
+    diags: &mut Diagnostics,
+) {
+    for rel in crate::content::list_files(root, dir, diags) {
+        let path = dir.join(&rel);
+        let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        let bytes = match fsutil::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                diags.push(Diagnostic::error(e.to_string()).in_file(&shown));
+                continue;
+            }
+        };
+        match crate::content::source_text(bytes, &shown) {
+            Ok(text) => {
+                templates.insert(
+                    slash(&rel),
+                    TemplateSource {
+                        shown,
+                        text: Arc::from(text),
+                    },
+                );
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+}
+
+fn slash(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+fn parse_all(templates: &HashMap<String, TemplateSource>) -> Result<Tera, Diagnostics> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
+    let mut names: Vec<&String> = templates.keys().collect();
+    names.sort();
+    let all: Vec<(&str, &str)> = names
+        .iter()
+        .map(|n| (n.as_str(), templates[*n].text.as_ref()))
+        .collect();
+    if let Err(e) = tera.add_raw_templates(all) {
+        let mut diags = Diagnostics::default();
+        diags.push(template_error(&e, templates, None));
+        return Err(diags);
+    }
+    Ok(tera)
+}
+
+/// A Tera error as a diagnostic at the template's file and line, naming the content file being
+/// rendered when there is one.
+pub fn template_error(
+    e: &tera::Error,
+    templates: &HashMap<String, TemplateSource>,
+    rendering: Option<&Path>,
+) -> Diagnostic {
+    let chain = error_chain(e);
+    let name = chain.split('\'').nth(1).unwrap_or("").to_string();
+    let detail = chain
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .last()
+        .unwrap_or(&chain)
+        .trim()
+        .to_string();
+    let mut d = Diagnostic::error(format!("template error: {}", one_line(&chain)));
+    if let Some(t) = templates.get(&name) {
+        let offset = line_col_in(&chain)
+            .map(|(line, col)| offset_of(&t.text, line, col))
+            .or_else(|| missing_variable(&chain).and_then(|v| t.text.find(&v)));
+        d = match offset {
+            Some(o) => d.at_span(&t.shown, &t.text, o..o + 1),
+            None => d.in_file(&t.shown),
+        };
+    }
+    let _ = detail;
+    match rendering {
+        Some(p) => d.hint(format!("this happened while rendering {}", p.display())),
+        None => d.hint("check the template's syntax: {{ variable }}, {% if ... %}{% endif %}, {% for ... %}{% endfor %}"),
+    }
+}
+
+fn error_chain(e: &tera::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    parts.join("\n")
+}
+
+fn one_line(chain: &str) -> String {
+    chain
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|') && !l.starts_with('=')
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
+/// Tera's parse errors carry pest's ` --> line:col`.
+fn line_col_in(chain: &str) -> Option<(usize, usize)> {
+    let re = regex_lite::Regex::new(r"--> (\d+):(\d+)").ok()?;
+    let c = re.captures(chain)?;
+    Some((c[1].parse().ok()?, c[2].parse().ok()?))
+}
+
+fn missing_variable(chain: &str) -> Option<String> {
+    let re = regex_lite::Regex::new(r"Variable `([^`]+)` not found").ok()?;
+    Some(re.captures(chain)?[1].to_string())
+}
+
+fn offset_of(text: &str, line: usize, col: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (start + col.saturating_sub(1)).min(text.len())
+}
+
+/// Escapes what HTML needs escaped and nothing more: Tera's default also escapes `/`, which
+/// makes every relative link unreadable in the output.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
