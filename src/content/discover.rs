@@ -303,8 +303,11 @@ pub fn assemble(
     );
     let mut pages = Vec::new();
     let mut drafts = Vec::new();
+    let mut unloaded = Vec::new();
     for fp in found.pages {
+        let path = fp.source.path.clone();
         let Some(page) = build_page(&config, fp, diags) else {
+            unloaded.push(path);
             continue;
         };
         if page.is_draft() && !opts.drafts {
@@ -334,6 +337,7 @@ pub fn assemble(
         pages,
         root_pages,
         drafts,
+        unloaded,
         static_files: found.static_files,
         data: found.data,
     }

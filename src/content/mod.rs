@@ -131,6 +131,9 @@ pub struct Site {
     pub root_pages: Vec<PageId>,
     /// Draft pages left out of this build, by source path: links to them are warnings.
     pub drafts: Vec<PathBuf>,
+    /// Pages that could not be loaded (their error is already reported): links to them are not
+    /// reported again.
+    pub unloaded: Vec<PathBuf>,
     /// Files under static/, relative to static/.
     pub static_files: Vec<PathBuf>,
     /// TOML data files (checklists, worksheets, resources, models), for the data loaders.

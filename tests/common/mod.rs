@@ -1,0 +1,177 @@
+//! Test helpers: a toolkit in a temporary folder, the real `trellis` binary run on it, and
+//! assertions on its exit code, messages and output.
+
+#![allow(dead_code)]
+
+pub mod links;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A toolkit copied into a temporary folder, so a test can change it freely.
+pub struct TestSite {
+    _dir: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+impl TestSite {
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> TestSite {
+        let site = TestSite::empty();
+        copy_dir(&repo().join("tests/fixtures").join(name), &site.root);
+        site
+    }
+
+    /// A copy of the example toolkit at the repository root.
+    pub fn example() -> TestSite {
+        let site = TestSite::empty();
+        std::fs::copy(repo().join("site.toml"), site.root.join("site.toml")).unwrap();
+        for dir in ["content", "static", "themes", "templates"] {
+            if repo().join(dir).is_dir() {
+                copy_dir(&repo().join(dir), &site.root.join(dir));
+            }
+        }
+        site
+    }
+
+    /// An empty folder (no site.toml).
+    pub fn empty() -> TestSite {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap().join("toolkit");
+        std::fs::create_dir_all(&root).unwrap();
+        TestSite { _dir: dir, root }
+    }
+
+    /// Writes (or replaces) a file of the toolkit.
+    pub fn write(&self, rel: &str, text: &str) -> &TestSite {
+        let path = self.root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        self
+    }
+
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) -> &TestSite {
+        let path = self.root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+        self
+    }
+
+    pub fn remove(&self, rel: &str) -> &TestSite {
+        let path = self.root.join(rel);
+        if path.is_dir() {
+            std::fs::remove_dir_all(path).unwrap();
+        } else {
+            std::fs::remove_file(path).unwrap();
+        }
+        self
+    }
+
+    /// Replaces `from` with `to` in a file, failing the test if `from` is not there.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) -> &TestSite {
+        let text = std::fs::read_to_string(self.root.join(rel)).unwrap();
+        assert!(text.contains(from), "{rel} does not contain {from:?}");
+        self.write(rel, &text.replacen(from, to, 1))
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root.join(rel)).unwrap_or_else(|e| panic!("cannot read {rel}: {e}"))
+    }
+
+    /// Runs `trellis <args>` with the toolkit as the current folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_trellis"))
+            .args(args)
+            .current_dir(&self.root)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run trellis");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            root: self.root.clone(),
+        }
+    }
+
+    pub fn build(&self) -> Run {
+        self.run(&["build"])
+    }
+
+    pub fn check(&self) -> Run {
+        self.run(&["check"])
+    }
+
+    pub fn public(&self) -> PathBuf {
+        self.root.join("public")
+    }
+}
+
+/// The outcome of one run of the binary.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stderr: String,
+    pub stdout: String,
+    pub root: PathBuf,
+}
+
+impl Run {
+    pub fn assert_ok(&self) -> &Run {
+        assert_eq!(self.code, 0, "expected success, got exit {}:\n{}", self.code, self.stderr);
+        self
+    }
+
+    pub fn assert_code(&self, code: i32) -> &Run {
+        assert_eq!(self.code, code, "expected exit {code}, got {}:\n{}", self.code, self.stderr);
+        self
+    }
+
+    /// Exit 1: the toolkit has errors.
+    pub fn assert_toolkit_error(&self) -> &Run {
+        self.assert_code(1)
+    }
+
+    pub fn assert_stderr(&self, needle: &str) -> &Run {
+        assert!(self.stderr.contains(needle), "stderr lacks {needle:?}:\n{}", self.stderr);
+        self
+    }
+
+    pub fn assert_no_stderr(&self, needle: &str) -> &Run {
+        assert!(!self.stderr.contains(needle), "stderr has {needle:?}:\n{}", self.stderr);
+        self
+    }
+
+    /// A file of the output folder.
+    pub fn output(&self, rel: &str) -> String {
+        let path = self.root.join("public").join(rel);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read output {rel}: {e}\n{}", self.stderr))
+    }
+}
+
+/// Every file below `dir` with its bytes, for byte-for-byte comparisons of output folders.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .collect()
+}
