@@ -251,7 +251,13 @@ pub fn link_index(site: &Site) -> LinkIndex {
         );
     }
     for u in &site.unloaded {
-        ix.insert(u.clone(), Target { url: String::new(), has_anchors: false });
+        ix.insert(
+            u.clone(),
+            Target {
+                url: String::new(),
+                has_anchors: false,
+            },
+        );
     }
     for d in &site.drafts {
         ix.insert_draft(d.clone());
@@ -398,6 +404,8 @@ fn render_doc(
     }
     let mut common = r.common(site, doc.place, &doc.url, &doc.title, &content, &md.toc);
     let mut cx = Context::new();
+    // A page's section is serialized once per section, not once per page (see Renderer).
+    let mut section_value = None;
     let template = match doc.place {
         Place::Home => {
             common.summary = site.home.summary.as_deref();
@@ -424,7 +432,7 @@ fn render_doc(
                 .and_then(|n| site.sections.iter().position(|s| &s.name == n))
             {
                 common.sidebar = Some(r.sidebar(i, &format!("../{}/index.html", page.slug), false));
-                cx.insert("section", &r.section_view(site, i, &doc.url));
+                section_value = Some(r.section_from_page(i));
             }
             let view = PageView {
                 section: page.section.clone(),
@@ -435,11 +443,20 @@ fn render_doc(
             "page.html"
         }
     };
-    let mut full =
-        Context::from_serialize(&common).map_err(|e| vec![Diagnostic::error(e.to_string())])?;
+    let mut full = r.base_context();
+    full.extend(
+        Context::from_serialize(&common).map_err(|e| vec![Diagnostic::error(e.to_string())])?,
+    );
     full.extend(cx);
+    if let Some(v) = section_value {
+        let mut one = serde_json::Map::new();
+        one.insert("section".into(), v);
+        full.extend(
+            Context::from_value(one.into()).map_err(|e| vec![Diagnostic::error(e.to_string())])?,
+        );
+    }
     let html = r
-        .render(template, &full, doc.source.map(|s| s.path.as_path()))
+        .render_full(template, &full, doc.source.map(|s| s.path.as_path()))
         .map_err(|d| vec![d])?;
     Ok((file_url(&doc.url), html))
 }

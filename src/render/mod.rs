@@ -53,6 +53,9 @@ pub struct Renderer {
     menu: Vec<(String, MenuTarget)>,
     /// Sidebar HTML per section: (as seen from the section page, as seen from its pages).
     sidebars: Vec<(String, String)>,
+    /// Each section as its pages' templates see it, serialized once: every page of a section
+    /// sits at the same depth, so the links are the same for all of them.
+    page_sections: Vec<Value>,
     /// Reading order of every page with a place in the navigation.
     sequence: Vec<(Place, String, String)>,
 }
@@ -71,14 +74,44 @@ impl Renderer {
             site_view,
             menu,
             sidebars: Vec::new(),
+            page_sections: Vec::new(),
             sequence: sequence(site),
         };
         r.sidebars = r.render_sidebars(site).map_err(|d| vec![d])?;
+        r.page_sections = (0..site.sections.len())
+            .map(|i| {
+                let view = r.section_view(site, i, &format!("{}x/", site.sections[i].url));
+                serde_json::to_value(view).unwrap_or_default()
+            })
+            .collect();
         Ok(r)
     }
 
     pub fn site(&self) -> &SiteView {
         &self.site_view
+    }
+
+    /// Section `i` as seen from one of its pages (see `page_sections`).
+    pub fn section_from_page(&self, i: usize) -> Value {
+        self.page_sections.get(i).cloned().unwrap_or_default()
+    }
+
+    /// The context every template shares, to add a page's own values to.
+    pub fn base_context(&self) -> Context {
+        self.base.clone()
+    }
+
+    /// Renders `template` with a full context built on `base_context()`: no copy made.
+    pub fn render_full(
+        &self,
+        template: &str,
+        cx: &Context,
+        rendering: Option<&Path>,
+    ) -> Result<String, Diagnostic> {
+        self.theme
+            .tera
+            .render(template, cx)
+            .map_err(|e| theme::template_error(&e, &self.theme.templates, rendering))
     }
 
     /// Renders `template` with the shared context plus `extra`.
