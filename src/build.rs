@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use tera::Context;
 
+use crate::cache::{skeleton, RenderCache};
 use crate::content::{LoadOptions, Site, Source};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fsutil::IoError;
@@ -122,6 +123,16 @@ pub fn output_dir(root: &Path, site: &Site, opts: &BuildOptions) -> Result<PathB
 
 /// Loads and renders the whole site into memory. Returns every diagnostic found on the way.
 pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, Diagnostics) {
+    render_site_with(root, opts, &mut RenderCache::off())
+}
+
+/// `render_site`, reusing what `cache` kept from the previous render whose inputs are unchanged
+/// (see cache.rs for what each result depends on).
+pub fn render_site_with(
+    root: &Path,
+    opts: &BuildOptions,
+    cache: &mut RenderCache,
+) -> (Option<RenderedSite>, Diagnostics) {
     // 1. Settings and content: everything later steps need to know about every page.
     let (site, mut diags) = Site::load(
         root,
@@ -145,12 +156,18 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     };
     // 3. Every link target is known before any Markdown is rendered, so links resolve in one pass.
     let links = link_index(&site);
+    cache.begin(&links, skeleton(&site, &theme, opts));
     // 4. Markdown, in parallel; anchors are checked once every page's headings are known.
     let docs = documents(&site);
     let rendered: Vec<Rendered> = docs
         .par_iter()
-        .map(|d| render_markdown(d, &links))
+        .map(|d| {
+            cache
+                .markdown(d)
+                .unwrap_or_else(|| render_markdown(d, &links))
+        })
         .collect();
+    cache.keep_markdown(&docs, &rendered);
     for (doc, r) in docs.iter().zip(&rendered) {
         diags.extend(r.problems.iter().map(|p| doc.diagnostic(p)));
     }
@@ -167,8 +184,12 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     let pages: Vec<Result<(String, String), Vec<Diagnostic>>> = docs
         .par_iter()
         .zip(&rendered)
-        .map(|(doc, r)| render_doc(&renderer, &site, doc, r))
+        .map(|(doc, r)| match cache.page(doc) {
+            Some(page) => Ok(page),
+            None => render_doc(&renderer, &site, doc, r),
+        })
         .collect();
+    cache.keep_pages(&docs, &pages);
     let mut outputs = Outputs::default();
     for result in pages {
         match result {
@@ -382,6 +403,8 @@ fn check_anchors(docs: &[Doc], rendered: &[Rendered], diags: &mut Diagnostics) {
 }
 
 /// Expands shortcodes and renders the page's template. Returns (output path, HTML).
+/// Watch reuses the result while the document's text and the skeleton are unchanged
+/// (cache.rs): what this reads from other documents must come from their front matter.
 fn render_doc(
     r: &Renderer,
     site: &Site,

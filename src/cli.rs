@@ -44,6 +44,28 @@ pub enum Command {
     Build(BuildArgs),
     /// Check everything a build checks, without writing anything.
     Check(CheckArgs),
+    /// Build, then rebuild on every change to content/, static/, templates/, themes/, site.toml.
+    Watch(BuildArgs),
+    /// Watch and serve the site on this computer, reloading the browser on every change.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on (0: any free port).
+    #[arg(long, short, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on; the default keeps the site on this computer.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Also write the site here (otherwise it is built into a temporary folder).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub common: CommonArgs,
 }
 
 #[derive(Debug, Args)]
@@ -95,6 +117,18 @@ impl Cli {
                     "built",
                 )
             }
+            Command::Watch(a) => {
+                let opts = options(&a.common, a.output.clone());
+                let mut shown = Shown::new(out);
+                let result = crate::watch::run_command(&self.root, opts, |e| shown.event(e));
+                exit_code(&out, result)
+            }
+            Command::Serve(a) => {
+                let opts = options(&a.common, None);
+                let mut shown = Shown::new(out);
+                let result = crate::serve::run(&self.root, opts, &a.options(), |e| shown.event(e));
+                exit_code(&out, result)
+            }
             Command::Check(a) => {
                 let opts = options(&a.common, None);
                 report(
@@ -114,6 +148,115 @@ impl Cli {
             Color::Auto => {
                 std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
             }
+        }
+    }
+}
+
+impl ServeArgs {
+    fn options(&self) -> crate::serve::ServeOptions {
+        crate::serve::ServeOptions {
+            bind: self.bind,
+            port: self.port,
+            open: self.open,
+            output: self.output.clone(),
+        }
+    }
+}
+
+/// Watch and serve end with Ctrl-C (0) or a problem that kept them from running (2).
+fn exit_code(out: &Printer, result: Result<(), Diagnostic>) -> u8 {
+    match result {
+        Ok(()) => EXIT_OK,
+        Err(d) => {
+            out.diagnostic(&d);
+            EXIT_USAGE
+        }
+    }
+}
+
+/// Prints what watch and serve do: a summary per build, warnings when they change, errors
+/// always.
+struct Shown {
+    out: Printer,
+    last_warnings: String,
+}
+
+impl Shown {
+    fn new(out: Printer) -> Shown {
+        Shown {
+            out,
+            last_warnings: String::new(),
+        }
+    }
+
+    fn event(&mut self, e: crate::watch::Event) {
+        use crate::watch::Event;
+        match e {
+            Event::Built { trigger, result } => self.built(trigger, result),
+            Event::WatchError(e) => self.out.line(&format!("warning: {e}")),
+            Event::Watching => self.out.summary(
+                "watching content/, static/, templates/, themes/ and site.toml (Ctrl-C to stop)",
+            ),
+            Event::Serving(url) => self.out.summary(&format!("serving {url}")),
+        }
+    }
+
+    fn built(
+        &mut self,
+        trigger: Option<&crate::watch::Changes>,
+        result: &Result<crate::watch::Rebuilt, Failure>,
+    ) {
+        let what = trigger.map(|c| format!("{} changed: ", c.describe()));
+        let r = match result {
+            Ok(r) => r,
+            Err(f) => {
+                self.last_warnings.clear();
+                print_failure(&self.out, f);
+                let what = what.unwrap_or_default();
+                return self.out.line(&format!(
+                    "{what}not rebuilt; the last good output stays in place until the errors above are fixed"
+                ));
+            }
+        };
+        let warnings: String = r
+            .warnings
+            .sorted()
+            .iter()
+            .map(|d| d.render(false))
+            .collect();
+        if warnings != self.last_warnings {
+            self.out.diagnostics(&r.warnings);
+            self.last_warnings = warnings;
+        }
+        let ms = r.elapsed.as_millis();
+        self.out.summary(&match what {
+            None => format!(
+                "built {} pages, {} checklists, {} worksheets in {ms} ms -> {}",
+                r.stats.pages,
+                r.stats.checklists,
+                r.stats.worksheets,
+                shown(&r.out)
+            ),
+            Some(what) => format!(
+                "{what}{} written, {} removed in {ms} ms",
+                files(r.plan.write.len()),
+                files(r.plan.remove.len())
+            ),
+        });
+    }
+}
+
+fn files(n: usize) -> String {
+    format!("{n} file{}", if n == 1 { "" } else { "s" })
+}
+
+fn print_failure(out: &Printer, f: &Failure) {
+    match f {
+        Failure::Toolkit(d) => out.diagnostics(d),
+        Failure::Usage(d) => out.diagnostic(d),
+        Failure::Io(e, d) => {
+            out.diagnostics(d);
+            out.diagnostic(&Diagnostic::error(e.to_string()));
         }
     }
 }
@@ -181,6 +324,7 @@ fn shown(p: &std::path::Path) -> String {
 }
 
 /// Writes to stderr: diagnostics sorted, then counts, then the summary.
+#[derive(Debug, Clone, Copy)]
 pub struct Printer {
     pub color: bool,
     pub quiet: bool,

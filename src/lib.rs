@@ -5,6 +5,7 @@
 //! -> [`build`] (the orchestrator) -> [`output`] (the one writer).
 
 pub mod build;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -14,4 +15,6 @@ pub mod markdown;
 pub mod names;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod tomlinput;
+pub mod watch;

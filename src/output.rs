@@ -4,7 +4,7 @@
 //! so a failed build leaves the previous output untouched. Trellis only ever replaces a folder
 //! that carries its marker file, and refuses folders that hold the toolkit itself.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::fsutil::{self, IoError, IoResult};
@@ -220,4 +220,125 @@ fn swap_in(staging: &Path, out: &Path, old: &Path) -> IoResult<()> {
 
 pub fn io_error_path(e: &IoError) -> &Path {
     &e.path
+}
+
+/// What the output folder holds after a write: a fingerprint of every file, by path. Watch keeps
+/// it to write only what changed.
+pub type Fingerprints = HashMap<String, u64>;
+
+/// The fingerprint of each output: its bytes for generated files, and for a file copied as it is
+/// (which may be large) the source's path, size and modification time.
+pub fn fingerprints(outputs: &Outputs) -> Fingerprints {
+    use rayon::prelude::*;
+    outputs
+        .files
+        .par_iter()
+        .map(|(path, content)| (path.clone(), fingerprint(content)))
+        .collect()
+}
+
+fn fingerprint(content: &Content) -> u64 {
+    use xxhash_rust::xxh3::xxh3_64;
+    match content {
+        Content::Bytes(b) => xxh3_64(b),
+        Content::Text(t) => xxh3_64(t.as_bytes()),
+        Content::Embedded(b) => xxh3_64(b),
+        Content::Copy(from) => {
+            let meta = std::fs::metadata(from).ok();
+            let stamp = meta.map(|m| (m.len(), m.modified().ok()));
+            xxh3_64(format!("copy {} {stamp:?}", from.display()).as_bytes())
+        }
+    }
+}
+
+/// The files to write and to remove to go from one output to the next, each sorted.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub write: Vec<String>,
+    pub remove: Vec<String>,
+}
+
+impl Plan {
+    /// Every path that changed, written or removed.
+    pub fn changed(&self) -> Vec<String> {
+        let mut all: Vec<String> = self.write.iter().chain(&self.remove).cloned().collect();
+        all.sort();
+        all
+    }
+}
+
+/// Compares what the folder holds with what it should hold. Pure.
+pub fn plan(old: &Fingerprints, new: &Fingerprints) -> Plan {
+    let mut write: Vec<String> = new
+        .iter()
+        .filter(|(path, print)| old.get(*path) != Some(print))
+        .map(|(path, _)| path.clone())
+        .collect();
+    let mut remove: Vec<String> = old
+        .keys()
+        .filter(|path| !new.contains_key(*path))
+        .cloned()
+        .collect();
+    write.sort();
+    remove.sort();
+    Plan { write, remove }
+}
+
+/// Brings `out` up to date with `outputs`, touching only the files that changed. `written` is
+/// what the folder held (None: unknown, so it is written whole and atomically); it is updated,
+/// or set to None when a write failed half-way so the next sync starts afresh.
+pub fn sync(out: &Path, outputs: &Outputs, written: &mut Option<Fingerprints>) -> IoResult<Plan> {
+    let new = fingerprints(outputs);
+    let old = written.take().filter(|_| out.join(MARKER).is_file());
+    let plan = match old {
+        Some(old) => {
+            let plan = plan(&old, &new);
+            apply(out, outputs, &plan)?;
+            plan
+        }
+        None => {
+            write_atomically(out, outputs)?;
+            let mut write: Vec<String> = new.keys().cloned().collect();
+            write.sort();
+            Plan {
+                write,
+                remove: Vec::new(),
+            }
+        }
+    };
+    *written = Some(new);
+    Ok(plan)
+}
+
+/// Removes what is gone (and folders left empty), then replaces each changed file by writing a
+/// temporary file beside it and renaming it, so a reader never sees half a file.
+fn apply(out: &Path, outputs: &Outputs, plan: &Plan) -> IoResult<()> {
+    use rayon::prelude::*;
+    for rel in plan.remove.iter().rev() {
+        let path = out.join(rel);
+        if path.is_file() {
+            fsutil::remove_file(&path)?;
+        }
+        remove_empty_parents(out, &path);
+    }
+    plan.write.par_iter().try_for_each(|rel| {
+        let Some(content) = outputs.files.get(rel) else {
+            return Ok(());
+        };
+        let path = out.join(rel);
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let temp = path.with_file_name(format!(".{}.trellis-tmp", name.unwrap_or_default()));
+        write_one(&temp, content)?;
+        fsutil::rename(&temp, &path)
+    })
+}
+
+fn remove_empty_parents(out: &Path, path: &Path) {
+    let mut dir = path.parent();
+    while let Some(d) = dir.filter(|d| *d != out && d.starts_with(out)) {
+        if std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
 }

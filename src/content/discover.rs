@@ -84,7 +84,11 @@ pub fn list_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathB
         return Vec::new();
     }
     let mut files = Vec::new();
-    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+    let walk = WalkDir::new(dir).follow_links(true).sort_by_file_name();
+    let visible = walk
+        .into_iter()
+        .filter_entry(|e| !super::is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in visible {
         match entry {
             Ok(e) if e.file_type().is_file() => files.push(relative(dir, e.path())),
             Ok(_) => {}
@@ -167,9 +171,7 @@ fn walk_content(root: &Path, content: &Path, found: &mut Found, diags: &mut Diag
 }
 
 fn is_hidden(parts: &[String]) -> bool {
-    parts
-        .iter()
-        .any(|p| p.starts_with('.') || p.ends_with('~') || p.starts_with('#'))
+    parts.iter().any(|p| super::is_ignored_name(p))
 }
 
 /// A page folder: `index.md` is the page; every other file is an asset copied beside it.
@@ -194,7 +196,9 @@ fn collect_bundle(
             }
         };
         let rel = relative(dir, entry.path());
-        let hidden = rel.iter().any(|p| p.to_string_lossy().starts_with('.'));
+        let hidden = rel
+            .iter()
+            .any(|p| super::is_ignored_name(&p.to_string_lossy()));
         if !entry.file_type().is_file() || hidden || rel == Path::new("index.md") {
             continue;
         }

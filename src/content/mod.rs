@@ -37,6 +37,19 @@ pub fn source_text(bytes: Vec<u8>, shown: &Path) -> Result<String, Diagnostic> {
     })
 }
 
+/// Files no build reads: hidden files (`.DS_Store`, vim's `.page.md.swp`), editor backups
+/// (`page.md~`, emacs' `#page.md#`) and the temporary files editors write while saving (vim's
+/// `4913`, JetBrains' `___jb_tmp___`). The watcher ignores exactly these too, so a save never
+/// triggers a rebuild that a full build would not match.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name == "4913"
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
+}
+
 /// Options that change what is loaded.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {

@@ -22,7 +22,7 @@ pub struct Target {
 
 /// Every linkable source path of the toolkit, keyed by its path relative to the toolkit root
 /// (`content/throughout/check-ins.md`, `static/guide.pdf`).
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct LinkIndex {
     targets: HashMap<PathBuf, Target>,
     drafts: HashSet<PathBuf>,

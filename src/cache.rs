@@ -1,0 +1,161 @@
+//! What a watch session keeps from one render to the next, so a rebuild redoes only the work
+//! whose inputs changed.
+//!
+//! Each cache is keyed by exactly what its result depends on, and that is the whole of the
+//! incremental scheme:
+//! - a document's Markdown render depends on its source text, its URL and the link index;
+//! - a document's page (its template output) depends on its source text and the *skeleton*:
+//!   every input except the bodies of the documents (site.toml, every front matter, the list of
+//!   files, the data files, the templates, the build options).
+//!
+//! So a body edit re-renders one page, a title edit re-renders every page (navigation shows
+//! titles everywhere) from cached Markdown, and a new or removed file re-renders everything.
+//! Site-wide outputs (the 404 page, the sitemap and any other page made from the whole site) are
+//! rendered afresh every time: they are few, and they may show any page's body.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::build::{BuildOptions, Doc};
+use crate::content::Site;
+use crate::markdown::{LinkIndex, Rendered};
+use crate::render::Theme;
+
+/// A rendered page: its output path and HTML.
+pub type PageOutput = (String, String);
+
+/// The results of the previous render, by document URL. `RenderCache::off()` (for `build`)
+/// keeps nothing.
+#[derive(Default)]
+pub struct RenderCache {
+    enabled: bool,
+    links: Option<LinkIndex>,
+    skeleton: Option<u64>,
+    markdown: HashMap<String, Entry<Rendered>>,
+    pages: HashMap<String, Entry<PageOutput>>,
+}
+
+/// A result with the source it was computed from.
+struct Entry<T> {
+    path: Option<PathBuf>,
+    text: Option<Arc<str>>,
+    value: T,
+}
+
+impl<T: Clone> Entry<T> {
+    fn new(doc: &Doc, value: &T) -> Entry<T> {
+        Entry {
+            path: doc.source.map(|s| s.path.clone()),
+            text: doc.source.map(|s| s.text.clone()),
+            value: value.clone(),
+        }
+    }
+
+    /// The value, if it was computed from the same file with the same text.
+    fn get(&self, doc: &Doc) -> Option<T> {
+        let same = match (doc.source, &self.text) {
+            (Some(s), Some(text)) => Some(&s.path) == self.path.as_ref() && *s.text == **text,
+            (None, None) => true,
+            _ => false,
+        };
+        same.then(|| self.value.clone())
+    }
+}
+
+impl RenderCache {
+    /// A cache that remembers renders (for watch and serve).
+    pub fn on() -> RenderCache {
+        RenderCache {
+            enabled: true,
+            ..RenderCache::default()
+        }
+    }
+
+    /// A cache that remembers nothing (for a one-off build).
+    pub fn off() -> RenderCache {
+        RenderCache::default()
+    }
+
+    /// Starts a render: forgets what depended on a link index or skeleton that changed.
+    pub fn begin(&mut self, links: &LinkIndex, skeleton: u64) {
+        if !self.enabled {
+            return;
+        }
+        if self.links.as_ref() != Some(links) {
+            self.markdown.clear();
+            self.links = Some(links.clone());
+        }
+        if self.skeleton != Some(skeleton) {
+            self.pages.clear();
+            self.skeleton = Some(skeleton);
+        }
+    }
+
+    pub fn markdown(&self, doc: &Doc) -> Option<Rendered> {
+        self.markdown.get(&doc.url)?.get(doc)
+    }
+
+    pub fn page(&self, doc: &Doc) -> Option<PageOutput> {
+        self.pages.get(&doc.url)?.get(doc)
+    }
+
+    /// Remembers every document's Markdown render; forgets documents that are gone.
+    pub fn keep_markdown(&mut self, docs: &[Doc], rendered: &[Rendered]) {
+        if self.enabled {
+            self.markdown = docs
+                .iter()
+                .zip(rendered)
+                .map(|(d, r)| (d.url.clone(), Entry::new(d, r)))
+                .collect();
+        }
+    }
+
+    /// Remembers the pages that rendered without errors; forgets the others.
+    pub fn keep_pages<E>(&mut self, docs: &[Doc], pages: &[Result<PageOutput, E>]) {
+        if self.enabled {
+            self.pages = docs
+                .iter()
+                .zip(pages)
+                .filter_map(|(d, p)| Some((d.url.clone(), Entry::new(d, p.as_ref().ok()?))))
+                .collect();
+        }
+    }
+}
+
+/// A fingerprint of everything a page's HTML may depend on besides its own text: change any of
+/// it and every page is rendered again.
+pub fn skeleton(site: &Site, theme: &Theme, opts: &BuildOptions) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (opts.drafts, &opts.base_url).hash(&mut h);
+    site.config.source.hash(&mut h);
+    if let Some((s, body)) = &site.home.index {
+        s.text[..*body].hash(&mut h);
+    }
+    for s in &site.sections {
+        s.name.hash(&mut h);
+        if let Some((src, body)) = &s.index {
+            src.text[..*body].hash(&mut h);
+        }
+    }
+    for p in &site.pages {
+        (&p.source.path, &p.source.text[..p.body_offset]).hash(&mut h);
+        if let Some(b) = &p.bundle {
+            (&b.dir, &b.assets).hash(&mut h);
+        }
+    }
+    (&site.drafts, &site.unloaded, &site.static_files).hash(&mut h);
+    for d in &site.data {
+        (format!("{:?}", d.kind), &d.source.path, &d.source.text).hash(&mut h);
+    }
+    let mut templates: Vec<_> = theme.templates.iter().collect();
+    templates.sort_by(|a, b| a.0.cmp(b.0));
+    for (name, t) in templates {
+        (name, &t.text).hash(&mut h);
+    }
+    for (name, _) in &theme.assets {
+        name.hash(&mut h);
+    }
+    h.finish()
+}

@@ -1,0 +1,212 @@
+//! `trellis watch`: build, then rebuild after every change, writing only the files that changed.
+//!
+//! The pieces, in the order an edit flows through them:
+//! - `watcher`: notify with a short debounce hands over batches of paths;
+//! - `classify`: a pure function turns them into `Changes`, dropping editor bookkeeping;
+//! - `Session::rebuild`: renders the site again reusing unchanged work (cache.rs), then
+//!   `output::sync` writes the files whose bytes changed and removes the ones that disappeared.
+//!
+//! The output therefore always equals a full build of the same sources (tests/watch.rs checks
+//! this through a scripted series of edits).
+
+pub mod classify;
+mod watcher;
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender};
+use std::time::{Duration, Instant};
+
+use crate::build::{self, BuildOptions, Failure, Stats};
+use crate::cache::RenderCache;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::output::{self, Fingerprints, Plan};
+
+pub use classify::{Batch, Change, Changes};
+pub use watcher::DEBOUNCE;
+
+/// What the watch loop receives: batches from the watcher, or the order to stop (Ctrl-C).
+#[derive(Debug)]
+pub enum Msg {
+    Files(Batch),
+    WatchError(String),
+    Stop,
+}
+
+/// A toolkit being watched: the render cache and what the output folder holds.
+pub struct Session {
+    root: PathBuf,
+    opts: BuildOptions,
+    /// Where to write; None until site.toml has been read (its output_dir decides).
+    out: Option<PathBuf>,
+    cache: RenderCache,
+    written: Option<Fingerprints>,
+}
+
+/// A successful rebuild.
+#[derive(Debug)]
+pub struct Rebuilt {
+    pub stats: Stats,
+    /// The output files written and removed.
+    pub plan: Plan,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+    pub out: PathBuf,
+}
+
+/// What the loop tells its owner (the command line, the server).
+pub enum Event<'a> {
+    /// The first build (`trigger` None) or a rebuild after `trigger` changed.
+    Built {
+        trigger: Option<&'a Changes>,
+        result: &'a Result<Rebuilt, Failure>,
+    },
+    /// The watcher itself reported a problem (too many files to watch, a folder gone).
+    WatchError(&'a str),
+    /// Watching has begun, after the first build.
+    Watching,
+    /// `trellis serve` serves the site at this address.
+    Serving(&'a str),
+}
+
+impl Session {
+    /// `out`: a fixed output folder, already checked (serve's temporary folder, `--output`), or
+    /// None for site.toml's output_dir.
+    pub fn new(root: &Path, opts: BuildOptions, out: Option<PathBuf>) -> Session {
+        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        Session {
+            root,
+            opts,
+            out,
+            cache: RenderCache::on(),
+            written: None,
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn out(&self) -> Option<&Path> {
+        self.out.as_deref()
+    }
+
+    /// Renders the site (reusing what did not change) and brings the output folder up to date.
+    /// On errors the output folder is left as it was.
+    pub fn rebuild(&mut self) -> Result<Rebuilt, Failure> {
+        let start = Instant::now();
+        let (rendered, diags) = build::render_site_with(&self.root, &self.opts, &mut self.cache);
+        let Some(rendered) = rendered.filter(|_| !diags.has_errors()) else {
+            return Err(Failure::Toolkit(diags));
+        };
+        let out = match &self.out {
+            Some(out) => out.clone(),
+            None => build::output_dir(&self.root, &rendered.site, &self.opts)?,
+        };
+        self.out = Some(out.clone());
+        let plan = match output::sync(&out, &rendered.outputs, &mut self.written) {
+            Ok(plan) => plan,
+            Err(e) => return Err(Failure::Io(e, diags)),
+        };
+        Ok(Rebuilt {
+            stats: rendered.stats,
+            plan,
+            warnings: diags,
+            elapsed: start.elapsed(),
+            out,
+        })
+    }
+}
+
+/// Builds, then rebuilds after every change until a `Msg::Stop` arrives or every sender is
+/// gone. `tx` is given to the watcher; `report` hears about every build.
+pub fn run(
+    session: &mut Session,
+    (tx, rx): (Sender<Msg>, Receiver<Msg>),
+    mut report: impl FnMut(Event),
+) -> notify::Result<()> {
+    // The watcher starts before the first build reads anything, so no edit falls in between.
+    let mut watcher = watcher::Watcher::start(session.root(), tx)?;
+    let mut last_scan = Instant::now();
+    let result = session.rebuild();
+    report(Event::Built {
+        trigger: None,
+        result: &result,
+    });
+    report(Event::Watching);
+    while let Ok(msg) = rx.recv() {
+        let Some(changes) = gather(session, msg, &rx, last_scan, &mut report) else {
+            break;
+        };
+        if changes.is_empty() {
+            continue;
+        }
+        watcher.refresh();
+        last_scan = Instant::now();
+        let result = session.rebuild();
+        report(Event::Built {
+            trigger: Some(&changes),
+            result: &result,
+        });
+    }
+    Ok(())
+}
+
+/// The changes in `first` and in every message already waiting behind it (so a burst of
+/// batches is one rebuild), leaving out batches the last rebuild already saw. None: stop.
+fn gather(
+    session: &Session,
+    first: Msg,
+    rx: &Receiver<Msg>,
+    last_scan: Instant,
+    report: &mut impl FnMut(Event),
+) -> Option<Changes> {
+    let mut changes = Changes::default();
+    let mut next = Some(first);
+    while let Some(msg) = next {
+        match msg {
+            Msg::Stop => return None,
+            Msg::WatchError(e) => report(Event::WatchError(&e)),
+            Msg::Files(batch) if !batch.is_stale(DEBOUNCE, Some(last_scan)) => {
+                let found = classify::classify(session.root(), session.out(), &batch.paths);
+                changes.extend(found);
+            }
+            Msg::Files(_) => {}
+        }
+        next = rx.try_recv().ok();
+    }
+    Some(changes)
+}
+
+/// `trellis watch`: checks `--output` like build does, then runs until Ctrl-C.
+pub fn run_command(
+    root: &Path,
+    opts: BuildOptions,
+    report: impl FnMut(Event),
+) -> Result<(), Diagnostic> {
+    let out = match &opts.output {
+        Some(dir) => Some(
+            output::check_output_dir(root, dir)
+                .map_err(|r| Diagnostic::error(format!("--output: {}", r.message)).hint(r.hint))?,
+        ),
+        None => None,
+    };
+    let mut session = Session::new(root, opts, out);
+    let (tx, rx) = std::sync::mpsc::channel();
+    stop_on_ctrl_c(tx.clone());
+    run(&mut session, (tx, rx), report)
+        .map_err(|e| Diagnostic::error(format!("could not watch the toolkit: {e}")))
+}
+
+/// Sends `Msg::Stop` on Ctrl-C (from a small thread of its own, since watch has no runtime).
+pub fn stop_on_ctrl_c(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build();
+        if let Ok(rt) = runtime {
+            if rt.block_on(tokio::signal::ctrl_c()).is_ok() {
+                let _ = tx.send(Msg::Stop);
+            }
+        }
+    });
+}
