@@ -159,3 +159,75 @@ pub fn skeleton(site: &Site, theme: &Theme, opts: &BuildOptions) -> u64 {
     }
     h.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::LoadOptions;
+    use std::path::Path;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn fingerprint(root: &Path) -> u64 {
+        let (site, _) = Site::load(root, &LoadOptions::default());
+        let site = site.unwrap();
+        let theme = Theme::load(root, "default").ok().unwrap();
+        skeleton(&site, &theme, &BuildOptions::default())
+    }
+
+    fn toolkit() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "site.toml", "title = \"Kit\"\n");
+        write(
+            dir.path(),
+            "content/a/_index.md",
+            "+++\ntitle = \"A\"\n+++\nIntro.\n",
+        );
+        write(
+            dir.path(),
+            "content/a/p.md",
+            "+++\ntitle = \"P\"\n+++\nBody.\n",
+        );
+        dir
+    }
+
+    #[test]
+    fn bodies_are_not_part_of_the_skeleton() {
+        let kit = toolkit();
+        let before = fingerprint(kit.path());
+        write(
+            kit.path(),
+            "content/a/p.md",
+            "+++\ntitle = \"P\"\n+++\nAnother body.\n",
+        );
+        write(
+            kit.path(),
+            "content/a/_index.md",
+            "+++\ntitle = \"A\"\n+++\nNew intro.\n",
+        );
+        assert_eq!(fingerprint(kit.path()), before);
+    }
+
+    #[test]
+    fn what_every_page_shows_is_part_of_the_skeleton() {
+        let kit = toolkit();
+        let mut seen = vec![fingerprint(kit.path())];
+        let edits: [(&str, &str); 5] = [
+            ("content/a/p.md", "+++\ntitle = \"Q\"\n+++\nBody.\n"),
+            ("content/a/new.md", "+++\ntitle = \"New\"\n+++\n"),
+            ("static/guide.pdf", "pdf"),
+            ("templates/page.html", "{{ title }}"),
+            ("site.toml", "title = \"Kit 2\"\n"),
+        ];
+        for (rel, text) in edits {
+            write(kit.path(), rel, text);
+            let now = fingerprint(kit.path());
+            assert!(!seen.contains(&now), "{rel} did not change the skeleton");
+            seen.push(now);
+        }
+    }
+}

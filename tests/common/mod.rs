@@ -3,7 +3,9 @@
 
 #![allow(dead_code)]
 
+pub mod http;
 pub mod links;
+pub mod running;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

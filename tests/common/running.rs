@@ -1,0 +1,97 @@
+//! A long-running `trellis watch` or `trellis serve`: its stderr read line by line, waits that
+//! always end (a deadline, never a fixed sleep), and Ctrl-C.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use super::TestSite;
+
+/// How long any single wait may take before the test fails (generous: CI machines are slow).
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+pub struct Running {
+    child: Child,
+    lines: Receiver<String>,
+    /// Every stderr line so far, for failure messages.
+    pub log: Vec<String>,
+}
+
+impl Running {
+    /// Starts `trellis <args>` in the toolkit folder.
+    pub fn start(site: &TestSite, args: &[&str]) -> Running {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_trellis"))
+            .args(args)
+            .current_dir(&site.root)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start trellis");
+        let stderr = child.stderr.take().expect("stderr is piped");
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Running {
+            child,
+            lines,
+            log: Vec::new(),
+        }
+    }
+
+    /// The next stderr line, or None once `deadline` passes or the process ends.
+    pub fn next_line(&mut self, deadline: Instant) -> Option<String> {
+        let left = deadline.checked_duration_since(Instant::now())?;
+        let line = self.lines.recv_timeout(left).ok()?;
+        self.log.push(line.clone());
+        Some(line)
+    }
+
+    /// Waits for a line satisfying `pred` and returns it; fails the test after `PATIENCE`.
+    pub fn wait_for(&mut self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        while let Some(line) = self.next_line(deadline) {
+            if pred(&line) {
+                return line;
+            }
+        }
+        panic!(
+            "no line {what} within {PATIENCE:?}; stderr so far:\n{}",
+            self.log.join("\n")
+        );
+    }
+
+    /// Sends Ctrl-C (SIGINT) and waits for the process to end.
+    pub fn interrupt(&mut self) -> ExitStatus {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-INT", &pid]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "could not send SIGINT");
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait for trellis") {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "trellis did not stop after Ctrl-C:\n{}",
+                self.log.join("\n")
+            );
+            // Polling the exit status: there is no blocking wait with a deadline in std.
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
