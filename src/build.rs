@@ -427,8 +427,6 @@ fn render_doc(
     }
     let mut common = r.common(site, doc.place, &doc.url, &doc.title, &content, &md.toc);
     let mut cx = Context::new();
-    // A page's section is serialized once per section, not once per page (see Renderer).
-    let mut section_value = None;
     let template = match doc.place {
         Place::Home => {
             common.summary = site.home.summary.as_deref();
@@ -454,8 +452,9 @@ fn render_doc(
                 .as_ref()
                 .and_then(|n| site.sections.iter().position(|s| &s.name == n))
             {
+                // The sidebar was rendered once for the section; only the current page is marked
+                // here. Passing the section's page list to every page would make builds quadratic.
                 common.sidebar = Some(r.sidebar(i, &format!("../{}/index.html", page.slug), false));
-                section_value = Some(r.section_from_page(i));
             }
             let view = PageView {
                 section: page.section.clone(),
@@ -471,13 +470,6 @@ fn render_doc(
         Context::from_serialize(&common).map_err(|e| vec![Diagnostic::error(e.to_string())])?,
     );
     full.extend(cx);
-    if let Some(v) = section_value {
-        let mut one = serde_json::Map::new();
-        one.insert("section".into(), v);
-        full.extend(
-            Context::from_value(one.into()).map_err(|e| vec![Diagnostic::error(e.to_string())])?,
-        );
-    }
     let html = r
         .render_full(template, &full, doc.source.map(|s| s.path.as_path()))
         .map_err(|d| vec![d])?;

@@ -53,11 +53,10 @@ pub struct Renderer {
     menu: Vec<(String, MenuTarget)>,
     /// Sidebar HTML per section: (as seen from the section page, as seen from its pages).
     sidebars: Vec<(String, String)>,
-    /// Each section as its pages' templates see it, serialized once: every page of a section
-    /// sits at the same depth, so the links are the same for all of them.
-    page_sections: Vec<Value>,
     /// Reading order of every page with a place in the navigation.
     sequence: Vec<(Place, String, String)>,
+    /// Position of each place in `sequence`.
+    sequence_index: HashMap<Place, usize>,
 }
 
 impl Renderer {
@@ -74,26 +73,21 @@ impl Renderer {
             site_view,
             menu,
             sidebars: Vec::new(),
-            page_sections: Vec::new(),
             sequence: sequence(site),
+            sequence_index: HashMap::new(),
         };
-        r.sidebars = r.render_sidebars(site).map_err(|d| vec![d])?;
-        r.page_sections = (0..site.sections.len())
-            .map(|i| {
-                let view = r.section_view(site, i, &format!("{}x/", site.sections[i].url));
-                serde_json::to_value(view).unwrap_or_default()
-            })
+        r.sequence_index = r
+            .sequence
+            .iter()
+            .enumerate()
+            .map(|(i, (p, _, _))| (*p, i))
             .collect();
+        r.sidebars = r.render_sidebars(site).map_err(|d| vec![d])?;
         Ok(r)
     }
 
     pub fn site(&self) -> &SiteView {
         &self.site_view
-    }
-
-    /// Section `i` as seen from one of its pages (see `page_sections`).
-    pub fn section_from_page(&self, i: usize) -> Value {
-        self.page_sections.get(i).cloned().unwrap_or_default()
     }
 
     /// The context every template shares, to add a page's own values to.
@@ -234,7 +228,7 @@ impl Renderer {
 
     /// Previous and next in reading order.
     pub fn prev_next(&self, place: Place, url: &str) -> (Option<LinkView>, Option<LinkView>) {
-        let Some(i) = self.sequence.iter().position(|(p, _, _)| *p == place) else {
+        let Some(&i) = self.sequence_index.get(&place) else {
             return (None, None);
         };
         let link = |j: usize| {
