@@ -2,18 +2,20 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use tera::Context;
 
-use crate::cache::{skeleton, RenderCache};
+use crate::cache::{skeleton, PageOutput, RenderCache};
 use crate::content::{LoadOptions, Site, Source};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fsutil::IoError;
 use crate::markdown::links::{anchor_hint, file_url};
 use crate::markdown::{self, LinkIndex, Problem, Rendered, Target};
 use crate::output::{self, Content, Outputs};
+use crate::render::theme::ThemeFiles;
 use crate::render::views::{CardView, PageView};
 use crate::render::{self, Place, Renderer, Theme};
 
@@ -134,11 +136,12 @@ pub fn render_site_with(
     cache: &mut RenderCache,
 ) -> (Option<RenderedSite>, Diagnostics) {
     // 1. Settings and content: everything later steps need to know about every page.
-    let (site, mut diags) = Site::load(
+    let (site, mut diags) = Site::load_with(
         root,
         &LoadOptions {
             drafts: opts.drafts,
         },
+        &mut cache.sources,
     );
     let Some(mut site) = site else {
         return (None, diags);
@@ -146,54 +149,63 @@ pub fn render_site_with(
     if let Some(url) = &opts.base_url {
         site.config.base_url = Some(url.clone());
     }
-    // 2. Templates, parsed once.
-    let theme = match load_theme(&site) {
+    // 2. Templates, parsed once (or not at all when watch kept the renderer made from them).
+    let theme_files = match load_theme(&site) {
         Ok(t) => t,
         Err(d) => {
             diags.extend(d);
             return (None, diags);
         }
     };
+    let skeleton = skeleton(&site, &theme_files, opts);
+    let kept_renderer = cache.take_renderer(skeleton);
+    let theme = match kept_renderer.is_none().then(|| theme_files.parse()) {
+        Some(Err(d)) => {
+            diags.extend(d);
+            return (None, diags);
+        }
+        parsed => parsed.and_then(Result::ok),
+    };
     // 3. Every link target is known before any Markdown is rendered, so links resolve in one pass.
     let links = link_index(&site);
-    cache.begin(&links, skeleton(&site, &theme, opts));
+    cache.begin(&links, skeleton);
     // 4. Markdown, in parallel; anchors are checked once every page's headings are known.
     let docs = documents(&site);
     let rendered: Vec<Rendered> = docs
         .par_iter()
-        .map(|d| {
-            cache
-                .markdown(d)
-                .unwrap_or_else(|| render_markdown(d, &links))
-        })
+        .zip(cache.take_markdown(&docs))
+        .map(|(d, kept)| kept.unwrap_or_else(|| render_markdown(d, &links)))
         .collect();
-    cache.keep_markdown(&docs, &rendered);
     for (doc, r) in docs.iter().zip(&rendered) {
         diags.extend(r.problems.iter().map(|p| doc.diagnostic(p)));
     }
     check_anchors(&docs, &rendered, &mut diags);
     // 5. Navigation is rendered once per section here, then reused by every page.
-    let renderer = match Renderer::new(&site, theme, &links) {
-        Ok(r) => r,
-        Err(d) => {
-            diags.extend(d);
-            return (None, diags);
-        }
+    let renderer = match (kept_renderer, theme) {
+        (Some(kept), _) => kept,
+        (None, Some(theme)) => match Renderer::new(&site, theme, &links) {
+            Ok(r) => r,
+            Err(d) => {
+                diags.extend(d);
+                return (None, diags);
+            }
+        },
+        (None, None) => return (None, diags),
     };
     // 6. Pages through their templates, in parallel.
-    let pages: Vec<Result<(String, String), Vec<Diagnostic>>> = docs
+    let pages: Vec<Result<PageOutput, Vec<Diagnostic>>> = docs
         .par_iter()
         .zip(&rendered)
         .map(|(doc, r)| match cache.page(doc) {
             Some(page) => Ok(page),
-            None => render_doc(&renderer, &site, doc, r),
+            None => render_doc(&renderer, &site, doc, r).map(|(p, html)| (p, Arc::new(html))),
         })
         .collect();
     cache.keep_pages(&docs, &pages);
     let mut outputs = Outputs::default();
     for result in pages {
         match result {
-            Ok((path, html)) => outputs.add(path, Content::Text(html)),
+            Ok((path, html)) => outputs.add(path, Content::Shared(html)),
             Err(d) => diags.extend(d),
         }
     }
@@ -206,6 +218,10 @@ pub fn render_site_with(
     if let Some(xml) = sitemap(&site, &renderer) {
         outputs.add("sitemap.xml", Content::Text(xml));
     }
+    // Last, so every step above could use them: the Markdown and the renderer move into the
+    // cache.
+    cache.keep_markdown(&docs, rendered);
+    cache.keep_renderer(skeleton, renderer);
     let stats = Stats {
         pages: site.pages.len() + site.sections.len() + 1,
         checklists: 0,
@@ -221,7 +237,7 @@ pub fn render_site_with(
     )
 }
 
-fn load_theme(site: &Site) -> Result<Theme, Diagnostics> {
+fn load_theme(site: &Site) -> Result<ThemeFiles, Diagnostics> {
     let name = site.config.theme.get_ref();
     if !render::theme::exists(&site.root, name) {
         let mut d = Diagnostics::default();
@@ -229,7 +245,7 @@ fn load_theme(site: &Site) -> Result<Theme, Diagnostics> {
             .hint(format!("create themes/{name}/templates/, or remove the theme line to use the built-in default theme")));
         return Err(d);
     }
-    Theme::load(&site.root, name)
+    Theme::read(&site.root, name)
 }
 
 /// Every source path a link may name, with the output URL it becomes.

@@ -6,7 +6,8 @@
 //! - a document's Markdown render depends on its source text, its URL and the link index;
 //! - a document's page (its template output) depends on its source text and the *skeleton*:
 //!   every input except the bodies of the documents (site.toml, every front matter, the list of
-//!   files, the data files, the templates, the build options).
+//!   files, the data files, the templates, the build options);
+//! - the renderer (parsed templates, navigation, menu) depends on the skeleton alone.
 //!
 //! So a body edit re-renders one page, a title edit re-renders every page (navigation shows
 //! titles everywhere) from cached Markdown, and a new or removed file re-renders everything.
@@ -19,22 +20,27 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::build::{BuildOptions, Doc};
-use crate::content::Site;
+use crate::content::{Site, SourceCache};
 use crate::markdown::{LinkIndex, Rendered};
-use crate::render::Theme;
+use crate::render::theme::ThemeFiles;
+use crate::render::Renderer;
 
-/// A rendered page: its output path and HTML.
-pub type PageOutput = (String, String);
+/// A rendered page: its output path and HTML (shared with the output, never copied).
+pub type PageOutput = (String, Arc<String>);
 
 /// The results of the previous render, by document URL. `RenderCache::off()` (for `build`)
 /// keeps nothing.
 #[derive(Default)]
 pub struct RenderCache {
     enabled: bool,
+    /// Source texts, so a rebuild reads only the files that changed.
+    pub sources: SourceCache,
     links: Option<LinkIndex>,
     skeleton: Option<u64>,
     markdown: HashMap<String, Entry<Rendered>>,
     pages: HashMap<String, Entry<PageOutput>>,
+    /// The parsed templates, navigation and menu, made from the skeleton alone.
+    renderer: Option<(u64, Renderer)>,
 }
 
 /// A result with the source it was computed from.
@@ -44,23 +50,25 @@ struct Entry<T> {
     value: T,
 }
 
-impl<T: Clone> Entry<T> {
-    fn new(doc: &Doc, value: &T) -> Entry<T> {
+impl<T> Entry<T> {
+    fn new(doc: &Doc, value: T) -> Entry<T> {
         Entry {
             path: doc.source.map(|s| s.path.clone()),
             text: doc.source.map(|s| s.text.clone()),
-            value: value.clone(),
+            value,
         }
     }
 
-    /// The value, if it was computed from the same file with the same text.
-    fn get(&self, doc: &Doc) -> Option<T> {
-        let same = match (doc.source, &self.text) {
-            (Some(s), Some(text)) => Some(&s.path) == self.path.as_ref() && *s.text == **text,
+    /// Whether it was computed from the same file with the same text as `doc` has now.
+    fn fits(&self, doc: &Doc) -> bool {
+        match (doc.source, &self.text) {
+            (Some(s), Some(text)) => {
+                Some(&s.path) == self.path.as_ref()
+                    && (Arc::ptr_eq(&s.text, text) || *s.text == **text)
+            }
             (None, None) => true,
             _ => false,
-        };
-        same.then(|| self.value.clone())
+        }
     }
 }
 
@@ -69,6 +77,7 @@ impl RenderCache {
     pub fn on() -> RenderCache {
         RenderCache {
             enabled: true,
+            sources: SourceCache::on(),
             ..RenderCache::default()
         }
     }
@@ -93,16 +102,38 @@ impl RenderCache {
         }
     }
 
-    pub fn markdown(&self, doc: &Doc) -> Option<Rendered> {
-        self.markdown.get(&doc.url)?.get(doc)
+    /// The Markdown renders still valid for `docs`, in their order, moved out of the cache
+    /// (`keep_markdown` moves them back).
+    pub fn take_markdown(&mut self, docs: &[Doc]) -> Vec<Option<Rendered>> {
+        docs.iter()
+            .map(|d| {
+                let entry = self.markdown.remove(&d.url)?;
+                entry.fits(d).then_some(entry.value)
+            })
+            .collect()
+    }
+
+    /// The renderer made for this skeleton last time, moved out of the cache.
+    pub fn take_renderer(&mut self, skeleton: u64) -> Option<Renderer> {
+        match self.renderer.take() {
+            Some((s, r)) if s == skeleton => Some(r),
+            _ => None,
+        }
+    }
+
+    pub fn keep_renderer(&mut self, skeleton: u64, renderer: Renderer) {
+        if self.enabled {
+            self.renderer = Some((skeleton, renderer));
+        }
     }
 
     pub fn page(&self, doc: &Doc) -> Option<PageOutput> {
-        self.pages.get(&doc.url)?.get(doc)
+        let entry = self.pages.get(&doc.url)?;
+        entry.fits(doc).then(|| entry.value.clone())
     }
 
     /// Remembers every document's Markdown render; forgets documents that are gone.
-    pub fn keep_markdown(&mut self, docs: &[Doc], rendered: &[Rendered]) {
+    pub fn keep_markdown(&mut self, docs: &[Doc], rendered: Vec<Rendered>) {
         if self.enabled {
             self.markdown = docs
                 .iter()
@@ -118,7 +149,7 @@ impl RenderCache {
             self.pages = docs
                 .iter()
                 .zip(pages)
-                .filter_map(|(d, p)| Some((d.url.clone(), Entry::new(d, p.as_ref().ok()?))))
+                .filter_map(|(d, p)| Some((d.url.clone(), Entry::new(d, p.as_ref().ok()?.clone()))))
                 .collect();
         }
     }
@@ -126,7 +157,7 @@ impl RenderCache {
 
 /// A fingerprint of everything a page's HTML may depend on besides its own text: change any of
 /// it and every page is rendered again.
-pub fn skeleton(site: &Site, theme: &Theme, opts: &BuildOptions) -> u64 {
+pub fn skeleton(site: &Site, theme: &ThemeFiles, opts: &BuildOptions) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (opts.drafts, &opts.base_url).hash(&mut h);
     site.config.source.hash(&mut h);
@@ -175,7 +206,7 @@ mod tests {
     fn fingerprint(root: &Path) -> u64 {
         let (site, _) = Site::load(root, &LoadOptions::default());
         let site = site.unwrap();
-        let theme = Theme::load(root, "default").ok().unwrap();
+        let theme = crate::render::Theme::read(root, "default").ok().unwrap();
         skeleton(&site, &theme, &BuildOptions::default())
     }
 

@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::fsutil::{self, IoResult};
 use crate::render::theme::Asset;
@@ -22,6 +23,8 @@ pub enum Content {
     Text(String),
     Copy(PathBuf),
     Embedded(&'static [u8]),
+    /// Text that watch's render cache holds too, so keeping it costs no copy.
+    Shared(Arc<String>),
 }
 
 impl From<Asset> for Content {
@@ -40,6 +43,7 @@ impl Content {
             Content::Bytes(b) => b.as_slice().into(),
             Content::Text(t) => t.as_bytes().into(),
             Content::Embedded(b) => (*b).into(),
+            Content::Shared(t) => t.as_bytes().into(),
             Content::Copy(p) => fsutil::read(p)?.into(),
         })
     }
@@ -218,19 +222,47 @@ fn swap_in(staging: &Path, out: &Path, old: &Path) -> IoResult<()> {
     Ok(())
 }
 
-/// What the output folder holds after a write: a fingerprint of every file, by path. Watch keeps
-/// it to write only what changed.
+/// A fingerprint of every output file, by path.
 pub type Fingerprints = HashMap<String, u64>;
+
+/// What the output folder holds after a write. Watch keeps it to write only what changed.
+#[derive(Debug, Default, Clone)]
+pub struct Written {
+    prints: Fingerprints,
+    /// The text behind each shared output: when the next build shares the very same text (a
+    /// page reused from the render cache), its fingerprint is known without hashing.
+    shared: HashMap<String, Arc<String>>,
+}
 
 /// The fingerprint of each output: its bytes for generated files, and for a file copied as it is
 /// (which may be large) the source's path, size and modification time.
-pub fn fingerprints(outputs: &Outputs) -> Fingerprints {
+pub fn fingerprints(outputs: &Outputs, before: Option<&Written>) -> Written {
     use rayon::prelude::*;
-    outputs
+    let known = |path: &String, text: &Arc<String>| {
+        let before = before?;
+        let same = Arc::ptr_eq(before.shared.get(path)?, text);
+        same.then(|| before.prints.get(path).copied()).flatten()
+    };
+    let prints = outputs
         .files
         .par_iter()
-        .map(|(path, content)| (path.clone(), fingerprint(content)))
-        .collect()
+        .map(|(path, content)| {
+            let print = match content {
+                Content::Shared(text) => known(path, text),
+                _ => None,
+            };
+            (path.clone(), print.unwrap_or_else(|| fingerprint(content)))
+        })
+        .collect();
+    let shared = outputs
+        .files
+        .iter()
+        .filter_map(|(path, c)| match c {
+            Content::Shared(text) => Some((path.clone(), text.clone())),
+            _ => None,
+        })
+        .collect();
+    Written { prints, shared }
 }
 
 fn fingerprint(content: &Content) -> u64 {
@@ -239,6 +271,7 @@ fn fingerprint(content: &Content) -> u64 {
         Content::Bytes(b) => xxh3_64(b),
         Content::Text(t) => xxh3_64(t.as_bytes()),
         Content::Embedded(b) => xxh3_64(b),
+        Content::Shared(t) => xxh3_64(t.as_bytes()),
         Content::Copy(from) => {
             let meta = std::fs::metadata(from).ok();
             let stamp = meta.map(|m| (m.len(), m.modified().ok()));
@@ -283,18 +316,18 @@ pub fn plan(old: &Fingerprints, new: &Fingerprints) -> Plan {
 /// Brings `out` up to date with `outputs`, touching only the files that changed. `written` is
 /// what the folder held (None: unknown, so it is written whole and atomically); it is updated,
 /// or set to None when a write failed half-way so the next sync starts afresh.
-pub fn sync(out: &Path, outputs: &Outputs, written: &mut Option<Fingerprints>) -> IoResult<Plan> {
-    let new = fingerprints(outputs);
-    let old = written.take().filter(|_| out.join(MARKER).is_file());
-    let plan = match old {
+pub fn sync(out: &Path, outputs: &Outputs, written: &mut Option<Written>) -> IoResult<Plan> {
+    let before = written.take().filter(|_| out.join(MARKER).is_file());
+    let new = fingerprints(outputs, before.as_ref());
+    let plan = match before {
         Some(old) => {
-            let plan = plan(&old, &new);
+            let plan = plan(&old.prints, &new.prints);
             apply(out, outputs, &plan)?;
             plan
         }
         None => {
             write_atomically(out, outputs)?;
-            let mut write: Vec<String> = new.keys().cloned().collect();
+            let mut write: Vec<String> = new.prints.keys().cloned().collect();
             write.sort();
             Plan {
                 write,

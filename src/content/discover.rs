@@ -7,6 +7,7 @@ use std::sync::Arc;
 use walkdir::WalkDir;
 
 use super::frontmatter::{self, PageFront, SectionFront};
+use super::sources::SourceCache;
 use super::{order_key, Bundle, Home, LoadOptions, Page, Section, Site, Source};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -48,6 +49,8 @@ pub struct Found {
     pages: Vec<FoundPage>,
     data: Vec<DataFile>,
     static_files: Vec<PathBuf>,
+    /// Texts from the previous load that watch keeps (empty otherwise).
+    sources: SourceCache,
 }
 
 struct FoundPage {
@@ -57,9 +60,13 @@ struct FoundPage {
     bundle: Option<Bundle>,
 }
 
-/// Walks content/ and static/ in a stable order, reading every text file once.
-pub fn discover(root: &Path, diags: &mut Diagnostics) -> Found {
-    let mut found = Found::default();
+/// Walks content/ and static/ in a stable order, reading every text file once (or taking it
+/// from `sources` when it has not changed since the last load).
+pub fn discover(root: &Path, diags: &mut Diagnostics, sources: &mut SourceCache) -> Found {
+    let mut found = Found {
+        sources: std::mem::take(sources),
+        ..Found::default()
+    };
     let content = root.join("content");
     if !content.is_dir() {
         diags.push(
@@ -71,6 +78,8 @@ pub fn discover(root: &Path, diags: &mut Diagnostics) -> Found {
         walk_content(root, &content, &mut found, diags);
     }
     found.static_files = list_files(root, &root.join("static"), diags);
+    *sources = std::mem::take(&mut found.sources);
+    sources.finish();
     found
 }
 
@@ -111,8 +120,17 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
     }
 }
 
-fn read_source(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Source> {
+fn read_source(
+    root: &Path,
+    path: &Path,
+    sources: &mut SourceCache,
+    diags: &mut Diagnostics,
+) -> Option<Source> {
     let shown = relative(root, path);
+    if let Some(text) = sources.get(path) {
+        return Some(Source { path: shown, text });
+    }
+    let stamp = sources.before_reading(path);
     let bytes = match fsutil::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -121,10 +139,11 @@ fn read_source(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Sour
         }
     };
     match super::source_text(bytes, &shown) {
-        Ok(text) => Some(Source {
-            path: shown,
-            text: Arc::from(text),
-        }),
+        Ok(text) => {
+            let text: Arc<str> = Arc::from(text);
+            sources.keep(path, stamp, &text);
+            Some(Source { path: shown, text })
+        }
         Err(d) => {
             diags.push(d);
             None
@@ -210,7 +229,7 @@ fn collect_bundle(
         }
         assets.push(rel);
     }
-    let Some(source) = read_source(root, &dir.join("index.md"), diags) else {
+    let Some(source) = read_source(root, &dir.join("index.md"), &mut found.sources, diags) else {
         return;
     };
     let section = (parts.len() == 2).then(|| parts[0].clone());
@@ -244,14 +263,14 @@ fn classify_file(
         .to_string();
     let shown = relative(root, path);
     match (parts.len(), name, ext) {
-        (1, "_index.md", _) => found.home = read_source(root, path, diags),
+        (1, "_index.md", _) => found.home = read_source(root, path, &mut found.sources, diags),
         (2, "_index.md", _) => {
-            if let Some(s) = read_source(root, path, diags) {
+            if let Some(s) = read_source(root, path, &mut found.sources, diags) {
                 found.section_indexes.push((parts[0].clone(), s));
             }
         }
         (1 | 2, _, "md") => {
-            if let Some(source) = read_source(root, path, diags) {
+            if let Some(source) = read_source(root, path, &mut found.sources, diags) {
                 let section = (parts.len() == 2).then(|| parts[0].clone());
                 found.pages.push(FoundPage { source, section, file_stem: stem, bundle: None });
             }
@@ -284,7 +303,7 @@ fn push_data(
     found: &mut Found,
     diags: &mut Diagnostics,
 ) {
-    if let Some(source) = read_source(root, path, diags) {
+    if let Some(source) = read_source(root, path, &mut found.sources, diags) {
         found.data.push(DataFile { kind, source });
     }
 }

@@ -5,6 +5,7 @@
 
 mod discover;
 pub mod frontmatter;
+pub mod sources;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 
 pub use discover::{list_files, DataFile, DataKind};
 pub use frontmatter::{PageFront, SectionFront};
+pub use sources::SourceCache;
 
 /// A source file's path (relative to the toolkit root, for messages) and its text.
 #[derive(Debug, Clone)]
@@ -157,12 +159,21 @@ impl Site {
     /// Loads the toolkit at `root`. Returns the model and every problem found; the model is
     /// None only when site.toml itself cannot be read.
     pub fn load(root: &Path, opts: &LoadOptions) -> (Option<Site>, Diagnostics) {
+        Site::load_with(root, opts, &mut SourceCache::default())
+    }
+
+    /// `load`, taking unchanged files from `sources` instead of reading them (watch).
+    pub fn load_with(
+        root: &Path,
+        opts: &LoadOptions,
+        sources: &mut SourceCache,
+    ) -> (Option<Site>, Diagnostics) {
         let mut diags = Diagnostics::default();
         let config = match Config::load(root) {
             Ok(c) => c,
             Err(d) => return (None, d),
         };
-        let found = discover::discover(root, &mut diags);
+        let found = discover::discover(root, &mut diags, sources);
         let site = discover::assemble(root.to_path_buf(), config, found, opts, &mut diags);
         (Some(site), diags)
     }

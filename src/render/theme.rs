@@ -35,9 +35,33 @@ pub struct Theme {
     pub assets: Vec<(String, Asset)>,
 }
 
+/// A theme's templates and static files, read in override order but not yet parsed.
+pub struct ThemeFiles {
+    pub templates: HashMap<String, TemplateSource>,
+    /// Static files by output path, sorted.
+    pub assets: Vec<(String, Asset)>,
+}
+
+impl ThemeFiles {
+    /// Parses the templates (once).
+    pub fn parse(self) -> Result<Theme, Diagnostics> {
+        let tera = parse_all(&self.templates)?;
+        Ok(Theme {
+            tera,
+            templates: self.templates,
+            assets: self.assets,
+        })
+    }
+}
+
 impl Theme {
     /// Loads templates in override order and parses them once.
     pub fn load(root: &Path, theme_name: &str) -> Result<Theme, Diagnostics> {
+        Theme::read(root, theme_name)?.parse()
+    }
+
+    /// Reads the templates and lists the static files, in override order.
+    pub fn read(root: &Path, theme_name: &str) -> Result<ThemeFiles, Diagnostics> {
         let mut templates: HashMap<String, TemplateSource> = HashMap::new();
         let mut assets: HashMap<String, Asset> = HashMap::new();
         let mut diags = Diagnostics::default();
@@ -59,14 +83,9 @@ impl Theme {
         if diags.has_errors() {
             return Err(diags);
         }
-        let tera = parse_all(&templates)?;
         let mut assets: Vec<(String, Asset)> = assets.into_iter().collect();
         assets.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(Theme {
-            tera,
-            templates,
-            assets,
-        })
+        Ok(ThemeFiles { templates, assets })
     }
 
     pub fn has_template(&self, name: &str) -> bool {

@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use crate::build::{self, BuildOptions, Failure, Stats};
 use crate::cache::RenderCache;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::{self, Fingerprints, Plan};
+use crate::output::{self, Plan, Written};
 
 pub use classify::{Batch, Change, Changes};
 pub use watcher::DEBOUNCE;
@@ -39,7 +39,7 @@ pub struct Session {
     /// Where to write; None until site.toml has been read (its output_dir decides).
     out: Option<PathBuf>,
     cache: RenderCache,
-    written: Option<Fingerprints>,
+    written: Option<Written>,
 }
 
 /// A successful rebuild.
