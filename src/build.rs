@@ -251,7 +251,13 @@ pub fn link_index(site: &Site) -> LinkIndex {
         );
     }
     for u in &site.unloaded {
-        ix.insert(u.clone(), Target { url: String::new(), has_anchors: false });
+        ix.insert(
+            u.clone(),
+            Target {
+                url: String::new(),
+                has_anchors: false,
+            },
+        );
     }
     for d in &site.drafts {
         ix.insert_draft(d.clone());

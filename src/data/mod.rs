@@ -1,0 +1,6 @@
+//! Partnership data read from TOML files under content/: resources and models (and, from the
+//! interactive half, checklists and worksheets).
+
+pub mod models;
+pub mod resources;
+pub mod text;
