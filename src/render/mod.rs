@@ -1,6 +1,7 @@
 //! Rendering: Tera templates (parsed once), view structs, navigation rendered once per section
 //! and reused, shortcodes expanded into pages.
 
+pub mod diagram;
 pub mod i18n;
 pub mod theme;
 pub mod views;
