@@ -4,9 +4,12 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::text::error_at;
+use std::path::Path;
+
+use super::text::{error_at, markdown, markdown_problems};
 use crate::content::Source;
 use crate::diagnostic::Diagnostic;
+use crate::markdown::LinkIndex;
 use crate::names::{is_valid_slug, slugify};
 
 pub const SOURCE: &str = "content/models.toml";
@@ -47,6 +50,8 @@ pub struct Model {
     pub id: String,
     pub title: String,
     pub description: Option<Spanned<String>>,
+    /// The description's HTML, links relative to the site root (rebase it for a page).
+    pub description_html: String,
     pub levels: Vec<Level>,
 }
 
@@ -54,6 +59,7 @@ pub struct Model {
 pub struct Level {
     pub title: String,
     pub description: Option<Spanned<String>>,
+    pub description_html: String,
 }
 
 impl Models {
@@ -91,12 +97,14 @@ impl Models {
                 id,
                 title: m.title.get_ref().trim().to_string(),
                 description: m.description,
+                description_html: String::new(),
                 levels: m
                     .level
                     .into_iter()
                     .map(|l| Level {
                         title: l.title.get_ref().trim().to_string(),
                         description: l.description,
+                        description_html: String::new(),
                     })
                     .collect(),
             });
@@ -108,6 +116,28 @@ impl Models {
             },
             diags,
         )
+    }
+
+    /// Renders the descriptions' Markdown, reporting broken links at the description.
+    pub fn resolve_links(&mut self, links: &LinkIndex) -> Vec<Diagnostic> {
+        let Some(source) = &self.source else {
+            return Vec::new();
+        };
+        let mut diags = Vec::new();
+        let mut render = |text: &Option<Spanned<String>>, html: &mut String| {
+            if let Some(t) = text {
+                let r = markdown(t.get_ref(), links, Path::new(SOURCE), "");
+                diags.extend(markdown_problems(source, t, &r.problems));
+                *html = r.html;
+            }
+        };
+        for m in &mut self.items {
+            render(&m.description, &mut m.description_html);
+            for l in &mut m.levels {
+                render(&l.description, &mut l.description_html);
+            }
+        }
+        diags
     }
 
     pub fn get(&self, id: &str) -> Option<&Model> {

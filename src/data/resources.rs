@@ -51,6 +51,8 @@ pub struct Resources {
     pub source: Source,
     pub title: Option<String>,
     pub intro: Option<Spanned<String>>,
+    /// The intro's HTML, with links relative to the site root (rebase it for a page).
+    pub intro_html: String,
     pub items: Vec<Resource>,
 }
 
@@ -64,6 +66,8 @@ pub struct Resource {
     pub kind: Option<String>,
     pub format: Option<String>,
     pub description: Option<Spanned<String>>,
+    /// The description's HTML, with links relative to the site root (rebase it for a page).
+    pub description_html: String,
     pub phase: Option<String>,
     pub audience: Vec<String>,
     pub publisher: Option<String>,
@@ -118,6 +122,7 @@ impl Resources {
                     kind: non_empty(r.kind),
                     format: non_empty(r.format),
                     description: r.description,
+                    description_html: String::new(),
                     phase: r.phase.map(Spanned::into_inner),
                     audience: r.audience.into_iter().map(Spanned::into_inner).collect(),
                     publisher: non_empty(r.publisher),
@@ -131,6 +136,7 @@ impl Resources {
             source: source.clone(),
             title: non_empty(raw.title),
             intro: raw.intro,
+            intro_html: String::new(),
             items,
         };
         (Some(resources), diags)
@@ -152,11 +158,13 @@ impl Resources {
             if let Some(d) = &item.description {
                 let r = markdown(d.get_ref(), links, from, "");
                 diags.extend(markdown_problems(&self.source, d, &r.problems));
+                item.description_html = r.html;
             }
         }
         if let Some(intro) = &self.intro {
-            let r = markdown(intro.get_ref(), links, from, URL);
+            let r = markdown(intro.get_ref(), links, from, "");
             diags.extend(markdown_problems(&self.source, intro, &r.problems));
+            self.intro_html = r.html;
         }
         (diags, checks)
     }

@@ -3,6 +3,7 @@
 
 pub mod diagram;
 pub mod i18n;
+pub mod rewrite;
 pub mod theme;
 pub mod views;
 
