@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use tera::Context;
 
-use crate::content::{LoadOptions, Site, Source};
+use crate::content::{DataKind, LoadOptions, Site, Source};
+use crate::data::library::Library;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fsutil::IoError;
 use crate::markdown::links::{anchor_hint, file_url};
@@ -135,6 +136,9 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     if let Some(url) = &opts.base_url {
         site.config.base_url = Some(url.clone());
     }
+    // 1b. Resources and models: the shortcodes and generated pages draw on them.
+    let (mut library, data_diags) = Library::load(&site);
+    diags.extend(data_diags);
     // 2. Templates, parsed once.
     let theme = match load_theme(&site) {
         Ok(t) => t,
@@ -145,6 +149,8 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     };
     // 3. Every link target is known before any Markdown is rendered, so links resolve in one pass.
     let links = link_index(&site);
+    let (data_diags, data_anchors) = library.resolve_links(&links);
+    diags.extend(data_diags);
     // 4. Markdown, in parallel; anchors are checked once every page's headings are known.
     let docs = documents(&site);
     let rendered: Vec<Rendered> = docs
@@ -155,14 +161,16 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
         diags.extend(r.problems.iter().map(|p| doc.diagnostic(p)));
     }
     check_anchors(&docs, &rendered, &mut diags);
+    check_data_anchors(&docs, &rendered, &library, &data_anchors, &mut diags);
     // 5. Navigation is rendered once per section here, then reused by every page.
-    let renderer = match Renderer::new(&site, theme, &links) {
+    let mut renderer = match Renderer::new(&site, theme, &links) {
         Ok(r) => r,
         Err(d) => {
             diags.extend(d);
             return (None, diags);
         }
     };
+    renderer.library = library;
     // 6. Pages through their templates, in parallel.
     let pages: Vec<Result<(String, String), Vec<Diagnostic>>> = docs
         .par_iter()
@@ -178,6 +186,12 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     }
     // 7. Files copied as they are, and the pages made from the whole site.
     add_files(&site, &renderer, &mut outputs);
+    for (path, page) in renderer.generated_pages(&site) {
+        match page {
+            Ok(html) => outputs.add(path, Content::Text(html)),
+            Err(d) => diags.push(d),
+        }
+    }
     match not_found_page(&renderer) {
         Ok(html) => outputs.add("404.html", Content::Text(html)),
         Err(d) => diags.push(d),
@@ -246,6 +260,15 @@ pub fn link_index(site: &Site) -> LinkIndex {
             Path::new("static").join(f),
             Target {
                 url,
+                has_anchors: false,
+            },
+        );
+    }
+    if site.data.iter().any(|d| d.kind == DataKind::Resources) {
+        ix.insert(
+            crate::data::resources::SOURCE.into(),
+            Target {
+                url: crate::data::resources::URL.into(),
                 has_anchors: false,
             },
         );
@@ -381,6 +404,31 @@ fn check_anchors(docs: &[Doc], rendered: &[Rendered], diags: &mut Diagnostics) {
     }
 }
 
+/// Anchors named by links in data files (resources.toml), checked like the pages' own.
+fn check_data_anchors(
+    docs: &[Doc],
+    rendered: &[Rendered],
+    library: &Library,
+    checks: &[markdown::AnchorCheck],
+    diags: &mut Diagnostics,
+) {
+    let Some(source) = library.resources.as_ref().map(|r| &r.source) else {
+        return;
+    };
+    for check in checks {
+        let known = docs.iter().position(|d| d.url == check.url).map(|i| &rendered[i].anchors);
+        if known.is_some_and(|a| a.contains(&check.anchor)) {
+            continue;
+        }
+        let hint = anchor_hint(&check.anchor, known.map_or(&[][..], |a| &a[..]));
+        diags.push(
+            Diagnostic::error(format!("there is no heading `#{}` on the page this link points to", check.anchor))
+                .at_span(&source.path, &source.text, check.span.clone())
+                .hint(hint),
+        );
+    }
+}
+
 /// Expands shortcodes and renders the page's template. Returns (output path, HTML).
 fn render_doc(
     r: &Renderer,
@@ -410,6 +458,9 @@ fn render_doc(
             common.description = site.config.description.as_deref();
             cx.insert("phases", &cards(r, site, true));
             cx.insert("sections", &cards(r, site, false));
+            if !r.library.phases.is_empty() {
+                cx.insert("phase_diagram", &r.phase_diagram("", "tr-home-phases"));
+            }
             "home.html"
         }
         Place::Section(i) => {

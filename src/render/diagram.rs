@@ -14,8 +14,9 @@ use crate::render::theme::escape_html as esc;
 /// Font size and line height, in SVG units; the CSS keeps the font size at 1em = 16 units.
 const FONT: f64 = 16.0;
 const LINE: f64 = 20.0;
-/// The width of an average character of a sans-serif font, as a fraction of the font size.
-const CHAR: f64 = 0.56;
+/// The width of an average character of a wide sans-serif font at weight 600 (DejaVu Sans is
+/// among the widest), as a fraction of the font size: generous, so titles never overflow.
+const CHAR: f64 = 0.64;
 const PAD: f64 = 8.0;
 
 /// One phase of the diagram.
@@ -382,7 +383,8 @@ fn head_along_circle(x: f64, y: f64, a: f64) -> String {
 /// A model's ordered levels as bars that grow from the first level to the last, each numbered.
 /// The caller puts the text equivalent (an ordered list) beside it.
 pub fn model(levels: &[&str], id: &str, title: &str, desc: &str) -> String {
-    let width = 400.0;
+    // Narrow enough to keep its text at full size on a phone.
+    let width = 340.0;
     let left = 44.0;
     let room = width - left - PAD;
     let count = levels.len().max(1);

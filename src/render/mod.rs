@@ -2,6 +2,8 @@
 //! and reused, shortcodes expanded into pages.
 
 pub mod diagram;
+pub mod figures;
+pub mod generated;
 pub mod i18n;
 pub mod rewrite;
 pub mod theme;
@@ -21,7 +23,12 @@ pub use theme::Theme;
 use views::*;
 
 /// Built-in shortcodes and whether they take a body.
-pub const BUILTIN_SHORTCODES: &[(&str, BodyKind)] = &[("quote", BodyKind::Required)];
+pub const BUILTIN_SHORTCODES: &[(&str, BodyKind)] = &[
+    ("quote", BodyKind::Required),
+    ("phases", BodyKind::Never),
+    ("model", BodyKind::Never),
+    ("resources", BodyKind::Never),
+];
 
 /// The kind of body a shortcode takes: built-ins are fixed, authors' may take one.
 pub fn body_kind(name: &str) -> BodyKind {
@@ -57,6 +64,8 @@ pub struct Renderer {
     sidebars: Vec<(String, String)>,
     /// Reading order of every page with a place in the navigation.
     sequence: Vec<(Place, String, String)>,
+    /// Resources, models and phases, for the shortcodes and pages drawn from them.
+    pub library: crate::data::library::Library,
 }
 
 impl Renderer {
@@ -74,6 +83,7 @@ impl Renderer {
             menu,
             sidebars: Vec::new(),
             sequence: sequence(site),
+            library: Default::default(),
         };
         r.sidebars = r.render_sidebars(site).map_err(|d| vec![d])?;
         Ok(r)
@@ -296,6 +306,10 @@ impl Renderer {
         }
         let mut cx = Context::from_value(Value::Object(args)).map_err(|e| (e.to_string(), None))?;
         cx.insert("root", &root_prefix(url));
+        // Built-in shortcodes drawn from the toolkit's data (phases, model, resources).
+        for (key, value) in self.data_shortcode(call, url)? {
+            cx.insert(key, &value);
+        }
         self.render(&template, &cx, Some(source)).map_err(|d| {
             (
                 format!("{} (in {})", d.message, d.position().unwrap_or(template)),
