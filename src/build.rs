@@ -14,6 +14,7 @@ use crate::fsutil::IoError;
 use crate::markdown::links::{anchor_hint, file_url};
 use crate::markdown::{self, LinkIndex, Problem, Rendered, Target};
 use crate::output::{self, Content, Outputs};
+use crate::render::print::PrintDoc;
 use crate::render::views::{CardView, PageView};
 use crate::render::{self, Place, Renderer, Theme};
 
@@ -172,21 +173,43 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     };
     renderer.library = library;
     // 6. Pages through their templates, in parallel.
-    let pages: Vec<Result<(String, String), Vec<Diagnostic>>> = docs
+    let pages: Vec<Result<(String, String, String), Vec<Diagnostic>>> = docs
         .par_iter()
         .zip(&rendered)
         .map(|(doc, r)| render_doc(&renderer, &site, doc, r))
         .collect();
     let mut outputs = Outputs::default();
+    // Each document's HTML with its shortcodes expanded, kept for the print pages.
+    let mut contents = Vec::with_capacity(docs.len());
     for result in pages {
         match result {
-            Ok((path, html)) => outputs.add(path, Content::Text(html)),
-            Err(d) => diags.extend(d),
+            Ok((path, html, content)) => {
+                outputs.add(path, Content::Text(html));
+                contents.push(content);
+            }
+            Err(d) => {
+                diags.extend(d);
+                contents.push(String::new());
+            }
         }
     }
     // 7. Files copied as they are, and the pages made from the whole site.
     add_files(&site, &renderer, &mut outputs);
-    for (path, page) in renderer.generated_pages(&site) {
+    let print_docs: Vec<PrintDoc> = docs
+        .iter()
+        .zip(&contents)
+        .map(|(d, c)| PrintDoc {
+            place: d.place,
+            url: &d.url,
+            content: c,
+        })
+        .collect();
+    // TODO(print): pass each phase's checklist and worksheets (PrintExtra) once data-interactive
+    // lands; until then the print pages hold sections and pages only.
+    let print = renderer.print_pages(&site, &print_docs, &[]);
+    drop(print_docs);
+    drop(contents);
+    for (path, page) in renderer.generated_pages(&site).into_iter().chain(print) {
         match page {
             Ok(html) => outputs.add(path, Content::Text(html)),
             Err(d) => diags.push(d),
@@ -416,26 +439,33 @@ fn check_data_anchors(
         return;
     };
     for check in checks {
-        let known = docs.iter().position(|d| d.url == check.url).map(|i| &rendered[i].anchors);
+        let known = docs
+            .iter()
+            .position(|d| d.url == check.url)
+            .map(|i| &rendered[i].anchors);
         if known.is_some_and(|a| a.contains(&check.anchor)) {
             continue;
         }
         let hint = anchor_hint(&check.anchor, known.map_or(&[][..], |a| &a[..]));
         diags.push(
-            Diagnostic::error(format!("there is no heading `#{}` on the page this link points to", check.anchor))
-                .at_span(&source.path, &source.text, check.span.clone())
-                .hint(hint),
+            Diagnostic::error(format!(
+                "there is no heading `#{}` on the page this link points to",
+                check.anchor
+            ))
+            .at_span(&source.path, &source.text, check.span.clone())
+            .hint(hint),
         );
     }
 }
 
-/// Expands shortcodes and renders the page's template. Returns (output path, HTML).
+/// Expands shortcodes and renders the page's template. Returns (output path, HTML, the content
+/// with shortcodes expanded).
 fn render_doc(
     r: &Renderer,
     site: &Site,
     doc: &Doc,
     md: &Rendered,
-) -> Result<(String, String), Vec<Diagnostic>> {
+) -> Result<(String, String, String), Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let source_path = doc.shown_path();
     let content = markdown::shortcodes::expand(&md.html, &md.calls, |_, call, body| {
@@ -498,7 +528,7 @@ fn render_doc(
     let html = r
         .render(template, &full, doc.source.map(|s| s.path.as_path()))
         .map_err(|d| vec![d])?;
-    Ok((file_url(&doc.url), html))
+    Ok((file_url(&doc.url), html, content))
 }
 
 fn cards(r: &Renderer, site: &Site, phases: bool) -> Vec<CardView> {

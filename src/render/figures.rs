@@ -62,7 +62,11 @@ pub struct LevelView {
 impl Renderer {
     /// One interface string in the site's language.
     pub fn text(&self, key: &str) -> String {
-        i18n::strings(&self.site().language).get(key).copied().unwrap_or(key).to_string()
+        i18n::strings(&self.site().language)
+            .get(key)
+            .copied()
+            .unwrap_or(key)
+            .to_string()
     }
 
     /// Values for the built-in shortcodes drawn from the toolkit's data; none for the others.
@@ -76,7 +80,13 @@ impl Renderer {
             "phases" => {
                 check_args(call, &[], &[])?;
                 if self.library.phases.is_empty() {
-                    return Err(("there are no phases to draw".into(), Some("list them in site.toml: [toolkit] phases = [\"getting-started\", ...]".into())));
+                    return Err((
+                        "there are no phases to draw".into(),
+                        Some(
+                            "list them in site.toml: [toolkit] phases = [\"getting-started\", ...]"
+                                .into(),
+                        ),
+                    ));
                 }
                 put("diagram", Ok(Value::String(self.phase_diagram(url, &id))));
             }
@@ -91,7 +101,10 @@ impl Renderer {
                 let list = self.resource_list(phase, url)?;
                 put("resources", serde_json::to_value(list));
                 let title = phase.and_then(|p| self.library.phases.iter().find(|x| x.name == p));
-                put("phase_title", Ok(title.map_or(Value::Null, |p| Value::String(p.title.clone()))));
+                put(
+                    "phase_title",
+                    Ok(title.map_or(Value::Null, |p| Value::String(p.title.clone()))),
+                );
             }
             _ => {}
         }
@@ -102,39 +115,74 @@ impl Renderer {
     pub fn phase_diagram(&self, url: &str, id: &str) -> String {
         let phases = &self.library.phases;
         let current = self.library.phase_of(url).map(|p| p.name.as_str());
-        let hrefs: Vec<String> = phases.iter().map(|p| relative_url(url, &format!("{}index.html", p.url))).collect();
+        let hrefs: Vec<String> = phases
+            .iter()
+            .map(|p| relative_url(url, &format!("{}index.html", p.url)))
+            .collect();
         let nodes: Vec<Node> = phases
             .iter()
             .zip(&hrefs)
-            .map(|(p, href)| Node { number: p.number, title: &p.title, href, current: Some(p.name.as_str()) == current })
+            .map(|(p, href)| Node {
+                number: p.number,
+                title: &p.title,
+                href,
+                current: Some(p.name.as_str()) == current,
+            })
             .collect();
         let layout = self.site().layout;
         let lead = self.text(match layout {
             crate::config::Layout::Sequence => "diagram_sequence",
             crate::config::Layout::Cycle => "diagram_cycle",
         });
-        let list: Vec<String> = phases.iter().map(|p| format!("{}. {}", p.number, p.title)).collect();
+        let list: Vec<String> = phases
+            .iter()
+            .map(|p| format!("{}. {}", p.number, p.title))
+            .collect();
         let desc = format!("{lead} {}. {}", list.join("; "), self.text("diagram_links"));
         let title = self.text("diagram_title");
         let phase = self.text("phase");
-        diagram::phases(&nodes, layout, id, &Words { title: &title, desc: &desc, phase: &phase })
+        diagram::phases(
+            &nodes,
+            layout,
+            id,
+            &Words {
+                title: &title,
+                desc: &desc,
+                phase: &phase,
+            },
+        )
     }
 
     fn model_view(&self, call: &Call, url: &str, id: &str) -> Result<ModelView, Problem> {
-        let wanted = call.args.get("id").and_then(Value::as_str).unwrap_or_default();
+        let wanted = call
+            .args
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         let models = &self.library.models;
         let Some(model) = models.get(wanted) else {
             let known: Vec<&str> = models.ids().collect();
             let hint = if known.is_empty() {
                 "write the model in content/models.toml: [[model]] with an id, a title and [[model.level]]s".to_string()
             } else {
-                did_you_mean(wanted, known.iter().copied()).unwrap_or_else(|| format!("models in content/models.toml: {}", known.join(", ")))
+                did_you_mean(wanted, known.iter().copied()).unwrap_or_else(|| {
+                    format!("models in content/models.toml: {}", known.join(", "))
+                })
             };
             return Err((format!("there is no model `{wanted}`"), Some(hint)));
         };
         let titles: Vec<&str> = model.levels.iter().map(|l| l.title.as_str()).collect();
-        let listed: Vec<String> = titles.iter().enumerate().map(|(i, t)| format!("{}. {t}", i + 1)).collect();
-        let desc = format!("{} {}.", self.text("model_levels").replace("{count}", &titles.len().to_string()), listed.join("; "));
+        let listed: Vec<String> = titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| format!("{}. {t}", i + 1))
+            .collect();
+        let desc = format!(
+            "{} {}.",
+            self.text("model_levels")
+                .replace("{count}", &titles.len().to_string()),
+            listed.join("; ")
+        );
         Ok(ModelView {
             id: model.id.clone(),
             title: model.title.clone(),
@@ -143,7 +191,11 @@ impl Renderer {
                 .levels
                 .iter()
                 .enumerate()
-                .map(|(i, l)| LevelView { number: i + 1, title: l.title.clone(), description: rebase(&l.description_html, "", url) })
+                .map(|(i, l)| LevelView {
+                    number: i + 1,
+                    title: l.title.clone(),
+                    description: rebase(&l.description_html, "", url),
+                })
                 .collect(),
             svg: diagram::model(&titles, id, &model.title, &desc),
         })
@@ -154,12 +206,21 @@ impl Renderer {
         let Some(value) = call.args.get("phase") else {
             return Ok(None);
         };
-        let phase = value.as_str().ok_or(("`phase` takes a phase's folder name in double quotes".to_string(), None))?;
+        let phase = value.as_str().ok_or((
+            "`phase` takes a phase's folder name in double quotes".to_string(),
+            None,
+        ))?;
         if self.library.phases.iter().any(|p| p.name == phase) {
             return Ok(Some(phase));
         }
-        let known: Vec<&str> = self.library.phases.iter().map(|p| p.name.as_str()).collect();
-        let hint = did_you_mean(phase, known.iter().copied()).unwrap_or_else(|| format!("phases in site.toml: {}", known.join(", ")));
+        let known: Vec<&str> = self
+            .library
+            .phases
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        let hint = did_you_mean(phase, known.iter().copied())
+            .unwrap_or_else(|| format!("phases in site.toml: {}", known.join(", ")));
         Err((format!("unknown phase `{phase}`"), Some(hint)))
     }
 
@@ -170,7 +231,10 @@ impl Renderer {
                 Some("create content/resources.toml with [[resource]] tables, each with a title and url".into()),
             ));
         };
-        Ok(resources.for_phase(phase).map(|r| self.resource_view(r, url)).collect())
+        Ok(resources
+            .for_phase(phase)
+            .map(|r| self.resource_view(r, url))
+            .collect())
     }
 
     /// A resource with its links made relative to the page at `url`.
@@ -191,7 +255,11 @@ impl Renderer {
             format: r.format.clone(),
             description: rebase(&r.description_html, "", url),
             phase: r.phase.clone(),
-            phase_title: r.phase.as_ref().and_then(|p| self.library.phases.iter().find(|x| &x.name == p)).map(|p| p.title.clone()),
+            phase_title: r
+                .phase
+                .as_ref()
+                .and_then(|p| self.library.phases.iter().find(|x| &x.name == p))
+                .map(|p| p.title.clone()),
             audiences: self.audiences(r.audience.iter().map(String::as_str)),
             publisher: r.publisher.clone(),
             year: r.year,
@@ -213,8 +281,12 @@ fn check_args(call: &Call, allowed: &[&str], required: &[&str]) -> Result<(), Pr
     };
     for key in call.args.keys() {
         if !allowed.contains(&key.as_str()) {
-            let hint = did_you_mean(key, allowed.iter().copied()).map_or(list.clone(), |d| format!("{d} ({list})"));
-            return Err((format!("the `{}` shortcode has no argument `{key}`", call.name), Some(hint)));
+            let hint = did_you_mean(key, allowed.iter().copied())
+                .map_or(list.clone(), |d| format!("{d} ({list})"));
+            return Err((
+                format!("the `{}` shortcode has no argument `{key}`", call.name),
+                Some(hint),
+            ));
         }
     }
     for key in required {

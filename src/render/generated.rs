@@ -81,7 +81,8 @@ impl Renderer {
         let mut common = self.common(site, Place::Home, url, title, "", &[]);
         common.prev = None;
         common.next = None;
-        let mut full = Context::from_serialize(&common).map_err(|e| Diagnostic::error(e.to_string()))?;
+        let mut full =
+            Context::from_serialize(&common).map_err(|e| Diagnostic::error(e.to_string()))?;
         full.extend(cx);
         self.render(template, &full, None)
     }
@@ -90,17 +91,31 @@ impl Renderer {
     pub fn generated_pages(&self, site: &Site) -> Generated {
         let mut out = Generated::new();
         if let Some(r) = &self.library.resources {
-            out.push((format!("{}index.html", resources::URL), self.resources_page(site, r)));
+            out.push((
+                format!("{}index.html", resources::URL),
+                self.resources_page(site, r),
+            ));
         }
         if !self.site().audiences.is_empty() {
-            let views: Vec<AudiencePageView> = self.site().audiences.iter().map(|a| self.audience_view(site, a)).collect();
-            out.push(("audiences/index.html".into(), self.audiences_index(site, &views)));
+            let views: Vec<AudiencePageView> = self
+                .site()
+                .audiences
+                .iter()
+                .map(|a| self.audience_view(site, a))
+                .collect();
+            out.push((
+                "audiences/index.html".into(),
+                self.audiences_index(site, &views),
+            ));
             for v in views {
                 let url = format!("audiences/{}/", v.id);
                 let title = self.text("audience_title").replace("{name}", &v.name);
                 let mut cx = Context::new();
                 cx.insert("audience", &v);
-                out.push((format!("{url}index.html"), self.generated_page(site, &url, &title, "audience.html", cx)));
+                out.push((
+                    format!("{url}index.html"),
+                    self.generated_page(site, &url, &title, "audience.html", cx),
+                ));
             }
         }
         out
@@ -124,7 +139,10 @@ impl Renderer {
                 ResourceGroupView {
                     id,
                     title: kind.map(str::to_string),
-                    items: items.into_iter().map(|i| self.resource_view(i, url)).collect(),
+                    items: items
+                        .into_iter()
+                        .map(|i| self.resource_view(i, url))
+                        .collect(),
                 }
             })
             .collect();
@@ -133,7 +151,10 @@ impl Renderer {
             .phases
             .iter()
             .filter(|p| r.items.iter().any(|i| i.phase.as_deref() == Some(&p.name)))
-            .map(|p| PhaseOptionView { name: p.name.clone(), title: p.title.clone() })
+            .map(|p| PhaseOptionView {
+                name: p.name.clone(),
+                title: p.title.clone(),
+            })
             .collect();
         let view = ResourcesPageView {
             intro: super::rewrite::rebase(&r.intro_html, "", url),
@@ -149,20 +170,36 @@ impl Renderer {
 
     fn audience_view(&self, site: &Site, audience: &AudienceView) -> AudiencePageView {
         let url = format!("audiences/{}/", audience.id);
-        let tagged = |id: &PageId| site.pages[*id].front.audience.iter().any(|a| a.get_ref() == &audience.id);
+        let tagged = |id: &PageId| {
+            site.pages[*id]
+                .front
+                .audience
+                .iter()
+                .any(|a| a.get_ref() == &audience.id)
+        };
         let mut sections: Vec<AudienceSectionView> = site
             .sections
             .iter()
             .map(|s| AudienceSectionView {
                 title: Some(s.title.clone()),
                 href: Some(relative_url(&url, &format!("{}index.html", s.url))),
-                pages: s.pages.iter().filter(|p| tagged(p)).map(|&p| self.page_summary(site, p, &url)).collect(),
+                pages: s
+                    .pages
+                    .iter()
+                    .filter(|p| tagged(p))
+                    .map(|&p| self.page_summary(site, p, &url))
+                    .collect(),
             })
             .collect();
         sections.push(AudienceSectionView {
             title: None,
             href: None,
-            pages: site.root_pages.iter().filter(|p| tagged(p)).map(|&p| self.page_summary(site, p, &url)).collect(),
+            pages: site
+                .root_pages
+                .iter()
+                .filter(|p| tagged(p))
+                .map(|&p| self.page_summary(site, p, &url))
+                .collect(),
         });
         sections.retain(|s| !s.pages.is_empty());
         let resources: Vec<ResourceView> = self
@@ -186,10 +223,21 @@ impl Renderer {
                 count: 0,
             })
             .collect();
-        AudiencePageView { id: audience.id.clone(), name: audience.name.clone(), sections, resources, count, others }
+        AudiencePageView {
+            id: audience.id.clone(),
+            name: audience.name.clone(),
+            sections,
+            resources,
+            count,
+            others,
+        }
     }
 
-    fn audiences_index(&self, site: &Site, views: &[AudiencePageView]) -> Result<String, Diagnostic> {
+    fn audiences_index(
+        &self,
+        site: &Site,
+        views: &[AudiencePageView],
+    ) -> Result<String, Diagnostic> {
         let url = "audiences/";
         let links: Vec<AudienceLinkView> = views
             .iter()

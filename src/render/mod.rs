@@ -5,6 +5,7 @@ pub mod diagram;
 pub mod figures;
 pub mod generated;
 pub mod i18n;
+pub mod print;
 pub mod rewrite;
 pub mod theme;
 pub mod views;

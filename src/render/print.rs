@@ -1,0 +1,512 @@
+//! The print pages: print/ holds the whole toolkit on one page (a cover, a table of contents,
+//! the home page's text, the phases in order, then the other sections and pages), and
+//! print/<phase>/ one phase as a workshop packet.
+//!
+//! Each part is the HTML already rendered for its own page, rewritten for the print page: every
+//! id gets the part's prefix (so no id repeats), links to a part of the same print page become
+//! `#anchors`, other relative links and sources are made relative to the print page, and
+//! headings move down so the page keeps one outline.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use super::rewrite::{rewrite, site_path};
+use super::views::AudienceView;
+use super::{Place, Renderer};
+use crate::content::Site;
+use crate::diagnostic::Diagnostic;
+use crate::markdown::links::{file_url, relative_url};
+
+/// A rendered Markdown document (home, section or page) with its shortcodes expanded.
+#[derive(Debug, Clone, Copy)]
+pub struct PrintDoc<'a> {
+    pub place: Place,
+    pub url: &'a str,
+    pub content: &'a str,
+}
+
+/// A part of a phase that is not Markdown: its checklist or a worksheet, rendered as on its
+/// own page at `url`.
+#[derive(Debug, Clone)]
+pub struct PrintExtra {
+    pub phase: String,
+    pub url: String,
+    pub title: String,
+    pub html: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintView {
+    /// For a phase packet: the phase's number and title.
+    pub phase: Option<PartHeading>,
+    pub toc: Vec<TocEntry>,
+    /// The home page's text (whole toolkit only).
+    pub intro: Option<String>,
+    pub chapters: Vec<ChapterView>,
+    /// Heading levels: chapters (0 when the cover names the only chapter) and their parts.
+    pub chapter_level: u8,
+    pub part_level: u8,
+    /// `@page` size: "letter" or "A4".
+    pub paper: &'static str,
+    /// The running footer of every printed page, as a CSS string (already escaped for CSS).
+    pub footer_css: String,
+    /// The other print pages: the whole toolkit, and each phase's packet.
+    pub others: Vec<LinkTo>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartHeading {
+    pub number: Option<usize>,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkTo {
+    pub title: String,
+    pub href: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    pub title: String,
+    pub href: String,
+    pub number: Option<usize>,
+    pub children: Vec<TocEntry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChapterView {
+    pub id: String,
+    pub number: Option<usize>,
+    pub title: String,
+    pub summary: Option<String>,
+    /// The section's own text.
+    pub intro: String,
+    pub parts: Vec<PartView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartView {
+    pub id: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub audiences: Vec<AudienceView>,
+    /// "page", "checklist" or "worksheet".
+    pub kind: &'static str,
+    pub html: String,
+}
+
+/// The id prefix of the part rendered at `url`: its path with `/` as `_`. Slugs never hold `_`,
+/// so prefixes cannot collide, and the fixed ids of the print page start with `_`.
+pub fn part_id(url: &str) -> String {
+    if url.is_empty() {
+        "_home".to_string()
+    } else {
+        url.trim_end_matches('/').replace('/', "_")
+    }
+}
+
+/// Where links land on one print page: the parts it holds, by their own page's file path.
+pub struct PrintMap {
+    pub url: String,
+    pub parts: HashMap<String, String>,
+}
+
+/// `html` rendered for the page at `from_url`, rewritten as part `id` of a print page.
+pub fn for_print(html: &str, from_url: &str, id: &str, shift: u8, map: &PrintMap) -> String {
+    let prefixed = |v: &str| format!("{id}__{v}");
+    rewrite(
+        html,
+        &mut |_, name, value| match name {
+            "id" => Some(prefixed(value)),
+            "for"
+            | "headers"
+            | "list"
+            | "form"
+            | "aria-labelledby"
+            | "aria-describedby"
+            | "aria-controls"
+            | "aria-owns"
+            | "aria-details"
+            | "aria-errormessage"
+            | "aria-activedescendant" => Some(
+                value
+                    .split_whitespace()
+                    .map(prefixed)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            "href" | "xlink:href" => print_link(value, from_url, id, map),
+            "src" | "poster" => site_path(value, from_url).map(|(p, _)| relative_url(&map.url, &p)),
+            _ => None,
+        },
+        &|tag| heading_shift(tag, shift),
+    )
+}
+
+fn print_link(value: &str, from_url: &str, id: &str, map: &PrintMap) -> Option<String> {
+    if let Some(fragment) = value.strip_prefix('#') {
+        return Some(if fragment.is_empty() {
+            format!("#{id}")
+        } else {
+            format!("#{id}__{fragment}")
+        });
+    }
+    let (path, fragment) = site_path(value, from_url)?;
+    let file = if path.is_empty() || path.ends_with('/') {
+        file_url(&path)
+    } else {
+        path
+    };
+    Some(match (map.parts.get(&file), fragment) {
+        (Some(target), Some(f)) if !f.is_empty() => format!("#{target}__{f}"),
+        (Some(target), _) => format!("#{target}"),
+        (None, Some(f)) => format!("{}#{f}", relative_url(&map.url, &file)),
+        (None, None) => relative_url(&map.url, &file),
+    })
+}
+
+fn heading_shift(tag: &str, shift: u8) -> Option<String> {
+    let level = tag.strip_prefix(['h', 'H'])?.parse::<u8>().ok()?;
+    ((1..=6).contains(&level) && shift > 0).then(|| format!("h{}", (level + shift).min(6)))
+}
+
+/// A value for a CSS string: quotes, backslashes and line breaks escaped, and `<` too, so the
+/// text cannot end the `<style>` element it sits in.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            '<' => out.push_str("\\3C "),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// What goes on one print page.
+struct Plan<'a> {
+    url: String,
+    /// Sections in order, by index in `site.sections`.
+    sections: Vec<usize>,
+    with_home: bool,
+    with_root_pages: bool,
+    extras: Vec<&'a PrintExtra>,
+}
+
+impl Renderer {
+    /// print/index.html and print/<phase>/index.html.
+    pub fn print_pages(
+        &self,
+        site: &Site,
+        docs: &[PrintDoc],
+        extras: &[PrintExtra],
+    ) -> Vec<(String, Result<String, Diagnostic>)> {
+        let by_place: HashMap<Place, &PrintDoc> = docs.iter().map(|d| (d.place, d)).collect();
+        let mut plans = vec![Plan {
+            url: "print/".into(),
+            sections: (0..site.sections.len()).collect(),
+            with_home: true,
+            with_root_pages: true,
+            extras: extras.iter().collect(),
+        }];
+        for (i, s) in site.sections.iter().enumerate().filter(|(_, s)| s.is_phase) {
+            plans.push(Plan {
+                url: format!("print/{}/", s.name),
+                sections: vec![i],
+                with_home: false,
+                with_root_pages: false,
+                extras: extras.iter().filter(|e| e.phase == s.name).collect(),
+            });
+        }
+        let others = self.print_links(site);
+        plans
+            .par_iter()
+            .map(|plan| {
+                let view = self.print_view(site, &by_place, plan, &others);
+                let title = match &view.phase {
+                    Some(p) => format!("{} · {}", p.title, self.text("print_button")),
+                    None => self.text("print_toolkit"),
+                };
+                let mut cx = Context::new();
+                cx.insert("print", &view);
+                (
+                    format!("{}index.html", plan.url),
+                    self.generated_page(site, &plan.url, &title, "print.html", cx),
+                )
+            })
+            .collect()
+    }
+
+    /// Links to every print page, from the site root.
+    fn print_links(&self, site: &Site) -> Vec<LinkTo> {
+        let mut links = vec![LinkTo {
+            title: self.text("print_toolkit"),
+            href: "print/index.html".into(),
+        }];
+        links.extend(self.library.phases.iter().map(|p| LinkTo {
+            title: format!("{} {}: {}", self.text("phase"), p.number, p.title),
+            href: format!("print/{}/index.html", p.name),
+        }));
+        let _ = site;
+        links
+    }
+
+    fn print_view(
+        &self,
+        site: &Site,
+        docs: &HashMap<Place, &PrintDoc>,
+        plan: &Plan,
+        others: &[LinkTo],
+    ) -> PrintView {
+        let packet = !plan.with_home;
+        let (chapter_level, part_level) = if packet { (0, 2) } else { (2, 3) };
+        let map = self.print_map(site, plan);
+        let render = |place: Place, shift: u8| -> String {
+            docs.get(&place).map_or_else(String::new, |d| {
+                for_print(d.content, d.url, &part_id(d.url), shift, &map)
+            })
+        };
+        let mut chapters: Vec<ChapterView> =
+            plan.sections
+                .iter()
+                .map(|&i| {
+                    let s = &site.sections[i];
+                    let phase = self.library.phases.iter().find(|p| p.name == s.name);
+                    let mut parts: Vec<PartView> = s
+                        .pages
+                        .iter()
+                        .map(|&p| self.page_part(site, p, render(Place::Page(p), part_level - 1)))
+                        .collect();
+                    parts.extend(plan.extras.iter().filter(|e| e.phase == s.name).map(|e| {
+                        PartView {
+                            id: part_id(&e.url),
+                            title: e.title.clone(),
+                            summary: None,
+                            audiences: Vec::new(),
+                            kind: if e.url.ends_with("/checklist/") {
+                                "checklist"
+                            } else {
+                                "worksheet"
+                            },
+                            html: for_print(
+                                &e.html,
+                                &e.url,
+                                &part_id(&e.url),
+                                part_level - 1,
+                                &map,
+                            ),
+                        }
+                    }));
+                    ChapterView {
+                        id: part_id(&s.url),
+                        number: phase.map(|p| p.number),
+                        title: s.title.clone(),
+                        summary: s.summary.clone(),
+                        intro: render(Place::Section(i), part_level.saturating_sub(2)),
+                        parts,
+                    }
+                })
+                .collect();
+        if plan.with_root_pages && !site.root_pages.is_empty() {
+            chapters.push(ChapterView {
+                id: "_pages".into(),
+                number: None,
+                title: self.text("other_pages"),
+                summary: None,
+                intro: String::new(),
+                parts: site
+                    .root_pages
+                    .iter()
+                    .map(|&p| self.page_part(site, p, render(Place::Page(p), part_level - 1)))
+                    .collect(),
+            });
+        }
+        let phase = packet
+            .then(|| {
+                chapters.first().map(|c| PartHeading {
+                    number: c.number,
+                    title: c.title.clone(),
+                })
+            })
+            .flatten();
+        PrintView {
+            phase,
+            toc: toc(&chapters, packet),
+            intro: plan.with_home.then(|| render(Place::Home, 1)),
+            chapters,
+            chapter_level,
+            part_level,
+            paper: match self.site().paper {
+                crate::config::Paper::Letter => "letter",
+                crate::config::Paper::A4 => "A4",
+            },
+            footer_css: css_string(&self.print_footer(&plan.url)),
+            others: others
+                .iter()
+                .filter(|l| l.href != file_url(&plan.url))
+                .map(|l| LinkTo {
+                    title: l.title.clone(),
+                    href: relative_url(&plan.url, &l.href),
+                })
+                .collect(),
+        }
+    }
+
+    /// Every part a link may land on, by its own page's file path.
+    fn print_map(&self, site: &Site, plan: &Plan) -> PrintMap {
+        let mut parts = HashMap::new();
+        let mut add = |url: &str| {
+            parts.insert(file_url(url), part_id(url));
+        };
+        if plan.with_home {
+            add("");
+        }
+        for &i in &plan.sections {
+            let s = &site.sections[i];
+            add(&s.url);
+            for &p in &s.pages {
+                add(&site.pages[p].url);
+            }
+        }
+        if plan.with_root_pages {
+            for &p in &site.root_pages {
+                add(&site.pages[p].url);
+            }
+        }
+        for e in &plan.extras {
+            add(&e.url);
+        }
+        PrintMap {
+            url: plan.url.clone(),
+            parts,
+        }
+    }
+
+    fn page_part(&self, site: &Site, p: usize, html: String) -> PartView {
+        let page = &site.pages[p];
+        PartView {
+            id: part_id(&page.url),
+            title: page.title().to_string(),
+            summary: page.front.summary.clone(),
+            audiences: self.audiences(page.front.audience.iter().map(|a| a.get_ref().as_str())),
+            kind: "page",
+            html,
+        }
+    }
+
+    /// "Title · Licence: … · Version … · https://…/print/": printed at the foot of every sheet.
+    fn print_footer(&self, url: &str) -> String {
+        let s = self.site();
+        let mut parts = vec![s.title.clone()];
+        if let Some(l) = &s.license {
+            parts.push(format!("{}: {l}", self.text("license")));
+        }
+        if let Some(v) = &s.version {
+            parts.push(format!("{} {v}", self.text("version")));
+        }
+        if let Some(a) = self.absolute(url) {
+            parts.push(a);
+        }
+        parts.join(" · ")
+    }
+}
+
+fn toc(chapters: &[ChapterView], packet: bool) -> Vec<TocEntry> {
+    let parts = |c: &ChapterView| -> Vec<TocEntry> {
+        c.parts
+            .iter()
+            .map(|p| TocEntry {
+                title: p.title.clone(),
+                href: format!("#{}", p.id),
+                number: None,
+                children: Vec::new(),
+            })
+            .collect()
+    };
+    if packet {
+        return chapters.iter().flat_map(parts).collect();
+    }
+    chapters
+        .iter()
+        .map(|c| TocEntry {
+            title: c.title.clone(),
+            href: format!("#{}", c.id),
+            number: c.number,
+            children: parts(c),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map() -> PrintMap {
+        let mut parts = HashMap::new();
+        parts.insert("a/index.html".to_string(), "a".to_string());
+        parts.insert("a/roles/index.html".to_string(), "a_roles".to_string());
+        PrintMap {
+            url: "print/".into(),
+            parts,
+        }
+    }
+
+    #[test]
+    fn ids_get_the_part_prefix_and_references_follow() {
+        let html = "<h2 id=\"why\">Why <a class=\"anchor\" href=\"#why\">#</a></h2><label for=\"q1\">Q</label><input id=\"q1\" aria-describedby=\"q1-hint q1-more\"><svg aria-labelledby=\"t d\"><title id=\"t\">T</title></svg>";
+        let out = for_print(html, "a/roles/", "a_roles", 2, &map());
+        assert_eq!(
+            out,
+            "<h4 id=\"a_roles__why\">Why <a class=\"anchor\" href=\"#a_roles__why\">#</a></h4><label for=\"a_roles__q1\">Q</label><input id=\"a_roles__q1\" aria-describedby=\"a_roles__q1-hint a_roles__q1-more\"><svg aria-labelledby=\"a_roles__t a_roles__d\"><title id=\"a_roles__t\">T</title></svg>"
+        );
+    }
+
+    #[test]
+    fn links_to_parts_become_anchors_and_others_stay_relative() {
+        let html = "<a href=\"../index.html\">phase</a> <a href=\"../roles/index.html#who\">roles</a> <a href=\"../../b/x/index.html#y\">b</a> <img src=\"pic.png\" alt=\"\"> <a href=\"https://e.org/\">e</a> <a href=\"../../files/f.pdf\">f</a>";
+        let out = for_print(html, "a/goals/", "a_goals", 0, &map());
+        assert_eq!(
+            out,
+            "<a href=\"#a\">phase</a> <a href=\"#a_roles__who\">roles</a> <a href=\"../b/x/index.html#y\">b</a> <img src=\"../a/goals/pic.png\" alt=\"\"> <a href=\"https://e.org/\">e</a> <a href=\"../files/f.pdf\">f</a>"
+        );
+    }
+
+    #[test]
+    fn headings_move_down_but_not_past_h6() {
+        let out = for_print(
+            "<h1>a</h1><h5>b</h5><hr><header>c</header>",
+            "",
+            "_home",
+            2,
+            &map(),
+        );
+        assert_eq!(out, "<h3>a</h3><h6>b</h6><hr><header>c</header>");
+    }
+
+    #[test]
+    fn part_ids_cannot_collide_with_slugs_or_each_other() {
+        assert_eq!(part_id(""), "_home");
+        assert_eq!(part_id("getting-started/"), "getting-started");
+        assert_eq!(part_id("getting-started/roles/"), "getting-started_roles");
+        assert_ne!(part_id("a-b/c/"), part_id("a/b-c/"));
+    }
+
+    #[test]
+    fn css_strings_are_escaped() {
+        assert_eq!(
+            css_string("A \"kit\" \\ </style>"),
+            "\"A \\\"kit\\\" \\\\ \\3C /style>\""
+        );
+    }
+}
