@@ -488,7 +488,8 @@ fn render_doc(
             common.description = site.config.description.as_deref();
             cx.insert("phases", &cards(r, site, true));
             cx.insert("sections", &cards(r, site, false));
-            if !r.library.phases.is_empty() {
+            // The home page draws the phases unless its text already does with {{ phases() }}.
+            if !r.library.phases.is_empty() && !md.calls.iter().any(|c| c.name == "phases") {
                 cx.insert("phase_diagram", &r.phase_diagram("", "tr-home-phases"));
             }
             "home.html"

@@ -22,6 +22,9 @@ pub struct Library {
     pub resources: Option<Resources>,
     pub models: Models,
     pub phases: Vec<PhaseRef>,
+    /// resources.toml or models.toml exists but could not be read (its error is already
+    /// reported): shortcodes naming them add no error of their own.
+    pub broken: Vec<DataKind>,
 }
 
 impl Library {
@@ -45,11 +48,17 @@ impl Library {
             match file.kind {
                 DataKind::Resources => {
                     let (r, d) = Resources::parse(&file.source, &site.config);
+                    if r.is_none() {
+                        library.broken.push(DataKind::Resources);
+                    }
                     library.resources = r;
                     diags.extend(d);
                 }
                 DataKind::Models => {
                     let (m, d) = Models::parse(&file.source);
+                    if m.source.is_none() {
+                        library.broken.push(DataKind::Models);
+                    }
                     library.models = m;
                     diags.extend(d);
                 }

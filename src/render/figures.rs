@@ -8,6 +8,7 @@ use super::diagram::{self, Node, Words};
 use super::rewrite::rebase;
 use super::views::AudienceView;
 use super::{i18n, Renderer};
+use crate::content::DataKind;
 use crate::data::resources::{Link, Resource};
 use crate::diagnostic::did_you_mean;
 use crate::markdown::links::relative_url;
@@ -92,11 +93,17 @@ impl Renderer {
             }
             "model" => {
                 check_args(call, &["id"], &["id"])?;
+                if self.library.broken.contains(&DataKind::Models) {
+                    return Ok(values);
+                }
                 let view = self.model_view(call, url, &id)?;
                 put("model", serde_json::to_value(view));
             }
             "resources" => {
                 check_args(call, &["phase"], &[])?;
+                if self.library.broken.contains(&DataKind::Resources) {
+                    return Ok(values);
+                }
                 let phase = self.phase_arg(call)?;
                 let list = self.resource_list(phase, url)?;
                 put("resources", serde_json::to_value(list));
