@@ -9,11 +9,13 @@ use tera::Context;
 
 use crate::content::{DataKind, LoadOptions, Site, Source};
 use crate::data::library::Library;
+use crate::data::{self, Data};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fsutil::IoError;
 use crate::markdown::links::{anchor_hint, file_url};
 use crate::markdown::{self, LinkIndex, Problem, Rendered, Target};
 use crate::output::{self, Content, Outputs};
+use crate::render::interactive::Interactive;
 use crate::render::print::PrintDoc;
 use crate::render::views::{CardView, PageView};
 use crate::render::{self, Place, Renderer, Theme};
@@ -148,6 +150,8 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
             return (None, diags);
         }
     };
+    // 2b. Partnership data (checklists, worksheets), checked against the site's phases and audiences.
+    let data = Data::load(&site, &mut diags);
     // 3. Every link target is known before any Markdown is rendered, so links resolve in one pass.
     let links = link_index(&site);
     let (data_diags, data_anchors) = library.resolve_links(&links);
@@ -162,6 +166,13 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
         diags.extend(r.problems.iter().map(|p| doc.diagnostic(p)));
     }
     check_anchors(&docs, &rendered, &mut diags);
+    // 4b. Links written in the data's Markdown, against the same targets and headings.
+    let checked = data::links::check(&data, &links);
+    diags.extend(checked.diagnostics);
+    let anchors = anchors_by_url(&docs, &rendered);
+    diags.extend(data::links::check_anchors(&checked.anchors, |u| {
+        anchors.get(u).copied()
+    }));
     check_data_anchors(&docs, &rendered, &library, &data_anchors, &mut diags);
     // 5. Navigation is rendered once per section here, then reused by every page.
     let mut renderer = match Renderer::new(&site, theme, &links) {
@@ -172,11 +183,12 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
         }
     };
     renderer.library = library;
+    let interactive = Interactive::new(&renderer, &site, &data, &links);
     // 6. Pages through their templates, in parallel.
     let pages: Vec<Result<(String, String, String), Vec<Diagnostic>>> = docs
         .par_iter()
         .zip(&rendered)
-        .map(|(doc, r)| render_doc(&renderer, &site, doc, r))
+        .map(|(doc, r)| render_doc(&renderer, &interactive, &site, doc, r))
         .collect();
     let mut outputs = Outputs::default();
     // Each document's HTML with its shortcodes expanded, kept for the print pages.
@@ -195,18 +207,23 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     }
     // 7. Files copied as they are, and the pages made from the whole site.
     add_files(&site, &renderer, &mut outputs);
+    diags.extend(interactive.pages(&mut outputs));
+    // The print pages reuse each document's content; checklists and worksheets are drawn again
+    // for them, each once.
     let print_docs: Vec<PrintDoc> = docs
         .iter()
         .zip(&contents)
-        .map(|(d, c)| PrintDoc {
+        .zip(&rendered)
+        .map(|((d, c), r)| PrintDoc {
             place: d.place,
             url: &d.url,
             content: c,
+            calls: &r.calls,
         })
         .collect();
-    // TODO(print): pass each phase's checklist and worksheets (PrintExtra) once data-interactive
-    // lands; until then the print pages hold sections and pages only.
-    let print = renderer.print_pages(&site, &print_docs, &[]);
+    let (extras, extra_diags) = render::print::extras(&interactive);
+    diags.extend(extra_diags);
+    let print = renderer.print_pages(&site, &print_docs, &extras);
     drop(print_docs);
     drop(contents);
     for (path, page) in renderer.generated_pages(&site).into_iter().chain(print) {
@@ -224,8 +241,8 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     }
     let stats = Stats {
         pages: site.pages.len() + site.sections.len() + 1,
-        checklists: 0,
-        worksheets: 0,
+        checklists: data.checklists.len(),
+        worksheets: data.worksheets.len(),
     };
     (
         Some(RenderedSite {
@@ -287,6 +304,7 @@ pub fn link_index(site: &Site) -> LinkIndex {
             },
         );
     }
+    data::register_links(site, &mut ix);
     if site.data.iter().any(|d| d.kind == DataKind::Resources) {
         ix.insert(
             crate::data::resources::SOURCE.into(),
@@ -401,12 +419,19 @@ fn render_markdown(doc: &Doc, links: &LinkIndex) -> Rendered {
     markdown::render(doc.body(), &cx)
 }
 
-fn check_anchors(docs: &[Doc], rendered: &[Rendered], diags: &mut Diagnostics) {
-    let anchors: HashMap<&str, &Vec<String>> = docs
-        .iter()
+/// Each rendered page's heading ids, by URL.
+fn anchors_by_url<'a>(
+    docs: &'a [Doc],
+    rendered: &'a [Rendered],
+) -> HashMap<&'a str, &'a Vec<String>> {
+    docs.iter()
         .zip(rendered)
         .map(|(d, r)| (d.url.as_str(), &r.anchors))
-        .collect();
+        .collect()
+}
+
+fn check_anchors(docs: &[Doc], rendered: &[Rendered], diags: &mut Diagnostics) {
+    let anchors = anchors_by_url(docs, rendered);
     for (doc, r) in docs.iter().zip(rendered) {
         for check in &r.anchor_checks {
             let known = anchors.get(check.url.as_str()).copied();
@@ -462,14 +487,17 @@ fn check_data_anchors(
 /// with shortcodes expanded).
 fn render_doc(
     r: &Renderer,
+    data: &Interactive,
     site: &Site,
     doc: &Doc,
     md: &Rendered,
 ) -> Result<(String, String, String), Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let source_path = doc.shown_path();
-    let content = markdown::shortcodes::expand(&md.html, &md.calls, |_, call, body| {
-        r.shortcode(call, body, &doc.url, &source_path)
+    let phase = phase_of(site, doc.place);
+    let content = markdown::shortcodes::expand(&md.html, &md.calls, |n, call, body| {
+        data.shortcode(&md.calls, n, phase, &doc.url)
+            .unwrap_or_else(|| r.shortcode(call, body, &doc.url, &source_path))
             .unwrap_or_else(|(message, hint)| {
                 let mut p = Problem::error(call.span.clone(), message);
                 p.hint = hint;
@@ -486,8 +514,9 @@ fn render_doc(
         Place::Home => {
             common.summary = site.home.summary.as_deref();
             common.description = site.config.description.as_deref();
-            cx.insert("phases", &cards(r, site, true));
-            cx.insert("sections", &cards(r, site, false));
+            cx.insert("phases", &cards(r, data, site, true));
+            cx.insert("sections", &cards(r, data, site, false));
+            cx.insert("worksheets_page", &data.index_link(""));
             // The home page draws the phases unless its text already does with {{ phases() }}.
             if !r.library.phases.is_empty() && !md.calls.iter().any(|c| c.name == "phases") {
                 cx.insert("phase_diagram", &r.phase_diagram("", "tr-home-phases"));
@@ -500,6 +529,8 @@ fn render_doc(
             common.description = s.summary.as_deref();
             common.sidebar = Some(r.sidebar(i, "index.html", true));
             cx.insert("section", &r.section_view(site, i, &doc.url));
+            data.section_context(i, &doc.url, &md.calls, &mut cx)
+                .map_err(|d| vec![d])?;
             "section.html"
         }
         Place::Page(p) => {
@@ -521,6 +552,7 @@ fn render_doc(
                 source: page.source.path.to_string_lossy().into_owned(),
             };
             cx.insert("page", &view);
+            data.page_context(p, &doc.url, &mut cx);
             "page.html"
         }
     };
@@ -533,7 +565,17 @@ fn render_doc(
     Ok((file_url(&doc.url), html, content))
 }
 
-fn cards(r: &Renderer, site: &Site, phases: bool) -> Vec<CardView> {
+/// The phase whose pages `place` is on (for `{{ checklist() }}` without a phase).
+fn phase_of(site: &Site, place: Place) -> Option<&str> {
+    let name = match place {
+        Place::Section(i) => Some(&site.sections[i].name),
+        Place::Page(p) => site.pages[p].section.as_ref(),
+        Place::Home => None,
+    }?;
+    site.config.is_phase(name).then_some(name.as_str())
+}
+
+fn cards(r: &Renderer, data: &Interactive, site: &Site, phases: bool) -> Vec<CardView> {
     site.sections
         .iter()
         .enumerate()
@@ -546,6 +588,7 @@ fn cards(r: &Renderer, site: &Site, phases: bool) -> Vec<CardView> {
                 summary: s.summary.clone(),
                 number: view.number,
                 page_count: s.pages.len(),
+                progress: data.progress(&s.name),
             }
         })
         .collect()

@@ -5,6 +5,7 @@ pub mod diagram;
 pub mod figures;
 pub mod generated;
 pub mod i18n;
+pub mod interactive;
 pub mod print;
 pub mod rewrite;
 pub mod theme;
@@ -29,6 +30,8 @@ pub const BUILTIN_SHORTCODES: &[(&str, BodyKind)] = &[
     ("phases", BodyKind::Never),
     ("model", BodyKind::Never),
     ("resources", BodyKind::Never),
+    ("checklist", BodyKind::Never),
+    ("worksheet", BodyKind::Never),
 ];
 
 /// The kind of body a shortcode takes: built-ins are fixed, authors' may take one.

@@ -13,29 +13,113 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
+use super::interactive::{Embed, Interactive};
 use super::rewrite::{rewrite, site_path};
 use super::views::AudienceView;
 use super::{Place, Renderer};
 use crate::content::Site;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::links::{file_url, relative_url};
+use crate::markdown::Call;
 
-/// A rendered Markdown document (home, section or page) with its shortcodes expanded.
+/// A rendered Markdown document (home, section or page) with its shortcodes expanded, and the
+/// shortcodes it used (a checklist or worksheet embedded in it is not printed a second time).
 #[derive(Debug, Clone, Copy)]
 pub struct PrintDoc<'a> {
     pub place: Place,
     pub url: &'a str,
     pub content: &'a str,
+    pub calls: &'a [Call],
 }
 
-/// A part of a phase that is not Markdown: its checklist or a worksheet, rendered as on its
-/// own page at `url`.
+/// A checklist or worksheet, rendered as on its own page at `url` with a level-2 heading.
 #[derive(Debug, Clone)]
 pub struct PrintExtra {
-    pub phase: String,
+    /// The phase it is printed with; None for a worksheet of no phase (printed at the end of
+    /// the whole toolkit).
+    pub phase: Option<String>,
     pub url: String,
     pub title: String,
+    pub kind: &'static str,
+    /// "checklist:<phase>" or "worksheet:<id>", as `embedded` names them.
+    pub key: String,
     pub html: String,
+}
+
+/// Every checklist (with its phase) and worksheet (with its phase, else the phase of the first
+/// page that lists it in `worksheets = [...]`), rendered once for the print pages.
+pub fn extras(ix: &Interactive) -> (Vec<PrintExtra>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let mut diags = Vec::new();
+    for c in &ix.data.checklists {
+        let url = format!("{}/checklist/", c.phase);
+        let at = Embed {
+            url: url.clone(),
+            prefix: format!("cl-{}", c.phase),
+            level: 2,
+        };
+        match ix.checklist_html(c, &at) {
+            Ok(html) => out.push(PrintExtra {
+                phase: Some(c.phase.clone()),
+                title: ix.checklist_title(c),
+                url,
+                kind: "checklist",
+                key: format!("checklist:{}", c.phase),
+                html,
+            }),
+            Err(d) => diags.push(d),
+        }
+    }
+    let order = ix.site.reading_order();
+    for w in &ix.data.worksheets {
+        let url = format!("worksheets/{}/", w.id);
+        let at = Embed {
+            url: url.clone(),
+            prefix: format!("ws-{}", w.id),
+            level: 2,
+        };
+        let listed_on = order
+            .iter()
+            .map(|&p| &ix.site.pages[p])
+            .find(|p| p.front.worksheets.iter().any(|id| id.get_ref() == &w.id));
+        let phase = w.phase.clone().or_else(|| {
+            listed_on
+                .and_then(|p| p.section.clone())
+                .filter(|s| ix.site.config.is_phase(s))
+        });
+        match ix.worksheet_html(w, &at) {
+            Ok(html) => out.push(PrintExtra {
+                phase,
+                title: w.title.clone(),
+                url,
+                kind: "worksheet",
+                key: format!("worksheet:{}", w.id),
+                html,
+            }),
+            Err(d) => diags.push(d),
+        }
+    }
+    (out, diags)
+}
+
+/// The checklists and worksheets a document shows through shortcodes, as `PrintExtra::key`s.
+fn embedded(site: &Site, doc: &PrintDoc) -> Vec<String> {
+    let phase = match doc.place {
+        Place::Section(i) => Some(site.sections[i].name.as_str()),
+        Place::Page(p) => site.pages[p].section.as_deref(),
+        Place::Home => None,
+    };
+    doc.calls
+        .iter()
+        .filter_map(|c| {
+            let arg = |k: &str| c.args.get(k).and_then(serde_json::Value::as_str);
+            match c.name.as_str() {
+                "checklist" => arg("phase").or(phase).map(|p| format!("checklist:{p}")),
+                "worksheet" => arg("id").map(|id| format!("worksheet:{id}")),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -96,6 +180,8 @@ pub struct PartView {
     pub audiences: Vec<AudienceView>,
     /// "page", "checklist" or "worksheet".
     pub kind: &'static str,
+    /// Checklists and worksheets bring their own heading: the template adds none.
+    pub own_heading: bool,
     pub html: String,
 }
 
@@ -226,8 +312,20 @@ impl Renderer {
                 sections: vec![i],
                 with_home: false,
                 with_root_pages: false,
-                extras: extras.iter().filter(|e| e.phase == s.name).collect(),
+                extras: extras
+                    .iter()
+                    .filter(|e| e.phase.as_deref() == Some(&s.name))
+                    .collect(),
             });
+        }
+        // Each checklist and worksheet once: not again after a page that embeds it.
+        for plan in &mut plans {
+            let shown: Vec<String> = docs
+                .iter()
+                .filter(|d| plan.holds(site, d.place))
+                .flat_map(|d| embedded(site, d))
+                .collect();
+            plan.extras.retain(|e| !shown.contains(&e.key));
         }
         let others = self.print_links(site);
         plans
@@ -277,47 +375,33 @@ impl Renderer {
                 for_print(d.content, d.url, &part_id(d.url), shift, &map)
             })
         };
-        let mut chapters: Vec<ChapterView> =
-            plan.sections
-                .iter()
-                .map(|&i| {
-                    let s = &site.sections[i];
-                    let phase = self.library.phases.iter().find(|p| p.name == s.name);
-                    let mut parts: Vec<PartView> = s
-                        .pages
+        let mut chapters: Vec<ChapterView> = plan
+            .sections
+            .iter()
+            .map(|&i| {
+                let s = &site.sections[i];
+                let phase = self.library.phases.iter().find(|p| p.name == s.name);
+                let mut parts: Vec<PartView> = s
+                    .pages
+                    .iter()
+                    .map(|&p| self.page_part(site, p, render(Place::Page(p), part_level - 1)))
+                    .collect();
+                parts.extend(
+                    plan.extras
                         .iter()
-                        .map(|&p| self.page_part(site, p, render(Place::Page(p), part_level - 1)))
-                        .collect();
-                    parts.extend(plan.extras.iter().filter(|e| e.phase == s.name).map(|e| {
-                        PartView {
-                            id: part_id(&e.url),
-                            title: e.title.clone(),
-                            summary: None,
-                            audiences: Vec::new(),
-                            kind: if e.url.ends_with("/checklist/") {
-                                "checklist"
-                            } else {
-                                "worksheet"
-                            },
-                            html: for_print(
-                                &e.html,
-                                &e.url,
-                                &part_id(&e.url),
-                                part_level - 1,
-                                &map,
-                            ),
-                        }
-                    }));
-                    ChapterView {
-                        id: part_id(&s.url),
-                        number: phase.map(|p| p.number),
-                        title: s.title.clone(),
-                        summary: s.summary.clone(),
-                        intro: render(Place::Section(i), part_level.saturating_sub(2)),
-                        parts,
-                    }
-                })
-                .collect();
+                        .filter(|e| e.phase.as_deref() == Some(&s.name))
+                        .map(|e| extra_part(e, part_level, &map)),
+                );
+                ChapterView {
+                    id: part_id(&s.url),
+                    number: phase.map(|p| p.number),
+                    title: s.title.clone(),
+                    summary: s.summary.clone(),
+                    intro: render(Place::Section(i), part_level.saturating_sub(2)),
+                    parts,
+                }
+            })
+            .collect();
         if plan.with_root_pages && !site.root_pages.is_empty() {
             chapters.push(ChapterView {
                 id: "_pages".into(),
@@ -330,6 +414,22 @@ impl Renderer {
                     .iter()
                     .map(|&p| self.page_part(site, p, render(Place::Page(p), part_level - 1)))
                     .collect(),
+            });
+        }
+        let loose: Vec<PartView> = plan
+            .extras
+            .iter()
+            .filter(|e| e.phase.is_none())
+            .map(|e| extra_part(e, part_level, &map))
+            .collect();
+        if !loose.is_empty() {
+            chapters.push(ChapterView {
+                id: "_worksheets".into(),
+                number: None,
+                title: self.text("worksheets"),
+                summary: None,
+                intro: String::new(),
+                parts: loose,
             });
         }
         let phase = packet
@@ -401,6 +501,7 @@ impl Renderer {
             summary: page.front.summary.clone(),
             audiences: self.audiences(page.front.audience.iter().map(|a| a.get_ref().as_str())),
             kind: "page",
+            own_heading: false,
             html,
         }
     }
@@ -419,6 +520,37 @@ impl Renderer {
             parts.push(a);
         }
         parts.join(" · ")
+    }
+}
+
+/// A checklist or worksheet as a part: its level-2 heading moved to the part level.
+fn extra_part(e: &PrintExtra, part_level: u8, map: &PrintMap) -> PartView {
+    let id = part_id(&e.url);
+    PartView {
+        html: for_print(&e.html, &e.url, &id, part_level.saturating_sub(2), map),
+        id,
+        title: e.title.clone(),
+        summary: None,
+        audiences: Vec::new(),
+        kind: e.kind,
+        own_heading: true,
+    }
+}
+
+impl Plan<'_> {
+    /// Whether the document at `place` is printed on this page.
+    fn holds(&self, site: &Site, place: Place) -> bool {
+        match place {
+            Place::Home => self.with_home,
+            Place::Section(i) => self.sections.contains(&i),
+            Place::Page(p) => match &site.pages[p].section {
+                Some(name) => self
+                    .sections
+                    .iter()
+                    .any(|&i| &site.sections[i].name == name),
+                None => self.with_root_pages,
+            },
+        }
     }
 }
 
