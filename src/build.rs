@@ -226,7 +226,11 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     let print = renderer.print_pages(&site, &print_docs, &extras);
     drop(print_docs);
     drop(contents);
-    for (path, page) in renderer.generated_pages(&site).into_iter().chain(print) {
+    for (path, page) in renderer
+        .generated_pages(&site, &data)
+        .into_iter()
+        .chain(print)
+    {
         match page {
             Ok(html) => outputs.add(path, Content::Text(html)),
             Err(d) => diags.push(d),

@@ -548,3 +548,81 @@ fn data_pages_are_byte_identical_across_builds() {
     site.build().assert_ok();
     assert_eq!(first, snapshot(&site.public()));
 }
+
+const CHECKLIST: &str = "[[item]]\ntext = \"Say hello to **everyone**\"\naudience = [\"students\"]\n\n[[item]]\ntext = \"Share contact details\"\n";
+const WORKSHEET: &str = "title = \"Hopes and worries\"\nphase = \"plan\"\n\n[[section]]\ntitle = \"For students\"\naudience = [\"students\"]\n\n[[section.prompt]]\nlabel = \"What do you hope for?\"\n\n[[section]]\ntitle = \"For everyone\"\n\n[[section.prompt]]\nlabel = \"What worries you?\"\n";
+
+#[test]
+fn audience_pages_list_checklist_items_and_worksheet_sections() {
+    let site = TestSite::fixture("cycle");
+    site.write("content/connect/checklist.toml", CHECKLIST)
+        .write("content/worksheets/hopes.toml", WORKSHEET);
+    let run = site.build();
+    run.assert_ok();
+    let students = run.output("audiences/students/index.html");
+    assert!(
+        students.contains(
+            r#"<h3><a href="../../connect/checklist/index.html">Connect checklist</a></h3>"#
+        ),
+        "{students}"
+    );
+    assert!(
+        students.contains("<li>Say hello to everyone</li>")
+            && !students.contains("Share contact details")
+    );
+    assert!(students.contains(
+        r#"<a href="../../worksheets/hopes/index.html">Hopes and worries</a><p>For students</p>"#
+    ));
+    assert!(!run
+        .output("audiences/faculty/index.html")
+        .contains("Hopes and worries"));
+}
+
+#[test]
+fn print_pages_hold_each_checklist_and_worksheet_once() {
+    let site = TestSite::fixture("cycle");
+    site.write("content/connect/checklist.toml", CHECKLIST)
+        .write("content/worksheets/hopes.toml", WORKSHEET);
+    let run = site.build();
+    run.assert_ok();
+    let print = run.output("print/index.html");
+    assert_eq!(print.matches("id=\"connect_checklist\"").count(), 1);
+    assert_eq!(print.matches("id=\"worksheets_hopes\"").count(), 1);
+    assert!(
+        print.find("id=\"connect_checklist\"").unwrap() < print.find("id=\"plan\"").unwrap(),
+        "the checklist closes its phase"
+    );
+    assert!(
+        print.find("id=\"worksheets_hopes\"").unwrap() > print.find("id=\"plan_goals\"").unwrap(),
+        "a phase's worksheets follow its pages"
+    );
+    assert_eq!(duplicate_ids(&print), Vec::<String>::new());
+    assert!(run
+        .output("print/connect/index.html")
+        .contains("id=\"connect_checklist\""));
+    assert!(run
+        .output("print/plan/index.html")
+        .contains("id=\"worksheets_hopes\""));
+    assert!(!run
+        .output("print/connect/index.html")
+        .contains("Hopes and worries"));
+
+    // A worksheet a page already shows is not printed a second time.
+    site.edit(
+        "content/plan/goals.md",
+        "{{ model(id=\"ladder\") }}",
+        "{{ model(id=\"ladder\") }}\n\n{{ worksheet(id=\"hopes\") }}",
+    );
+    let run = site.build();
+    run.assert_ok();
+    for page in ["print/index.html", "print/plan/index.html"] {
+        let html = run.output(page);
+        assert!(!html.contains("id=\"worksheets_hopes\""), "{page}");
+        assert_eq!(
+            html.matches(">What worries you?</label>").count(),
+            1,
+            "{page}"
+        );
+        assert_eq!(duplicate_ids(&html), Vec::<String>::new(), "{page}");
+    }
+}

@@ -9,6 +9,7 @@ use super::views::{AudienceView, PageSummaryView};
 use super::{Place, Renderer};
 use crate::content::{PageId, Site};
 use crate::data::resources::{self, Resources};
+use crate::data::Data;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::links::relative_url;
 use crate::names::slugify;
@@ -47,6 +48,10 @@ pub struct AudiencePageView {
     /// Tagged pages, by section in navigation order (pages outside sections last, untitled).
     pub sections: Vec<AudienceSectionView>,
     pub resources: Vec<ResourceView>,
+    /// Tagged checklist items, by phase.
+    pub checklists: Vec<AudienceChecklistView>,
+    /// Tagged worksheets, and worksheets with a tagged section (named in `sections`).
+    pub worksheets: Vec<AudienceWorksheetView>,
     /// How many things are listed; 0 shows the "nothing tagged" message.
     pub count: usize,
     /// Links to the other audiences' pages.
@@ -58,6 +63,23 @@ pub struct AudienceSectionView {
     pub title: Option<String>,
     pub href: Option<String>,
     pub pages: Vec<PageSummaryView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AudienceChecklistView {
+    pub title: String,
+    /// The checklist's own page.
+    pub href: String,
+    /// Each item's text, without Markdown.
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AudienceWorksheetView {
+    pub title: String,
+    pub href: String,
+    /// Titles of the sections tagged for the audience, when the worksheet as a whole is not.
+    pub sections: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -88,7 +110,7 @@ impl Renderer {
     }
 
     /// resources/ and audiences/: each output path with its HTML.
-    pub fn generated_pages(&self, site: &Site) -> Generated {
+    pub fn generated_pages(&self, site: &Site, data: &Data) -> Generated {
         let mut out = Generated::new();
         if let Some(r) = &self.library.resources {
             out.push((
@@ -101,7 +123,7 @@ impl Renderer {
                 .site()
                 .audiences
                 .iter()
-                .map(|a| self.audience_view(site, a))
+                .map(|a| self.audience_view(site, data, a))
                 .collect();
             out.push((
                 "audiences/index.html".into(),
@@ -168,7 +190,7 @@ impl Renderer {
         self.generated_page(site, url, &title, "resources.html", cx)
     }
 
-    fn audience_view(&self, site: &Site, audience: &AudienceView) -> AudiencePageView {
+    fn audience_view(&self, site: &Site, data: &Data, audience: &AudienceView) -> AudiencePageView {
         let url = format!("audiences/{}/", audience.id);
         let tagged = |id: &PageId| {
             site.pages[*id]
@@ -210,7 +232,18 @@ impl Renderer {
             .filter(|r| r.audience.contains(&audience.id))
             .map(|r| self.resource_view(r, &url))
             .collect();
-        let count = sections.iter().map(|s| s.pages.len()).sum::<usize>() + resources.len();
+        let checklists = audience_checklists(
+            site,
+            data,
+            &audience.id,
+            &url,
+            &self.text("checklist_title"),
+        );
+        let worksheets = audience_worksheets(data, &audience.id, &url);
+        let count = sections.iter().map(|s| s.pages.len()).sum::<usize>()
+            + resources.len()
+            + checklists.iter().map(|c| c.items.len()).sum::<usize>()
+            + worksheets.len();
         let others = self
             .site()
             .audiences
@@ -228,6 +261,8 @@ impl Renderer {
             name: audience.name.clone(),
             sections,
             resources,
+            checklists,
+            worksheets,
             count,
             others,
         }
@@ -252,4 +287,71 @@ impl Renderer {
         cx.insert("audiences", &links);
         self.generated_page(site, url, &self.text("audiences"), "audiences.html", cx)
     }
+}
+
+fn audience_checklists(
+    site: &Site,
+    data: &Data,
+    audience: &str,
+    url: &str,
+    default_title: &str,
+) -> Vec<AudienceChecklistView> {
+    data.checklists
+        .iter()
+        .map(|c| {
+            let phase_title = site
+                .section(&c.phase)
+                .map_or(c.phase.as_str(), |s| s.title.as_str());
+            AudienceChecklistView {
+                title: c
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| default_title.replace("{phase}", phase_title)),
+                href: relative_url(url, &format!("{}/checklist/index.html", c.phase)),
+                items: c
+                    .items
+                    .iter()
+                    .filter(|i| i.audience.iter().any(|a| a == audience))
+                    .map(|i| plain_text(&i.text.text))
+                    .collect(),
+            }
+        })
+        .filter(|c| !c.items.is_empty())
+        .collect()
+}
+
+fn audience_worksheets(data: &Data, audience: &str, url: &str) -> Vec<AudienceWorksheetView> {
+    let tagged = |list: &[String]| list.iter().any(|a| a == audience);
+    data.worksheets
+        .iter()
+        .filter_map(|w| {
+            let whole = tagged(&w.audience);
+            let sections: Vec<String> = w
+                .sections
+                .iter()
+                .filter(|s| !whole && tagged(&s.audience))
+                .map(|s| s.title.clone().unwrap_or_else(|| w.title.clone()))
+                .collect();
+            (whole || !sections.is_empty()).then(|| AudienceWorksheetView {
+                title: w.title.clone(),
+                href: relative_url(url, &format!("worksheets/{}/index.html", w.id)),
+                sections,
+            })
+        })
+        .collect()
+}
+
+/// The words of inline Markdown without its markup: the audience page lists items as text and
+/// links to their checklist.
+fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut out = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
 }
