@@ -30,9 +30,10 @@ pub struct Data {
     pub checklists: Vec<Checklist>,
     /// By id.
     pub worksheets: Vec<Worksheet>,
-    /// Worksheets whose file has errors (already reported): references to them are not reported
-    /// again.
+    /// Worksheets (by id) and checklists (by phase) whose file has errors, already reported:
+    /// references to them are not reported again.
     pub broken_worksheets: Vec<String>,
+    pub broken_checklists: Vec<String>,
     // resources and models: added by their loaders (data::resources, data::models).
 }
 
@@ -46,7 +47,10 @@ impl Data {
                 DataKind::Checklist { phase } => {
                     match checklist::parse(&file.source, phase, &known) {
                         Ok(c) => data.checklists.push(c),
-                        Err(e) => diags.extend(e),
+                        Err(e) => {
+                            diags.extend(e);
+                            data.broken_checklists.push(phase.clone());
+                        }
                     }
                 }
                 DataKind::Worksheet { id } => match worksheet::parse(&file.source, id, &known) {
