@@ -331,7 +331,8 @@ impl Renderer {
         plans
             .par_iter()
             .map(|plan| {
-                let view = self.print_view(site, &by_place, plan, &others);
+                let mut view = self.print_view(site, &by_place, plan, &others);
+                let bodies = take_bodies(&mut view);
                 let title = match &view.phase {
                     Some(p) => format!("{} · {}", p.title, self.text("print_button")),
                     None => self.text("print_toolkit"),
@@ -340,7 +341,8 @@ impl Renderer {
                 cx.insert("print", &view);
                 (
                     format!("{}index.html", plan.url),
-                    self.generated_page(site, &plan.url, &title, "print.html", cx),
+                    self.generated_page(site, &plan.url, &title, "print.html", cx)
+                        .map(|html| splice(&html, &bodies)),
                 )
             })
             .collect()
@@ -383,7 +385,7 @@ impl Renderer {
                 let phase = self.library.phases.iter().find(|p| p.name == s.name);
                 let mut parts: Vec<PartView> = s
                     .pages
-                    .iter()
+                    .par_iter()
                     .map(|&p| self.page_part(site, p, render(Place::Page(p), part_level - 1)))
                     .collect();
                 parts.extend(
@@ -411,7 +413,7 @@ impl Renderer {
                 intro: String::new(),
                 parts: site
                     .root_pages
-                    .iter()
+                    .par_iter()
                     .map(|&p| self.page_part(site, p, render(Place::Page(p), part_level - 1)))
                     .collect(),
             });
@@ -523,6 +525,57 @@ impl Renderer {
     }
 }
 
+/// The marker that stands in the template's output for the `n`th body of a print page.
+fn marker(n: usize) -> String {
+    format!("<!--tr-print:{n}-->")
+}
+
+/// Moves every body (the intro, each chapter's intro, each part's HTML) out of the view,
+/// leaving a marker: the template then handles a few kilobytes instead of the whole toolkit,
+/// and `splice` puts the bodies back once.
+fn take_bodies(view: &mut PrintView) -> Vec<String> {
+    let mut bodies = Vec::new();
+    let mut take = |html: &mut String| {
+        if !html.is_empty() {
+            bodies.push(std::mem::replace(html, marker(bodies.len())));
+        }
+    };
+    if let Some(intro) = &mut view.intro {
+        take(intro);
+    }
+    for chapter in &mut view.chapters {
+        take(&mut chapter.intro);
+        for part in &mut chapter.parts {
+            take(&mut part.html);
+        }
+    }
+    bodies
+}
+
+/// Puts the bodies back in place of their markers (a template that leaves one out drops it).
+fn splice(html: &str, bodies: &[String]) -> String {
+    let mut out = String::with_capacity(html.len() + bodies.iter().map(String::len).sum::<usize>());
+    let mut rest = html;
+    while let Some(at) = rest.find("<!--tr-print:") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + "<!--tr-print:".len()..];
+        let Some(end) = after.find("-->") else {
+            break;
+        };
+        match after[..end]
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| bodies.get(n))
+        {
+            Some(body) => out.push_str(body),
+            None => out.push_str(&rest[at..at + "<!--tr-print:".len() + end + 3]),
+        }
+        rest = &after[end + 3..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A checklist or worksheet as a part: its level-2 heading moved to the part level.
 fn extra_part(e: &PrintExtra, part_level: u8, map: &PrintMap) -> PartView {
     let id = part_id(&e.url);
@@ -632,6 +685,48 @@ mod tests {
         assert_eq!(part_id("getting-started/"), "getting-started");
         assert_eq!(part_id("getting-started/roles/"), "getting-started_roles");
         assert_ne!(part_id("a-b/c/"), part_id("a/b-c/"));
+    }
+
+    #[test]
+    fn bodies_leave_the_view_and_come_back_in_place() {
+        let mut view = PrintView {
+            phase: None,
+            toc: Vec::new(),
+            intro: Some("<p>intro</p>".into()),
+            chapters: vec![ChapterView {
+                id: "a".into(),
+                number: Some(1),
+                title: "A".into(),
+                summary: None,
+                intro: String::new(),
+                parts: vec![PartView {
+                    id: "a_b".into(),
+                    title: "B".into(),
+                    summary: None,
+                    audiences: Vec::new(),
+                    kind: "page",
+                    own_heading: false,
+                    html: "<p>body</p>".into(),
+                }],
+            }],
+            chapter_level: 2,
+            part_level: 3,
+            paper: "letter",
+            footer_css: String::new(),
+            others: Vec::new(),
+        };
+        let bodies = take_bodies(&mut view);
+        assert_eq!(view.intro.as_deref(), Some("<!--tr-print:0-->"));
+        assert_eq!(view.chapters[0].parts[0].html, "<!--tr-print:1-->");
+        let page = format!(
+            "<main>{}<section>{}</section><!--tr-print:9--></main>",
+            view.intro.unwrap(),
+            view.chapters[0].parts[0].html
+        );
+        assert_eq!(
+            splice(&page, &bodies),
+            "<main><p>intro</p><section><p>body</p></section><!--tr-print:9--></main>"
+        );
     }
 
     #[test]

@@ -41,7 +41,10 @@ pub fn rewrite(
         let name = &html[name_start..name_start + name_len];
         let end = tag_end(html, name_start + name_len);
         out.push_str(if closing { "</" } else { "<" });
-        out.push_str(&tag(name).unwrap_or_else(|| name.to_string()));
+        match tag(name) {
+            Some(renamed) => out.push_str(&renamed),
+            None => out.push_str(name),
+        }
         let attrs = &html[name_start + name_len..end];
         if closing {
             out.push_str(attrs);
