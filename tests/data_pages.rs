@@ -626,3 +626,20 @@ fn print_pages_hold_each_checklist_and_worksheet_once() {
         assert_eq!(duplicate_ids(&html), Vec::<String>::new(), "{page}");
     }
 }
+
+#[test]
+fn a_printed_checklist_keeps_its_own_heading_only() {
+    let site = TestSite::fixture("cycle");
+    site.write("content/connect/checklist.toml", CHECKLIST);
+    let run = site.build();
+    run.assert_ok();
+    let packet = run.output("print/connect/index.html");
+    assert_eq!(
+        packet.matches(">Connect checklist</h").count(),
+        1,
+        "one heading for the checklist"
+    );
+    assert!(packet.contains("<h2 class=\"checklist-title\" id=\"connect_checklist__cl-connect-h\">Connect checklist</h2>"));
+    let print = run.output("print/index.html");
+    assert!(print.contains("<h3 class=\"checklist-title\" id=\"connect_checklist__cl-connect-h\">Connect checklist</h3>"), "under the phase's h2");
+}
