@@ -34,8 +34,6 @@ pub struct Node<'a> {
 pub struct Words<'a> {
     pub title: &'a str,
     pub desc: &'a str,
-    /// "Phase": each link reads "Phase 2: Throughout".
-    pub phase: &'a str,
 }
 
 /// Splits `text` into lines of at most `max` characters, at spaces; a longer word stands alone.
@@ -133,13 +131,15 @@ fn svg(d: &Drawing, id: &str, class: &str, words: &Words, nodes: &[Node]) -> Str
         n(d.x), n(d.y), n(d.width), n(d.height), n(d.width), n(d.height), n(FONT), esc(words.title), esc(words.desc), d.behind
     );
     for (b, node) in d.boxes.iter().zip(nodes) {
-        s.push_str(&node_markup(b, node, words));
+        s.push_str(&node_markup(b, node));
     }
     s.push_str("</svg>\n");
     s
 }
 
-fn node_markup(b: &Box, node: &Node, words: &Words) -> String {
+/// One phase: a link whose name is its visible text ("2 Throughout the partnership"), as WCAG's
+/// "label in name" asks; the drawing's description says these are the phases.
+fn node_markup(b: &Box, node: &Node) -> String {
     let cy = b.y + b.h / 2.0;
     let current = if node.current { " pd-current" } else { "" };
     let aria_current = if node.current {
@@ -147,16 +147,18 @@ fn node_markup(b: &Box, node: &Node, words: &Words) -> String {
     } else {
         ""
     };
-    let label = format!("{} {}: {}", words.phase, node.number, node.title);
     let mut s = format!(
-        "<a class=\"pd-node{current}\" href=\"{}\" aria-label=\"{}\"{aria_current}>\n<rect class=\"pd-box\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\"/>\n<circle class=\"pd-num-bg\" cx=\"{}\" cy=\"{}\" r=\"15\"/>\n<text class=\"pd-num\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" dominant-baseline=\"central\">{}</text>\n<text class=\"pd-label\" dominant-baseline=\"central\">",
-        esc(node.href), esc(&label), n(b.x), n(b.y), n(b.w), n(b.h), n(b.x + 26.0), n(cy), n(b.x + 26.0), n(cy), node.number
+        "<a class=\"pd-node{current}\" href=\"{}\"{aria_current}>\n<rect class=\"pd-box\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\"/>\n<circle class=\"pd-num-bg\" cx=\"{}\" cy=\"{}\" r=\"15\"/>\n<text class=\"pd-num\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" dominant-baseline=\"central\">{} </text>\n<text class=\"pd-label\" dominant-baseline=\"central\">",
+        esc(node.href), n(b.x), n(b.y), n(b.w), n(b.h), n(b.x + 26.0), n(cy), n(b.x + 26.0), n(cy), node.number
     );
     let first = cy - (b.lines.len() as f64 - 1.0) * LINE / 2.0;
     for (i, line) in b.lines.iter().enumerate() {
+        // A space ends every line but the last, or "Throughout the" and "partnership" run
+        // together when the name is read out.
+        let gap = if i + 1 < b.lines.len() { " " } else { "" };
         let _ = write!(
             s,
-            "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+            "<tspan x=\"{}\" y=\"{}\">{}{gap}</tspan>",
             n(b.x + 50.0),
             n(first + i as f64 * LINE),
             esc(line)
@@ -472,7 +474,6 @@ mod tests {
     const WORDS: Words = Words {
         title: "Phases",
         desc: "In order: 1 A, 2 B & C.",
-        phase: "Phase",
     };
 
     #[test]
@@ -513,7 +514,14 @@ mod tests {
         }
         assert_eq!(svg.matches("<a class=\"pd-node").count(), 6);
         assert_eq!(svg.matches("aria-current=\"location\"").count(), 2);
-        assert!(svg.contains("aria-label=\"Phase 3: Wrapping &lt;up&gt; &amp; renewing\""));
+        assert!(
+            svg.contains(">Wrapping &lt;up&gt; &amp; </tspan><tspan"),
+            "a space between lines: {svg}"
+        );
+        assert!(
+            !svg.contains("aria-label="),
+            "links are named by their visible text"
+        );
         assert_eq!(
             svg.matches("class=\"pd-head\"").count(),
             4,

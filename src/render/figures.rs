@@ -147,7 +147,6 @@ impl Renderer {
             .collect();
         let desc = format!("{lead} {}. {}", list.join("; "), self.text("diagram_links"));
         let title = self.text("diagram_title");
-        let phase = self.text("phase");
         diagram::phases(
             &nodes,
             layout,
@@ -155,7 +154,6 @@ impl Renderer {
             &Words {
                 title: &title,
                 desc: &desc,
-                phase: &phase,
             },
         )
     }
