@@ -54,7 +54,10 @@ impl Data {
                     }
                 }
                 DataKind::Worksheet { id } => match worksheet::parse(&file.source, id, &known) {
-                    Ok(w) => data.worksheets.push(w),
+                    Ok((w, warnings)) => {
+                        data.worksheets.push(w);
+                        diags.extend(warnings);
+                    }
                     Err(e) => {
                         diags.extend(e);
                         data.broken_worksheets.push(id.clone());

@@ -72,6 +72,13 @@ pub struct RawScale {
     high: Option<String>,
 }
 
+impl RawPrompt {
+    /// Whether the author wrote the prompt's id (rather than letting it come from the label).
+    pub fn has_id(&self) -> bool {
+        self.id.is_some()
+    }
+}
+
 /// The scale a prompt inherits: none, one that was checked, or one whose error is already reported
 /// (so its prompts do not repeat it).
 #[derive(Debug, Clone)]
