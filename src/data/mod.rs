@@ -6,8 +6,12 @@
 
 pub mod checklist;
 pub mod fields;
+pub mod library;
 pub mod links;
+pub mod models;
+pub mod resources;
 pub mod scoring;
+pub mod text;
 pub mod worksheet;
 
 use std::path::Path;
