@@ -189,6 +189,9 @@ pub fn parse(
     })
 }
 
+/// A kind-specific key: its name, where it is written (if it is), and the kinds that take it.
+type KeyUse<'a> = (&'a str, Option<Range<usize>>, &'a [RawKind]);
+
 /// Keys that only some kinds take, e.g. `columns` on a lines prompt.
 fn misplaced_keys(
     raw: &RawPrompt,
@@ -197,7 +200,7 @@ fn misplaced_keys(
     errors: &mut Vec<Diagnostic>,
 ) {
     use RawKind::*;
-    let keys: [(&str, Option<Range<usize>>, &[RawKind]); 9] = [
+    let keys: [KeyUse; 9] = [
         ("lines", raw.lines.as_ref().map(Spanned::span), &[Lines]),
         (
             "options",
