@@ -460,7 +460,10 @@ fn shortcode_and_front_matter_mistakes_point_at_the_page() {
 #[test]
 fn a_page_in_the_worksheets_folder_is_an_error_not_a_silent_overwrite() {
     let site = TestSite::fixture("interactive");
-    site.write("content/worksheets/agreement.md", "+++\ntitle = \"Clash\"\n+++\n");
+    site.write(
+        "content/worksheets/agreement.md",
+        "+++\ntitle = \"Clash\"\n+++\n",
+    );
     site.build()
         .assert_toolkit_error()
         .assert_stderr("content/worksheets/ holds worksheets (.toml files), not pages")
