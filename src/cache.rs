@@ -25,8 +25,9 @@ use crate::markdown::{LinkIndex, Rendered};
 use crate::render::theme::ThemeFiles;
 use crate::render::Renderer;
 
-/// A rendered page: its output path and HTML (shared with the output, never copied).
-pub type PageOutput = (String, Arc<String>);
+/// A rendered page: its output path, its HTML and its content with shortcodes expanded (for
+/// the print pages), shared with the output rather than copied.
+pub type PageOutput = (String, Arc<String>, Arc<String>);
 
 /// The results of the previous render, by document URL. `RenderCache::off()` (for `build`)
 /// keeps nothing.

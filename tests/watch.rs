@@ -202,34 +202,49 @@ fn steps() -> Vec<Step> {
             },
         },
         Step {
-            name: "add a checklist",
-            edit: |s| {
-                s.write("content/getting-started/checklist.toml", "title = \"Getting started checklist\"\n\n[[item]]\ntext = \"Agree on goals\"\n");
-            },
-        },
-        Step {
-            name: "edit the checklist",
+            name: "edit a checklist item",
             edit: |s| {
                 s.edit(
                     "content/getting-started/checklist.toml",
-                    "Agree on goals",
-                    "Agree on shared goals",
+                    "honestly** give",
+                    "honestly** give each week",
+                );
+            },
+        },
+        Step {
+            name: "add a checklist item",
+            edit: |s| {
+                let path = "content/getting-started/checklist.toml";
+                let text = s.read(path);
+                s.write(
+                    path,
+                    &format!("{text}\n[[item]]\ntext = \"Agree where notes are kept\"\n"),
+                );
+            },
+        },
+        Step {
+            name: "edit a worksheet prompt",
+            edit: |s| {
+                s.edit(
+                    "content/worksheets/action-plan.toml",
+                    "label = \"Next steps\"",
+                    "label = \"Our next steps\"",
                 );
             },
         },
         Step {
             name: "add a worksheet",
             edit: |s| {
-                s.write("content/worksheets/agreement.toml", "title = \"Partnership agreement\"\n\n[[section]]\ntitle = \"Goals\"\n\n[[section.prompt]]\nlabel = \"What do we want to achieve?\"\n");
+                s.write("content/worksheets/agreement.toml", "title = \"A short agreement\"\n\n[[section]]\ntitle = \"Goals\"\n\n[[section.prompt]]\nlabel = \"What do we want to achieve?\"\n");
             },
         },
         Step {
-            name: "edit the worksheet",
+            name: "edit a resource",
             edit: |s| {
                 s.edit(
-                    "content/worksheets/agreement.toml",
-                    "achieve?",
-                    "achieve together?",
+                    "content/resources.toml",
+                    "Meeting agenda template",
+                    "A meeting agenda template",
                 );
             },
         },

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod html;
 pub mod http;
 pub mod links;
 pub mod running;
