@@ -212,6 +212,9 @@ pub fn render_site_with(
         (None, None) => return (None, diags),
     };
     renderer.library = library;
+    if cache.is_on() && renderer.print_memo.is_none() {
+        renderer.print_memo = Some(Default::default());
+    }
     let interactive = Interactive::new(&renderer, &site, &data, &links);
     // 6. Pages through their templates, in parallel.
     let pages: Vec<Result<PageOutput, Vec<Diagnostic>>> = docs
@@ -260,11 +263,24 @@ pub fn render_site_with(
     let print = renderer.print_pages(&site, &print_docs, &extras);
     drop(print_docs);
     drop(contents);
-    for (path, page) in renderer
-        .generated_pages(&site, &data)
-        .into_iter()
-        .chain(print)
-    {
+    // The resources and audience pages are made from the skeleton alone (front matter and
+    // data), so watch reuses them while it is unchanged.
+    let generated = match cache.generated(skeleton) {
+        Some(kept) => kept,
+        None => renderer
+            .generated_pages(&site, &data)
+            .into_iter()
+            .map(|(path, page)| (path, page.map(Arc::new)))
+            .collect(),
+    };
+    cache.keep_generated(skeleton, &generated);
+    for (path, page) in generated {
+        match page {
+            Ok(html) => outputs.add(path, Content::Shared(html)),
+            Err(d) => diags.push(d),
+        }
+    }
+    for (path, page) in print {
         match page {
             Ok(html) => outputs.add(path, Content::Text(html)),
             Err(d) => diags.push(d),

@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 use crate::build::{BuildOptions, Doc};
 use crate::content::{Site, SourceCache};
+use crate::diagnostic::Diagnostic;
 use crate::markdown::{LinkIndex, Rendered};
 use crate::render::theme::ThemeFiles;
 use crate::render::Renderer;
@@ -42,7 +43,12 @@ pub struct RenderCache {
     pages: HashMap<String, Entry<PageOutput>>,
     /// The parsed templates, navigation and menu, made from the skeleton alone.
     renderer: Option<(u64, Renderer)>,
+    /// The pages made from the skeleton alone (resources, audiences), by output path.
+    generated: Option<(u64, Vec<(String, Arc<String>)>)>,
 }
+
+/// Pages by output path, each rendered or failed.
+pub type Generated = Vec<(String, Result<Arc<String>, Diagnostic>)>;
 
 /// A result with the source it was computed from.
 struct Entry<T> {
@@ -88,6 +94,11 @@ impl RenderCache {
         RenderCache::default()
     }
 
+    /// Whether this cache remembers anything (watch and serve) or not (build).
+    pub fn is_on(&self) -> bool {
+        self.enabled
+    }
+
     /// Starts a render: forgets what depended on a link index or skeleton that changed.
     pub fn begin(&mut self, links: &LinkIndex, skeleton: u64) {
         if !self.enabled {
@@ -126,6 +137,26 @@ impl RenderCache {
         if self.enabled {
             self.renderer = Some((skeleton, renderer));
         }
+    }
+
+    /// The skeleton-only pages made last time, if the skeleton is the same.
+    pub fn generated(&self, skeleton: u64) -> Option<Generated> {
+        let (s, pages) = self.generated.as_ref()?;
+        (*s == skeleton).then(|| {
+            pages
+                .iter()
+                .map(|(p, h)| (p.clone(), Ok(h.clone())))
+                .collect()
+        })
+    }
+
+    /// Remembers the skeleton-only pages when all of them rendered.
+    pub fn keep_generated(&mut self, skeleton: u64, pages: &Generated) {
+        let ok: Option<Vec<(String, Arc<String>)>> = pages
+            .iter()
+            .map(|(p, r)| Some((p.clone(), r.as_ref().ok()?.clone())))
+            .collect();
+        self.generated = ok.filter(|_| self.enabled).map(|ok| (skeleton, ok));
     }
 
     pub fn page(&self, doc: &Doc) -> Option<PageOutput> {

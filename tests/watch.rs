@@ -126,6 +126,15 @@ fn steps() -> Vec<Step> {
             },
         },
         Step {
+            name: "empty a page's body",
+            edit: |s| {
+                let path = "content/stories/the-lab-manual.md";
+                let text = s.read(path);
+                let end = text[3..].find("+++").unwrap() + 6;
+                s.write(path, &text[..end]);
+            },
+        },
+        Step {
             name: "publish a draft",
             edit: |s| {
                 s.edit(

@@ -72,6 +72,8 @@ pub struct Renderer {
     sequence_index: HashMap<Place, usize>,
     /// Resources, models and phases, for the shortcodes and pages drawn from them.
     pub library: crate::data::library::Library,
+    /// Parts of the print pages already rewritten, kept while watch reuses this renderer.
+    pub print_memo: Option<print::PrintMemo>,
 }
 
 impl Renderer {
@@ -91,6 +93,7 @@ impl Renderer {
             sequence: sequence(site),
             sequence_index: HashMap::new(),
             library: Default::default(),
+            print_memo: None,
         };
         r.sequence_index = r
             .sequence

@@ -8,6 +8,7 @@
 //! headings move down so the page keeps one outline.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -195,6 +196,56 @@ pub fn part_id(url: &str) -> String {
     }
 }
 
+/// What the print pages reuse while watch keeps the renderer (as long as the skeleton of
+/// cache.rs is unchanged, and with it everything but the documents' content):
+/// - each part already rewritten, by (print page, part, heading shift), with a hash of the
+///   content it was made from;
+/// - each print page's template output before its bodies are spliced in, by print page and
+///   which of its bodies are empty (the rest of the view comes from the skeleton alone).
+#[derive(Debug, Default)]
+pub struct PrintMemo {
+    parts: Mutex<HashMap<(String, String, u8), (u64, String)>>,
+    pages: Mutex<HashMap<(String, Vec<bool>), String>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl PrintMemo {
+    fn part(
+        &self,
+        key: (String, String, u8),
+        content: &str,
+        make: impl FnOnce() -> String,
+    ) -> String {
+        let hash = xxhash_rust::xxh3::xxh3_64(content.as_bytes());
+        let kept = lock(&self.parts)
+            .get(&key)
+            .filter(|(h, _)| *h == hash)
+            .map(|(_, html)| html.clone());
+        if let Some(html) = kept {
+            return html;
+        }
+        let html = make();
+        lock(&self.parts).insert(key, (hash, html.clone()));
+        html
+    }
+
+    fn page<E>(
+        &self,
+        key: (String, Vec<bool>),
+        make: impl FnOnce() -> Result<String, E>,
+    ) -> Result<String, E> {
+        if let Some(html) = lock(&self.pages).get(&key) {
+            return Ok(html.clone());
+        }
+        let html = make()?;
+        lock(&self.pages).insert(key, html.clone());
+        Ok(html)
+    }
+}
+
 /// Where links land on one print page: the parts it holds, by their own page's file path.
 pub struct PrintMap {
     pub url: String,
@@ -332,17 +383,24 @@ impl Renderer {
             .par_iter()
             .map(|plan| {
                 let mut view = self.print_view(site, &by_place, plan, &others);
+                let shape = body_shape(&view);
                 let bodies = take_bodies(&mut view);
                 let title = match &view.phase {
                     Some(p) => format!("{} · {}", p.title, self.text("print_button")),
                     None => self.text("print_toolkit"),
                 };
-                let mut cx = Context::new();
-                cx.insert("print", &view);
+                let render = || {
+                    let mut cx = Context::new();
+                    cx.insert("print", &view);
+                    self.generated_page(site, &plan.url, &title, "print.html", cx)
+                };
+                let page = match &self.print_memo {
+                    Some(memo) => memo.page((plan.url.clone(), shape), render),
+                    None => render(),
+                };
                 (
                     format!("{}index.html", plan.url),
-                    self.generated_page(site, &plan.url, &title, "print.html", cx)
-                        .map(|html| splice(&html, &bodies)),
+                    page.map(|html| splice(&html, &bodies)),
                 )
             })
             .collect()
@@ -374,7 +432,14 @@ impl Renderer {
         let map = self.print_map(site, plan);
         let render = |place: Place, shift: u8| -> String {
             docs.get(&place).map_or_else(String::new, |d| {
-                for_print(d.content, d.url, &part_id(d.url), shift, &map)
+                let make = || for_print(d.content, d.url, &part_id(d.url), shift, &map);
+                match &self.print_memo {
+                    Some(memo) => {
+                        let key = (plan.url.clone(), d.url.to_string(), shift);
+                        memo.part(key, d.content, make)
+                    }
+                    None => make(),
+                }
             })
         };
         let mut chapters: Vec<ChapterView> = plan
@@ -533,6 +598,17 @@ fn marker(n: usize) -> String {
 /// Moves every body (the intro, each chapter's intro, each part's HTML) out of the view,
 /// leaving a marker: the template then handles a few kilobytes instead of the whole toolkit,
 /// and `splice` puts the bodies back once.
+/// Which bodies of the view are empty, in the order `take_bodies` visits them: the markers
+/// the template output holds depend on it.
+fn body_shape(view: &PrintView) -> Vec<bool> {
+    let mut shape = vec![view.intro.as_ref().is_some_and(|i| i.is_empty())];
+    for chapter in &view.chapters {
+        shape.push(chapter.intro.is_empty());
+        shape.extend(chapter.parts.iter().map(|p| p.html.is_empty()));
+    }
+    shape
+}
+
 fn take_bodies(view: &mut PrintView) -> Vec<String> {
     let mut bodies = Vec::new();
     let mut take = |html: &mut String| {
