@@ -44,8 +44,11 @@ pub struct RenderCache {
     /// The parsed templates, navigation and menu, made from the skeleton alone.
     renderer: Option<(u64, Renderer)>,
     /// The pages made from the skeleton alone (resources, audiences), by output path.
-    generated: Option<(u64, Vec<(String, Arc<String>)>)>,
+    generated: Option<(u64, Vec<Shared>)>,
 }
+
+/// An output path and its text, shared with the output.
+type Shared = (String, Arc<String>);
 
 /// Pages by output path, each rendered or failed.
 pub type Generated = Vec<(String, Result<Arc<String>, Diagnostic>)>;
@@ -152,7 +155,7 @@ impl RenderCache {
 
     /// Remembers the skeleton-only pages when all of them rendered.
     pub fn keep_generated(&mut self, skeleton: u64, pages: &Generated) {
-        let ok: Option<Vec<(String, Arc<String>)>> = pages
+        let ok: Option<Vec<Shared>> = pages
             .iter()
             .map(|(p, r)| Some((p.clone(), r.as_ref().ok()?.clone())))
             .collect();

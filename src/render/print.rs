@@ -204,9 +204,12 @@ pub fn part_id(url: &str) -> String {
 ///   which of its bodies are empty (the rest of the view comes from the skeleton alone).
 #[derive(Debug, Default)]
 pub struct PrintMemo {
-    parts: Mutex<HashMap<(String, String, u8), (u64, String)>>,
+    parts: Mutex<HashMap<PartKey, (u64, String)>>,
     pages: Mutex<HashMap<(String, Vec<bool>), String>>,
 }
+
+/// (print page URL, part URL, heading shift).
+type PartKey = (String, String, u8);
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
