@@ -7,10 +7,11 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use tera::Context;
 
+use crate::check;
 use crate::content::{LoadOptions, Site, Source};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fsutil::IoError;
-use crate::markdown::links::{anchor_hint, file_url};
+use crate::markdown::links::file_url;
 use crate::markdown::{self, LinkIndex, Problem, Rendered, Target};
 use crate::output::{self, Content, Outputs};
 use crate::render::views::{CardView, PageView};
@@ -154,8 +155,9 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     for (doc, r) in docs.iter().zip(&rendered) {
         diags.extend(r.problems.iter().map(|p| doc.diagnostic(p)));
     }
-    check_anchors(&docs, &rendered, &mut diags);
-    // 5. Navigation is rendered once per section here, then reused by every page.
+    // 5. What needs every page at once: anchors on other pages, and lint over the whole site.
+    check::site(&site, &docs, &rendered, &links, &mut diags);
+    // 6. Navigation is rendered once per section here, then reused by every page.
     let renderer = match Renderer::new(&site, theme, &links) {
         Ok(r) => r,
         Err(d) => {
@@ -163,20 +165,22 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
             return (None, diags);
         }
     };
-    // 6. Pages through their templates, in parallel.
+    // 7. Pages through their templates, in parallel.
     let pages: Vec<Result<(String, String), Vec<Diagnostic>>> = docs
         .par_iter()
         .zip(&rendered)
         .map(|(doc, r)| render_doc(&renderer, &site, doc, r))
         .collect();
     let mut outputs = Outputs::default();
+    let mut failures = Vec::new();
     for result in pages {
         match result {
             Ok((path, html)) => outputs.add(path, Content::Text(html)),
-            Err(d) => diags.extend(d),
+            Err(d) => failures.extend(d),
         }
     }
-    // 7. Files copied as they are, and the pages made from the whole site.
+    diags.extend(merge_template_repeats(failures));
+    // 8. Files copied as they are, and the pages made from the whole site.
     add_files(&site, &renderer, &mut outputs);
     match not_found_page(&renderer) {
         Ok(html) => outputs.add("404.html", Content::Text(html)),
@@ -251,7 +255,13 @@ pub fn link_index(site: &Site) -> LinkIndex {
         );
     }
     for u in &site.unloaded {
-        ix.insert(u.clone(), Target { url: String::new(), has_anchors: false });
+        ix.insert(
+            u.clone(),
+            Target {
+                url: String::new(),
+                has_anchors: false,
+            },
+        );
     }
     for d in &site.drafts {
         ix.insert_draft(d.clone());
@@ -273,13 +283,8 @@ impl Doc<'_> {
         self.source.map_or("", |s| &s.text[self.body_offset..])
     }
 
-    fn shown_path(&self) -> PathBuf {
-        self.source
-            .map_or_else(|| PathBuf::from("content"), |s| s.path.clone())
-    }
-
     /// A Markdown problem (offsets in the body) as a diagnostic at its true place in the file.
-    fn diagnostic(&self, p: &Problem) -> Diagnostic {
+    pub fn diagnostic(&self, p: &Problem) -> Diagnostic {
         let d = if p.warning {
             Diagnostic::warning(&p.message)
         } else {
@@ -349,32 +354,6 @@ fn render_markdown(doc: &Doc, links: &LinkIndex) -> Rendered {
     markdown::render(doc.body(), &cx)
 }
 
-fn check_anchors(docs: &[Doc], rendered: &[Rendered], diags: &mut Diagnostics) {
-    let anchors: HashMap<&str, &Vec<String>> = docs
-        .iter()
-        .zip(rendered)
-        .map(|(d, r)| (d.url.as_str(), &r.anchors))
-        .collect();
-    for (doc, r) in docs.iter().zip(rendered) {
-        for check in &r.anchor_checks {
-            let known = anchors.get(check.url.as_str()).copied();
-            if known.is_some_and(|a| a.contains(&check.anchor)) {
-                continue;
-            }
-            let list = known.cloned().unwrap_or_default();
-            let p = Problem::error(
-                check.span.clone(),
-                format!(
-                    "there is no heading `#{}` on the page this link points to",
-                    check.anchor
-                ),
-            )
-            .hint(anchor_hint(&check.anchor, &list));
-            diags.push(doc.diagnostic(&p));
-        }
-    }
-}
-
 /// Expands shortcodes and renders the page's template. Returns (output path, HTML).
 fn render_doc(
     r: &Renderer,
@@ -383,9 +362,8 @@ fn render_doc(
     md: &Rendered,
 ) -> Result<(String, String), Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let source_path = doc.shown_path();
     let content = markdown::shortcodes::expand(&md.html, &md.calls, |_, call, body| {
-        r.shortcode(call, body, &doc.url, &source_path)
+        r.shortcode(call, body, &doc.url)
             .unwrap_or_else(|(message, hint)| {
                 let mut p = Problem::error(call.span.clone(), message);
                 p.hint = hint;
@@ -442,6 +420,36 @@ fn render_doc(
         .render(template, &full, doc.source.map(|s| s.path.as_path()))
         .map_err(|d| vec![d])?;
     Ok((file_url(&doc.url), html))
+}
+
+/// One mistake in a template fails every page that uses it: report it once, at the template's
+/// line, counting the other pages.
+fn merge_template_repeats(failures: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<(Diagnostic, usize)> = Vec::new();
+    let mut seen: HashMap<(String, Option<String>), usize> = HashMap::new();
+    for d in failures {
+        let in_template = d
+            .location
+            .as_ref()
+            .is_some_and(|l| !l.path.starts_with("content"));
+        let key = (d.position().unwrap_or_default(), d.hint.clone());
+        match seen.get(&key) {
+            Some(&i) if in_template => out[i].1 += 1,
+            _ => {
+                seen.insert(key, out.len());
+                out.push((d, 0));
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(mut d, others)| {
+            if others > 0 {
+                let pages = if others == 1 { "page" } else { "pages" };
+                d.message = format!("{} and {others} other {pages}", d.message);
+            }
+            d
+        })
+        .collect()
 }
 
 fn cards(r: &Renderer, site: &Site, phases: bool) -> Vec<CardView> {

@@ -50,6 +50,8 @@ pub type PageId = usize;
 pub struct Page {
     pub source: Source,
     pub front: PageFront,
+    /// Where the front matter starts in the file: spans in `front` are relative to it.
+    pub front_offset: usize,
     pub body_offset: usize,
     /// Folder name of the section, or None for a page directly in content/.
     pub section: Option<String>,
@@ -75,6 +77,13 @@ impl Page {
 
     pub fn body(&self) -> &str {
         &self.source.text[self.body_offset..]
+    }
+
+    /// A diagnostic at a front matter value.
+    pub fn error_at<T>(&self, value: &toml::Spanned<T>, message: impl Into<String>) -> Diagnostic {
+        let span = value.span();
+        let span = (span.start + self.front_offset)..(span.end + self.front_offset);
+        Diagnostic::error(message).at_span(&self.source.path, &self.source.text, span)
     }
 
     pub fn is_draft(&self) -> bool {

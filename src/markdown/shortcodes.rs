@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use serde_json::{Map, Value};
 
-use super::Problem;
+use super::{Findings, Problem};
 
 /// Whether a shortcode takes a body closed by `{{ end }}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +38,7 @@ pub struct Call {
 pub struct Prepared {
     pub text: String,
     pub calls: Vec<Call>,
-    pub problems: Vec<Problem>,
+    pub problems: Findings,
 }
 
 pub fn marker(n: usize) -> String {
