@@ -192,17 +192,17 @@ const MAX_SHOWN: usize = 50;
 impl Printer {
     pub fn diagnostics(&self, all: &Diagnostics) {
         let sorted = all.sorted();
-        for d in sorted
+        let shown: Vec<&&Diagnostic> = sorted
             .iter()
             .filter(|d| !self.quiet || d.is_error())
-            .take(MAX_SHOWN)
-        {
+            .collect();
+        for d in shown.iter().take(MAX_SHOWN) {
             eprint!("{}", d.render(self.color));
         }
-        let (e, w) = (all.error_count(), all.warning_count());
-        if e + w > MAX_SHOWN {
-            eprintln!("... and {} more", e + w - MAX_SHOWN);
+        if shown.len() > MAX_SHOWN {
+            eprintln!("... and {} more not shown", shown.len() - MAX_SHOWN);
         }
+        let (e, w) = (all.error_count(), all.warning_count());
         if e > 0 || (w > 0 && !self.quiet) {
             eprintln!("{}", counts(e, w));
         }

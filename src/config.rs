@@ -113,6 +113,13 @@ impl Config {
     /// Parses site.toml's text. Pure: no file system access.
     pub fn parse(text: &str, path: &Path) -> Result<Config, Diagnostics> {
         let source: Arc<str> = Arc::from(text);
+        if text.trim().is_empty() {
+            return Err(one(Diagnostic::error("site.toml is empty")
+                .at_span(path, &source, 0..0)
+                .hint(
+                    "it needs at least the toolkit's name: title = \"Your toolkit's name\"",
+                )));
+        }
         let input = TomlSource::whole(path, &source);
         let mut config: Config = input.parse("site.toml").map_err(one)?;
         config.source = source;
