@@ -581,13 +581,19 @@ fn check_slug_collisions(pages: &[Page], sections: &[Section], diags: &mut Diagn
             continue;
         }
         if let Some(first) = seen.insert(page.url.as_str(), page) {
+            // Point at the page whose own `slug` caused the clash, when one of them has one.
+            let (here, other) = if page.front.slug.is_none() && first.front.slug.is_some() {
+                (first, page)
+            } else {
+                (page, first)
+            };
             let mut d = Diagnostic::error(format!(
                 "two pages would both be written to {}: this one and {}",
                 page.url,
-                first.source.path.display()
+                other.source.path.display()
             ))
             .hint("give one of them another file name or a different slug = \"...\"");
-            d.location = at(page);
+            d.location = at(here);
             diags.push(d);
         }
     }

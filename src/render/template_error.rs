@@ -189,7 +189,14 @@ fn last_line(chain: &str) -> &str {
 }
 
 fn syntax_hint(expected: &str) -> String {
-    if expected.contains("tag or some content") || expected.contains("expected a template") {
+    let closing = [
+        "tag or some content",
+        "expected a template",
+        "endif",
+        "endfor",
+        "endblock",
+    ];
+    if closing.iter().any(|c| expected.contains(c)) {
         "every {% if %} needs an {% endif %}, every {% for %} an {% endfor %}, every {% block %} an {% endblock %}".into()
     } else {
         "tags look like {{ variable }}, {% if ... %}{% endif %}, {% for x in list %}{% endfor %}"
