@@ -8,12 +8,16 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::check;
-use crate::content::{LoadOptions, Site, Source};
+use crate::content::{DataKind, LoadOptions, Site, Source};
+use crate::data::library::Library;
+use crate::data::{self, Data};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fsutil::IoError;
-use crate::markdown::links::file_url;
+use crate::markdown::links::{anchor_hint, file_url};
 use crate::markdown::{self, LinkIndex, Problem, Rendered, Target};
 use crate::output::{self, Content, Outputs};
+use crate::render::interactive::Interactive;
+use crate::render::print::PrintDoc;
 use crate::render::views::{CardView, PageView};
 use crate::render::{self, Place, Renderer, Theme};
 
@@ -136,6 +140,9 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     if let Some(url) = &opts.base_url {
         site.config.base_url = Some(url.clone());
     }
+    // 1b. Resources and models: the shortcodes and generated pages draw on them.
+    let (mut library, data_diags) = Library::load(&site);
+    diags.extend(data_diags);
     // 2. Templates, parsed once.
     let theme = match load_theme(&site) {
         Ok(t) => t,
@@ -144,8 +151,12 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
             return (None, diags);
         }
     };
+    // 2b. Partnership data (checklists, worksheets), checked against the site's phases and audiences.
+    let data = Data::load(&site, &mut diags);
     // 3. Every link target is known before any Markdown is rendered, so links resolve in one pass.
     let links = link_index(&site);
+    let (data_diags, data_anchors) = library.resolve_links(&links);
+    diags.extend(data_diags);
     // 4. Markdown, in parallel; anchors are checked once every page's headings are known.
     let docs = documents(&site);
     let rendered: Vec<Rendered> = docs
@@ -157,31 +168,78 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     }
     // 5. What needs every page at once: anchors on other pages, and lint over the whole site.
     check::site(&site, &docs, &rendered, &links, &mut diags);
+    // 5b. Links written in the data's Markdown, against the same targets and headings.
+    let checked = data::links::check(&data, &links);
+    diags.extend(checked.diagnostics);
+    let anchors = anchors_by_url(&docs, &rendered);
+    diags.extend(data::links::check_anchors(&checked.anchors, |u| {
+        anchors.get(u).copied()
+    }));
+    check_data_anchors(&docs, &rendered, &library, &data_anchors, &mut diags);
     // 6. Navigation is rendered once per section here, then reused by every page.
-    let renderer = match Renderer::new(&site, theme, &links) {
+    let mut renderer = match Renderer::new(&site, theme, &links) {
         Ok(r) => r,
         Err(d) => {
             diags.extend(d);
             return (None, diags);
         }
     };
+    renderer.library = library;
+    let interactive = Interactive::new(&renderer, &site, &data, &links);
     // 7. Pages through their templates, in parallel.
-    let pages: Vec<Result<(String, String), Vec<Diagnostic>>> = docs
+    let pages: Vec<Result<(String, String, String), Vec<Diagnostic>>> = docs
         .par_iter()
         .zip(&rendered)
-        .map(|(doc, r)| render_doc(&renderer, &site, doc, r))
+        .map(|(doc, r)| render_doc(&renderer, &interactive, &site, doc, r))
         .collect();
     let mut outputs = Outputs::default();
+    // Each document's HTML with its shortcodes expanded, kept for the print pages.
+    let mut contents = Vec::with_capacity(docs.len());
     let mut failures = Vec::new();
     for result in pages {
         match result {
-            Ok((path, html)) => outputs.add(path, Content::Text(html)),
-            Err(d) => failures.extend(d),
+            Ok((path, html, content)) => {
+                outputs.add(path, Content::Text(html));
+                contents.push(content);
+            }
+            Err(d) => {
+                failures.extend(d);
+                contents.push(String::new());
+            }
         }
     }
     diags.extend(merge_template_repeats(failures));
     // 8. Files copied as they are, and the pages made from the whole site.
     add_files(&site, &renderer, &mut outputs);
+    diags.extend(interactive.pages(&mut outputs));
+    // The print pages reuse each document's content; checklists and worksheets are drawn again
+    // for them, each once.
+    let print_docs: Vec<PrintDoc> = docs
+        .iter()
+        .zip(&contents)
+        .zip(&rendered)
+        .map(|((d, c), r)| PrintDoc {
+            place: d.place,
+            url: &d.url,
+            content: c,
+            calls: &r.calls,
+        })
+        .collect();
+    let (extras, extra_diags) = render::print::extras(&interactive);
+    diags.extend(extra_diags);
+    let print = renderer.print_pages(&site, &print_docs, &extras);
+    drop(print_docs);
+    drop(contents);
+    for (path, page) in renderer
+        .generated_pages(&site, &data)
+        .into_iter()
+        .chain(print)
+    {
+        match page {
+            Ok(html) => outputs.add(path, Content::Text(html)),
+            Err(d) => diags.push(d),
+        }
+    }
     match not_found_page(&renderer) {
         Ok(html) => outputs.add("404.html", Content::Text(html)),
         Err(d) => diags.push(d),
@@ -191,8 +249,8 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     }
     let stats = Stats {
         pages: site.pages.len() + site.sections.len() + 1,
-        checklists: 0,
-        worksheets: 0,
+        checklists: data.checklists.len(),
+        worksheets: data.worksheets.len(),
     };
     (
         Some(RenderedSite {
@@ -250,6 +308,16 @@ pub fn link_index(site: &Site) -> LinkIndex {
             Path::new("static").join(f),
             Target {
                 url,
+                has_anchors: false,
+            },
+        );
+    }
+    data::register_links(site, &mut ix);
+    if site.data.iter().any(|d| d.kind == DataKind::Resources) {
+        ix.insert(
+            crate::data::resources::SOURCE.into(),
+            Target {
+                url: crate::data::resources::URL.into(),
                 has_anchors: false,
             },
         );
@@ -354,16 +422,62 @@ fn render_markdown(doc: &Doc, links: &LinkIndex) -> Rendered {
     markdown::render(doc.body(), &cx)
 }
 
-/// Expands shortcodes and renders the page's template. Returns (output path, HTML).
+/// Each rendered page's heading ids, by URL.
+fn anchors_by_url<'a>(
+    docs: &'a [Doc],
+    rendered: &'a [Rendered],
+) -> HashMap<&'a str, &'a Vec<String>> {
+    docs.iter()
+        .zip(rendered)
+        .map(|(d, r)| (d.url.as_str(), &r.anchors))
+        .collect()
+}
+
+/// Anchors named by links in data files (resources.toml), checked like the pages' own.
+fn check_data_anchors(
+    docs: &[Doc],
+    rendered: &[Rendered],
+    library: &Library,
+    checks: &[markdown::AnchorCheck],
+    diags: &mut Diagnostics,
+) {
+    let Some(source) = library.resources.as_ref().map(|r| &r.source) else {
+        return;
+    };
+    for check in checks {
+        let known = docs
+            .iter()
+            .position(|d| d.url == check.url)
+            .map(|i| &rendered[i].anchors);
+        if known.is_some_and(|a| a.contains(&check.anchor)) {
+            continue;
+        }
+        let hint = anchor_hint(&check.anchor, known.map_or(&[][..], |a| &a[..]));
+        diags.push(
+            Diagnostic::error(format!(
+                "there is no heading `#{}` on the page this link points to",
+                check.anchor
+            ))
+            .at_span(&source.path, &source.text, check.span.clone())
+            .hint(hint),
+        );
+    }
+}
+
+/// Expands shortcodes and renders the page's template. Returns (output path, HTML, the content
+/// with shortcodes expanded).
 fn render_doc(
     r: &Renderer,
+    data: &Interactive,
     site: &Site,
     doc: &Doc,
     md: &Rendered,
-) -> Result<(String, String), Vec<Diagnostic>> {
+) -> Result<(String, String, String), Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let content = markdown::shortcodes::expand(&md.html, &md.calls, |_, call, body| {
-        r.shortcode(call, body, &doc.url)
+    let phase = phase_of(site, doc.place);
+    let content = markdown::shortcodes::expand(&md.html, &md.calls, |n, call, body| {
+        data.shortcode(&md.calls, n, phase, &doc.url)
+            .unwrap_or_else(|| r.shortcode(call, body, &doc.url))
             .unwrap_or_else(|(message, hint)| {
                 let mut p = Problem::error(call.span.clone(), message);
                 p.hint = hint;
@@ -380,8 +494,13 @@ fn render_doc(
         Place::Home => {
             common.summary = site.home.summary.as_deref();
             common.description = site.config.description.as_deref();
-            cx.insert("phases", &cards(r, site, true));
-            cx.insert("sections", &cards(r, site, false));
+            cx.insert("phases", &cards(r, data, site, true));
+            cx.insert("sections", &cards(r, data, site, false));
+            cx.insert("worksheets_page", &data.index_link(""));
+            // The home page draws the phases unless its text already does with {{ phases() }}.
+            if !r.library.phases.is_empty() && !md.calls.iter().any(|c| c.name == "phases") {
+                cx.insert("phase_diagram", &r.phase_diagram("", "tr-home-phases"));
+            }
             "home.html"
         }
         Place::Section(i) => {
@@ -390,6 +509,8 @@ fn render_doc(
             common.description = s.summary.as_deref();
             common.sidebar = Some(r.sidebar(i, "index.html", true));
             cx.insert("section", &r.section_view(site, i, &doc.url));
+            data.section_context(i, &doc.url, &md.calls, &mut cx)
+                .map_err(|d| vec![d])?;
             "section.html"
         }
         Place::Page(p) => {
@@ -401,8 +522,9 @@ fn render_doc(
                 .as_ref()
                 .and_then(|n| site.sections.iter().position(|s| &s.name == n))
             {
+                // The sidebar was rendered once for the section; only the current page is marked
+                // here. Passing the section's page list to every page would make builds quadratic.
                 common.sidebar = Some(r.sidebar(i, &format!("../{}/index.html", page.slug), false));
-                cx.insert("section", &r.section_view(site, i, &doc.url));
             }
             let view = PageView {
                 section: page.section.clone(),
@@ -410,6 +532,7 @@ fn render_doc(
                 source: page.source.path.to_string_lossy().into_owned(),
             };
             cx.insert("page", &view);
+            data.page_context(p, &doc.url, &mut cx);
             "page.html"
         }
     };
@@ -419,7 +542,7 @@ fn render_doc(
     let html = r
         .render(template, &full, doc.source.map(|s| s.path.as_path()))
         .map_err(|d| vec![d])?;
-    Ok((file_url(&doc.url), html))
+    Ok((file_url(&doc.url), html, content))
 }
 
 /// One mistake in a template fails every page that uses it: report it once, at the template's
@@ -452,7 +575,17 @@ fn merge_template_repeats(failures: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .collect()
 }
 
-fn cards(r: &Renderer, site: &Site, phases: bool) -> Vec<CardView> {
+/// The phase whose pages `place` is on (for `{{ checklist() }}` without a phase).
+fn phase_of(site: &Site, place: Place) -> Option<&str> {
+    let name = match place {
+        Place::Section(i) => Some(&site.sections[i].name),
+        Place::Page(p) => site.pages[p].section.as_ref(),
+        Place::Home => None,
+    }?;
+    site.config.is_phase(name).then_some(name.as_str())
+}
+
+fn cards(r: &Renderer, data: &Interactive, site: &Site, phases: bool) -> Vec<CardView> {
     site.sections
         .iter()
         .enumerate()
@@ -465,6 +598,7 @@ fn cards(r: &Renderer, site: &Site, phases: bool) -> Vec<CardView> {
                 summary: s.summary.clone(),
                 number: view.number,
                 page_count: s.pages.len(),
+                progress: data.progress(&s.name),
             }
         })
         .collect()

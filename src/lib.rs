@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod data;
 pub mod diagnostic;
 pub mod fsutil;
 pub mod markdown;

@@ -246,6 +246,11 @@ fn classify_file(
                 found.section_indexes.push((parts[0].clone(), s));
             }
         }
+        (2, _, "md") if parts[0] == "worksheets" => diags.push(
+            Diagnostic::error("content/worksheets/ holds worksheets (.toml files), not pages")
+                .in_file(&shown)
+                .hint("move this page into a section; only _index.md, which titles the worksheets page, belongs here"),
+        ),
         (1 | 2, _, "md") => {
             if let Some(source) = read_source(root, path, diags) {
                 let section = (parts.len() == 2).then(|| parts[0].clone());
@@ -293,11 +298,19 @@ pub fn assemble(
     opts: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Site {
-    let home = Home::from_source(found.home, diags);
+    let home = Home::from_source(found.home, "the home page's front matter", diags);
+    // content/worksheets/ is not a section: its _index.md only titles the worksheets page.
+    let mut section_indexes = found.section_indexes;
+    let worksheets_index = section_indexes
+        .iter()
+        .position(|(name, _)| name == "worksheets")
+        .map(|i| section_indexes.remove(i).1)
+        .map(|s| Home::from_source(Some(s), "the worksheets page's front matter", diags))
+        .filter(|h| h.index.is_some());
     let mut sections = build_sections(
         &config,
         &found.section_dirs,
-        found.section_indexes,
+        section_indexes,
         &found.pages,
         diags,
     );
@@ -340,15 +353,16 @@ pub fn assemble(
         unloaded,
         static_files: found.static_files,
         data: found.data,
+        worksheets_index,
     }
 }
 
 impl Home {
-    fn from_source(source: Option<Source>, diags: &mut Diagnostics) -> Home {
+    fn from_source(source: Option<Source>, what: &str, diags: &mut Diagnostics) -> Home {
         let Some(source) = source else {
             return Home::default();
         };
-        match parse_front::<SectionFront>(&source, "the home page's front matter") {
+        match parse_front::<SectionFront>(&source, what) {
             Ok((front, body)) => Home {
                 title: Some(front.title.into_inner()),
                 summary: front.summary,
@@ -388,9 +402,13 @@ fn build_sections(
 ) -> Vec<Section> {
     let mut indexes: HashMap<String, Source> = indexes.into_iter().collect();
     let mut names: Vec<&String> = dirs.iter().collect();
+    // A folder is a section when it is a phase, has an _index.md or holds pages; a folder of
+    // stray files only is not.
     names.retain(|n| {
         n.as_str() != "worksheets"
-            && (indexes.contains_key(*n) || pages.iter().any(|p| p.section.as_ref() == Some(n)))
+            && (config.is_phase(n)
+                || indexes.contains_key(*n)
+                || pages.iter().any(|p| p.section.as_ref() == Some(n)))
     });
     let mut sections = Vec::new();
     for name in names {

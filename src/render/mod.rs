@@ -1,7 +1,13 @@
 //! Rendering: Tera templates (parsed once), view structs, navigation rendered once per section
 //! and reused, shortcodes expanded into pages.
 
+pub mod diagram;
+pub mod figures;
+pub mod generated;
 pub mod i18n;
+pub mod interactive;
+pub mod print;
+pub mod rewrite;
 mod template_error;
 pub mod theme;
 pub mod views;
@@ -20,7 +26,14 @@ pub use theme::Theme;
 use views::*;
 
 /// Built-in shortcodes and whether they take a body.
-pub const BUILTIN_SHORTCODES: &[(&str, BodyKind)] = &[("quote", BodyKind::Required)];
+pub const BUILTIN_SHORTCODES: &[(&str, BodyKind)] = &[
+    ("quote", BodyKind::Required),
+    ("phases", BodyKind::Never),
+    ("model", BodyKind::Never),
+    ("resources", BodyKind::Never),
+    ("checklist", BodyKind::Never),
+    ("worksheet", BodyKind::Never),
+];
 
 /// The kind of body a shortcode takes: built-ins are fixed, authors' may take one.
 pub fn body_kind(name: &str) -> BodyKind {
@@ -56,6 +69,10 @@ pub struct Renderer {
     sidebars: Vec<(String, String)>,
     /// Reading order of every page with a place in the navigation.
     sequence: Vec<(Place, String, String)>,
+    /// Position of each place in `sequence`.
+    sequence_index: HashMap<Place, usize>,
+    /// Resources, models and phases, for the shortcodes and pages drawn from them.
+    pub library: crate::data::library::Library,
 }
 
 impl Renderer {
@@ -73,7 +90,15 @@ impl Renderer {
             menu,
             sidebars: Vec::new(),
             sequence: sequence(site),
+            sequence_index: HashMap::new(),
+            library: Default::default(),
         };
+        r.sequence_index = r
+            .sequence
+            .iter()
+            .enumerate()
+            .map(|(i, (p, _, _))| (*p, i))
+            .collect();
         r.sidebars = r.render_sidebars(site).map_err(|d| vec![d])?;
         Ok(r)
     }
@@ -202,7 +227,7 @@ impl Renderer {
 
     /// Previous and next in reading order.
     pub fn prev_next(&self, place: Place, url: &str) -> (Option<LinkView>, Option<LinkView>) {
-        let Some(i) = self.sequence.iter().position(|(p, _, _)| *p == place) else {
+        let Some(&i) = self.sequence_index.get(&place) else {
             return (None, None);
         };
         let link = |j: usize| {
@@ -294,6 +319,10 @@ impl Renderer {
         }
         let mut cx = Context::from_value(Value::Object(args)).map_err(|e| (e.to_string(), None))?;
         cx.insert("root", &root_prefix(url));
+        // Built-in shortcodes drawn from the toolkit's data (phases, model, resources).
+        for (key, value) in self.data_shortcode(call, url)? {
+            cx.insert(key, &value);
+        }
         // The error is shown at the call in the page; the message names the template's line.
         self.render(&template, &cx, None).map_err(|d| {
             let message = format!(
