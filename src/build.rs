@@ -167,7 +167,7 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
         diags.extend(r.problems.iter().map(|p| doc.diagnostic(p)));
     }
     // 5. What needs every page at once: anchors on other pages, and lint over the whole site.
-    check::site(&site, &docs, &rendered, &links, &mut diags);
+    check::site(&site, &data, &docs, &rendered, &links, &mut diags);
     // 5b. Links written in the data's Markdown, against the same targets and headings.
     let checked = data::links::check(&data, &links);
     diags.extend(checked.diagnostics);
@@ -208,7 +208,7 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
             }
         }
     }
-    diags.extend(merge_template_repeats(failures));
+    diags.extend(failures);
     // 8. Files copied as they are, and the pages made from the whole site.
     add_files(&site, &renderer, &mut outputs);
     diags.extend(interactive.pages(&mut outputs));
@@ -252,6 +252,8 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
         checklists: data.checklists.len(),
         worksheets: data.worksheets.len(),
     };
+    // One template mistake fails every page drawn with it: say so once.
+    diags.items = merge_template_repeats(std::mem::take(&mut diags.items));
     (
         Some(RenderedSite {
             site,
@@ -546,7 +548,7 @@ fn render_doc(
 }
 
 /// One mistake in a template fails every page that uses it: report it once, at the template's
-/// line, counting the other pages.
+/// line, counting the other pages. Diagnostics elsewhere are left as they are.
 fn merge_template_repeats(failures: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut out: Vec<(Diagnostic, usize)> = Vec::new();
     let mut seen: HashMap<(String, Option<String>), usize> = HashMap::new();
@@ -554,7 +556,7 @@ fn merge_template_repeats(failures: Vec<Diagnostic>) -> Vec<Diagnostic> {
         let in_template = d
             .location
             .as_ref()
-            .is_some_and(|l| !l.path.starts_with("content"));
+            .is_some_and(|l| l.path.starts_with("templates") || l.path.starts_with("themes"));
         let key = (d.position().unwrap_or_default(), d.hint.clone());
         match seen.get(&key) {
             Some(&i) if in_template => out[i].1 += 1,

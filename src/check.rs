@@ -5,7 +5,8 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::build::Doc;
-use crate::content::{DataKind, Site};
+use crate::content::Site;
+use crate::data::Data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::links::{anchor_hint, file_url, site_file};
 use crate::markdown::{Findings, LinkIndex, Problem, Rendered, Resolved};
@@ -13,6 +14,7 @@ use crate::markdown::{Findings, LinkIndex, Problem, Rendered, Resolved};
 /// Every whole-site check, in the order an author would fix them.
 pub fn site(
     site: &Site,
+    data: &Data,
     docs: &[Doc],
     rendered: &[Rendered],
     links: &LinkIndex,
@@ -21,7 +23,7 @@ pub fn site(
     anchors(docs, rendered, diags);
     empty_phases(site, diags);
     unreachable_pages(site, docs, rendered, links, diags);
-    unused_worksheets(site, rendered, diags);
+    unused_worksheets(site, data, rendered, diags);
 }
 
 /// A link's `#anchor` must be a heading of the page it points to.
@@ -112,47 +114,35 @@ fn menu_files(site: &Site, links: &LinkIndex) -> HashSet<String> {
 
 /// A worksheet that no page lists, embeds or links to, and that names no phase, appears only in
 /// the list of all worksheets: probably forgotten.
-fn unused_worksheets(site: &Site, rendered: &[Rendered], diags: &mut Diagnostics) {
-    let mut used: HashSet<String> = site
+fn unused_worksheets(site: &Site, data: &Data, rendered: &[Rendered], diags: &mut Diagnostics) {
+    let mut used: HashSet<&str> = site
         .pages
         .iter()
-        .flat_map(|p| p.front.worksheets.iter().map(|w| w.get_ref().clone()))
+        .flat_map(|p| p.front.worksheets.iter().map(|w| w.get_ref().as_str()))
         .collect();
     for r in rendered {
         used.extend(
             r.calls
                 .iter()
                 .filter(|c| c.name == "worksheet")
-                .filter_map(|c| {
-                    c.args
-                        .get("id")
-                        .and_then(|v| v.as_str())
-                        .map(str::to_string)
-                }),
+                .filter_map(|c| c.args.get("id").and_then(|v| v.as_str())),
         );
-        used.extend(r.links_to.iter().filter_map(|f| {
-            let id = f.strip_prefix("worksheets/")?.strip_suffix("/index.html")?;
-            Some(id.to_string())
-        }));
+        used.extend(
+            r.links_to
+                .iter()
+                .filter_map(|f| f.strip_prefix("worksheets/")?.strip_suffix("/index.html")),
+        );
     }
-    for file in &site.data {
-        let DataKind::Worksheet { id } = &file.kind else {
-            continue;
-        };
-        if used.contains(id) || names_a_phase(&file.source.text) {
+    for w in &data.worksheets {
+        if used.contains(w.id.as_str()) || w.phase.is_some() {
             continue;
         }
-        let first_line = file.source.text.lines().next().map_or(0, str::len);
+        let first_line = w.source.text.lines().next().map_or(0, str::len);
+        let id = &w.id;
         diags.push(
             Diagnostic::warning(format!("the worksheet `{id}` is not used: no page lists it, embeds it or links to it"))
-                .at_span(&file.source.path, &file.source.text, 0..first_line)
+                .at_span(&w.source.path, &w.source.text, 0..first_line)
                 .hint(format!("add worksheets = [\"{id}\"] to a page's front matter, put {{{{ worksheet(id=\"{id}\") }}}} on a line of a page, or give the worksheet a phase = \"...\"")),
         );
     }
-}
-
-/// Whether a worksheet's TOML gives it a phase (it is then listed on that phase's page). A file
-/// that does not parse is reported by the worksheet loader, not here.
-fn names_a_phase(text: &str) -> bool {
-    toml::from_str::<toml::Table>(text).is_ok_and(|t| t.get("phase").is_some_and(|p| p.is_str()))
 }

@@ -434,18 +434,23 @@ fn a_template_that_cannot_be_read() {
 #[test]
 fn a_template_variable_that_does_not_exist() {
     let site = TestSite::fixture("basic");
-    let base = include_str!("../themes/default/templates/base.html");
-    site.write(
-        "templates/base.html",
-        &base.replace("{{ site.title }}</span>", "{{ site.titel }}</span>"),
+    let base = include_str!("../themes/default/templates/base.html").replacen(
+        "{{ site.title }}",
+        "{{ site.titel }}",
+        1,
     );
+    let at = base.find("site.titel").unwrap();
+    let line = base[..at].matches('\n').count() + 1;
+    let col = base[..at].rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    site.write("templates/base.html", &base);
+    let place = format!("templates/base.html:{line}:{col}");
     let run = assert_error(
         &site,
         "`site.titel` is not defined, while rendering content/",
-        "templates/base.html:20:38",
+        &place,
         "did you mean `site.title`?",
     );
-    run.assert_stderr("<span class=\"brand-title\">{{ site.titel }}</span>")
+    run.assert_stderr("{{ site.titel }}")
         .assert_stderr("other pages")
         .assert_stderr("1 error");
 }
@@ -474,6 +479,65 @@ fn a_custom_shortcode_that_fails() {
         "<aside class=\"callout\">\n  <strong>{{ label }}</strong>\n</aside>\n",
     );
     assert_error(&site, "the shortcode `callout` could not be rendered: `label` is not defined (templates/shortcodes/callout.html:2:14)", "content/start/box.md:6:1", "give the shortcode this argument, e.g. {{ callout(label=\"...\") }}");
+}
+
+// ---- partnership data (the data layer reports these; the stories keep them reported) --------
+
+#[test]
+fn a_page_listing_a_worksheet_that_does_not_exist() {
+    let site = with_page(
+        "w.md",
+        "+++\ntitle = \"W\"\nworksheets = [\"gaols\"]\n+++\n",
+    );
+    site.write("content/worksheets/goals.toml", "title = \"Our goals\"\nphase = \"start\"\n\n[[section]]\ntitle = \"Goals\"\n\n[[section.prompt]]\nlabel = \"What?\"\n");
+    assert_error(
+        &site,
+        "there is no worksheet `gaols`",
+        "content/start/w.md:3:15",
+        "did you mean `goals`?",
+    );
+}
+
+#[test]
+fn a_checklist_item_whose_page_does_not_exist() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/start/checklist.toml",
+        "title = \"Start checklist\"\n\n[[item]]\ntext = \"Agree on goals\"\npage = \"frist.md\"\n",
+    );
+    assert_error(
+        &site,
+        "the link `frist.md` points to a file that does not exist",
+        "content/start/checklist.toml:5:8",
+        "did you mean content/start/first.md?",
+    );
+}
+
+#[test]
+fn a_worksheet_in_a_phase_that_does_not_exist() {
+    let site = TestSite::fixture("basic");
+    site.write("content/worksheets/goals.toml", "title = \"Our goals\"\nphase = \"strat\"\n\n[[section]]\ntitle = \"Goals\"\n\n[[section.prompt]]\nlabel = \"What?\"\n");
+    assert_error(
+        &site,
+        "unknown phase `strat`",
+        "content/worksheets/goals.toml:2:9",
+        "did you mean `start`?",
+    );
+}
+
+#[test]
+fn a_resource_with_a_malformed_address() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/resources.toml",
+        "[[resource]]\ntitle = \"Guide\"\nurl = \"https:/partners.org/guide\"\n",
+    );
+    assert_error(
+        &site,
+        "`https:/partners.org/guide` is not a complete web address",
+        "content/resources.toml:3:7",
+        "write it as https://",
+    );
 }
 
 // ---- warnings -------------------------------------------------------------------------------
