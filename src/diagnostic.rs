@@ -194,8 +194,10 @@ impl Excerpt {
             .find('\n')
             .map_or(source.len(), |i| start + i);
         let line = source[line_start..line_end].trim_end_matches('\r');
-        let span = (start - line_start)
-            ..(loc.span.end.min(line_start + line.len()).max(start) - line_start);
+        // Within the line as shown: a span may start on the `\r` of a CRLF line end.
+        let span_start = (start - line_start).min(line.len());
+        let span_end = (loc.span.end.saturating_sub(line_start)).clamp(span_start, line.len());
+        let span = span_start..span_end;
         let mut excerpt = Excerpt {
             name: loc.path.display().to_string(),
             text: line.to_string(),
@@ -371,4 +373,36 @@ pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) ->
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| format!("did you mean `{k}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str, span: Range<usize>) -> String {
+        let source: Arc<str> = Arc::from(text);
+        Diagnostic::error("m")
+            .at_span(Path::new("f.md"), &source, span)
+            .render(false)
+    }
+
+    #[test]
+    fn a_span_on_a_crlf_line_end_is_shown_at_the_end_of_the_line() {
+        // Found by the fuzz test: the span started on the `\r` that the shown line drops.
+        let long = format!("{}\r\n", "word ".repeat(40));
+        let out = shown(&long, long.len() - 2..long.len());
+        assert!(out.contains("f.md:1:201"), "{out}");
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_problem_with_its_true_column() {
+        let text = format!("{}[here](#){}\n", "é".repeat(300), "x".repeat(300));
+        let out = shown(&text, 600..609);
+        assert!(out.contains("f.md:1:301"), "{out}");
+        assert!(
+            out.contains("…éé") && out.contains("[here](#)xx") && out.contains("x…"),
+            "{out}"
+        );
+        assert!(out.lines().all(|l| l.chars().count() < 160), "{out}");
+    }
 }

@@ -239,3 +239,19 @@ proptest! {
         let _ = ix.resolve(&text, Path::new("content/b/roles.md"), "b/roles/");
     }
 }
+
+/// Inputs the long runs found, kept so they stay fixed.
+#[test]
+fn regressions_found_by_fuzzing() {
+    // A TOML error whose span began on the `\r` of a CRLF line end crashed the source excerpt.
+    for text in [
+        "'@static/\\\"audience = [\"students\"]titletitle0@static/by=\"x\"quotetitle\u{feff}\u{feff}b/roles.md#who\u{feff}titletitleweight = 3title\u{feff}+++\u{feff}quotetitle\r\n",
+        "'=-1.5audience = [\"students\"]title\u{feff}[titletitletitletitle\u{feff}## titletitle@static/titletitletitletitle\u{feff}title\0title\u{feff}title\u{feff}title\r\n+++",
+    ] {
+        parse_page(text);
+        parse_page(&format!("+++\n{text}\n+++\nbody"));
+        if let Err(all) = Config::parse(text, Path::new("site.toml")) {
+            all.items.iter().for_each(|d| assert_located(d, text));
+        }
+    }
+}
