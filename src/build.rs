@@ -28,6 +28,13 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// `--output`, which overrides site.toml's output_dir.
     pub output: Option<PathBuf>,
+    /// `--strict`: warnings fail the build, and nothing is written.
+    pub strict: bool,
+}
+
+/// Whether the diagnostics stop the build: errors always, warnings under --strict.
+fn fails(diags: &Diagnostics, opts: &BuildOptions) -> bool {
+    diags.has_errors() || (opts.strict && !diags.is_empty())
 }
 
 /// Counts for the summary line.
@@ -71,7 +78,7 @@ pub struct RenderedSite {
 pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
     let start = Instant::now();
     let (rendered, diags) = render_site(root, opts);
-    let Some(rendered) = rendered.filter(|_| !diags.has_errors()) else {
+    let Some(rendered) = rendered.filter(|_| !fails(&diags, opts)) else {
         return Err(Failure::Toolkit(diags));
     };
     let out = output_dir(root, &rendered.site, opts)?;
@@ -90,7 +97,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
 pub fn check(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
     let start = Instant::now();
     let (rendered, diags) = render_site(root, opts);
-    let Some(rendered) = rendered.filter(|_| !diags.has_errors()) else {
+    let Some(rendered) = rendered.filter(|_| !fails(&diags, opts)) else {
         return Err(Failure::Toolkit(diags));
     };
     output_dir(root, &rendered.site, opts)?;
@@ -240,11 +247,11 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
             Err(d) => diags.push(d),
         }
     }
-    match not_found_page(&renderer) {
+    match not_found_page(&site, &renderer) {
         Ok(html) => outputs.add("404.html", Content::Text(html)),
         Err(d) => diags.push(d),
     }
-    if let Some(xml) = sitemap(&site, &renderer) {
+    if let Some(xml) = sitemap(&outputs, &renderer) {
         outputs.add("sitemap.xml", Content::Text(xml));
     }
     let stats = Stats {
@@ -629,7 +636,7 @@ fn add_files(site: &Site, r: &Renderer, outputs: &mut Outputs) {
 
 /// The 404 page is served at any missing path, so it inlines its CSS and links home through
 /// base_url (or the host's root).
-fn not_found_page(r: &Renderer) -> Result<String, Diagnostic> {
+fn not_found_page(site: &Site, r: &Renderer) -> Result<String, Diagnostic> {
     let home = r
         .site()
         .base_url
@@ -638,15 +645,22 @@ fn not_found_page(r: &Renderer) -> Result<String, Diagnostic> {
     let mut cx = Context::new();
     cx.insert("home_href", &home);
     cx.insert("root", &home);
-    cx.insert("inline_css", &r.theme.asset_text("trellis.css"));
+    // The toolkit's own static/trellis.css replaces the theme's everywhere, here too.
+    let own_css = site.root.join("static/trellis.css");
+    let css =
+        std::fs::read_to_string(own_css).unwrap_or_else(|_| r.theme.asset_text("trellis.css"));
+    cx.insert("inline_css", &css);
     r.render("404.html", &cx, None)
 }
 
-fn sitemap(site: &Site, r: &Renderer) -> Option<String> {
+/// Every HTML page of the build (checklists, worksheets, print pages included), by its pretty
+/// address.
+fn sitemap(outputs: &Outputs, r: &Renderer) -> Option<String> {
     r.site().base_url.as_ref()?;
-    let mut urls: Vec<String> = vec![String::new()];
-    urls.extend(site.sections.iter().map(|s| s.url.clone()));
-    urls.extend(site.pages.iter().map(|p| p.url.clone()));
+    let urls = outputs
+        .files
+        .keys()
+        .filter_map(|path| path.strip_suffix("index.html"));
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for u in urls {
         let loc = r.absolute(&u).unwrap_or_default();

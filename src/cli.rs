@@ -123,6 +123,7 @@ fn options(c: &CommonArgs, output: Option<PathBuf>) -> BuildOptions {
         drafts: c.drafts,
         base_url: c.base_url.clone(),
         output,
+        strict: c.strict,
     }
 }
 
@@ -131,12 +132,6 @@ fn report(out: &Printer, result: Result<Report, Failure>, strict: bool, verb: &s
     match result {
         Ok(r) => {
             out.diagnostics(&r.warnings);
-            if strict && !r.warnings.is_empty() {
-                out.line(&format!(
-                    "{verb} nothing: --strict turns the warnings above into errors"
-                ));
-                return EXIT_TOOLKIT;
-            }
             let ms = r.elapsed.as_millis();
             let s = &r.stats;
             let target = r
@@ -152,6 +147,11 @@ fn report(out: &Printer, result: Result<Report, Failure>, strict: bool, verb: &s
         }
         Err(Failure::Toolkit(d)) => {
             out.diagnostics(&d);
+            if strict && !d.has_errors() {
+                out.line(&format!(
+                    "{verb} nothing: --strict turns the warnings above into errors"
+                ));
+            }
             EXIT_TOOLKIT
         }
         Err(Failure::Usage(d)) => {

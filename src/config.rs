@@ -136,8 +136,13 @@ impl Config {
         let path = root.join(CONFIG_FILE);
         let shown = PathBuf::from(CONFIG_FILE);
         if !path.is_file() {
-            return Err(one(Diagnostic::error(format!("no {CONFIG_FILE} in {}", root.display()))
-                .hint("run trellis in a toolkit folder, pass --root DIR, or create one with `trellis init DIR`")));
+            return Err(one(Diagnostic::error(format!(
+                "no {CONFIG_FILE} in {}",
+                root.display()
+            ))
+            .hint(
+                "run trellis in a toolkit folder (the one holding site.toml), or pass --root DIR",
+            )));
         }
         let bytes = fsutil::read(&path)
             .map_err(|e| one(Diagnostic::error(e.to_string()).in_file(&shown)))?;
