@@ -26,7 +26,11 @@ pub fn check_site(out: &Path) -> Vec<String> {
         let text = std::fs::read_to_string(file).unwrap();
         for cap in attr.captures_iter(&text) {
             let link = cap[1].replace("&amp;", "&");
-            if link.starts_with("http:") || link.starts_with("https:") || link.starts_with("mailto:") || link.starts_with("data:") {
+            if link.starts_with("http:")
+                || link.starts_with("https:")
+                || link.starts_with("mailto:")
+                || link.starts_with("data:")
+            {
                 continue;
             }
             if link.starts_with('/') {
@@ -34,18 +38,32 @@ pub fn check_site(out: &Path) -> Vec<String> {
                 continue;
             }
             let (path, fragment) = link.split_once('#').unwrap_or((&link, ""));
-            let target = if path.is_empty() { file.clone() } else { normalize(&file.parent().unwrap().join(path)) };
+            let target = if path.is_empty() {
+                file.clone()
+            } else {
+                normalize(&file.parent().unwrap().join(path))
+            };
             if !target.starts_with(out) {
-                problems.push(format!("{}: {link} leaves the output folder", rel_file.display()));
+                problems.push(format!(
+                    "{}: {link} leaves the output folder",
+                    rel_file.display()
+                ));
             } else if !target.is_file() {
-                problems.push(format!("{}: {link} -> missing {}", rel_file.display(), target.display()));
+                problems.push(format!(
+                    "{}: {link} -> missing {}",
+                    rel_file.display(),
+                    target.display()
+                ));
             } else if !fragment.is_empty() && target.extension().is_some_and(|x| x == "html") {
                 let known = id_cache.entry(target.clone()).or_insert_with(|| {
                     let t = std::fs::read_to_string(&target).unwrap();
                     ids.captures_iter(&t).map(|c| c[1].to_string()).collect()
                 });
                 if !known.iter().any(|i| i == fragment) {
-                    problems.push(format!("{}: {link} -> no id {fragment}", rel_file.display()));
+                    problems.push(format!(
+                        "{}: {link} -> no id {fragment}",
+                        rel_file.display()
+                    ));
                 }
             }
         }

@@ -92,7 +92,8 @@ impl TestSite {
     }
 
     pub fn read(&self, rel: &str) -> String {
-        std::fs::read_to_string(self.root.join(rel)).unwrap_or_else(|e| panic!("cannot read {rel}: {e}"))
+        std::fs::read_to_string(self.root.join(rel))
+            .unwrap_or_else(|e| panic!("cannot read {rel}: {e}"))
     }
 
     /// Runs `trellis <args>` with the toolkit as the current folder.
@@ -135,12 +136,20 @@ pub struct Run {
 
 impl Run {
     pub fn assert_ok(&self) -> &Run {
-        assert_eq!(self.code, 0, "expected success, got exit {}:\n{}", self.code, self.stderr);
+        assert_eq!(
+            self.code, 0,
+            "expected success, got exit {}:\n{}",
+            self.code, self.stderr
+        );
         self
     }
 
     pub fn assert_code(&self, code: i32) -> &Run {
-        assert_eq!(self.code, code, "expected exit {code}, got {}:\n{}", self.code, self.stderr);
+        assert_eq!(
+            self.code, code,
+            "expected exit {code}, got {}:\n{}",
+            self.code, self.stderr
+        );
         self
     }
 
@@ -150,19 +159,28 @@ impl Run {
     }
 
     pub fn assert_stderr(&self, needle: &str) -> &Run {
-        assert!(self.stderr.contains(needle), "stderr lacks {needle:?}:\n{}", self.stderr);
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks {needle:?}:\n{}",
+            self.stderr
+        );
         self
     }
 
     pub fn assert_no_stderr(&self, needle: &str) -> &Run {
-        assert!(!self.stderr.contains(needle), "stderr has {needle:?}:\n{}", self.stderr);
+        assert!(
+            !self.stderr.contains(needle),
+            "stderr has {needle:?}:\n{}",
+            self.stderr
+        );
         self
     }
 
     /// A file of the output folder.
     pub fn output(&self, rel: &str) -> String {
         let path = self.root.join("public").join(rel);
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read output {rel}: {e}\n{}", self.stderr))
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read output {rel}: {e}\n{}", self.stderr))
     }
 }
 
@@ -172,6 +190,11 @@ pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
         .into_iter()
         .map(Result::unwrap)
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect()
 }
