@@ -251,7 +251,13 @@ pub fn link_index(site: &Site) -> LinkIndex {
         );
     }
     for u in &site.unloaded {
-        ix.insert(u.clone(), Target { url: String::new(), has_anchors: false });
+        ix.insert(
+            u.clone(),
+            Target {
+                url: String::new(),
+                has_anchors: false,
+            },
+        );
     }
     for d in &site.drafts {
         ix.insert_draft(d.clone());
@@ -423,8 +429,9 @@ fn render_doc(
                 .as_ref()
                 .and_then(|n| site.sections.iter().position(|s| &s.name == n))
             {
+                // The sidebar was rendered once for the section; only the current page is marked
+                // here. Passing the section's page list to every page would make builds quadratic.
                 common.sidebar = Some(r.sidebar(i, &format!("../{}/index.html", page.slug), false));
-                cx.insert("section", &r.section_view(site, i, &doc.url));
             }
             let view = PageView {
                 section: page.section.clone(),

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::fsutil::{self, IoError, IoResult};
+use crate::fsutil::{self, IoResult};
 use crate::render::theme::Asset;
 
 /// The file Trellis leaves in every output folder it writes, so it knows it may replace it.
@@ -216,8 +216,4 @@ fn swap_in(staging: &Path, out: &Path, old: &Path) -> IoResult<()> {
         fsutil::remove_dir_all(old)?;
     }
     Ok(())
-}
-
-pub fn io_error_path(e: &IoError) -> &Path {
-    &e.path
 }

@@ -8,7 +8,10 @@ use common::{links, snapshot, TestSite};
 fn the_example_toolkit_builds_into_public() {
     let site = TestSite::example();
     let run = site.build();
-    run.assert_ok().assert_stderr("built ").assert_stderr(" pages, ").assert_stderr("-> public/");
+    run.assert_ok()
+        .assert_stderr("built ")
+        .assert_stderr(" pages, ")
+        .assert_stderr("-> public/");
     for file in [
         "index.html",
         "404.html",
@@ -25,7 +28,13 @@ fn the_example_toolkit_builds_into_public() {
     ] {
         assert!(site.public().join(file).is_file(), "missing {file}");
     }
-    assert!(!site.public().join("throughout/co-authoring-publications").exists(), "the draft was built");
+    assert!(
+        !site
+            .public()
+            .join("throughout/co-authoring-publications")
+            .exists(),
+        "the draft was built"
+    );
 }
 
 #[test]
@@ -33,7 +42,11 @@ fn every_link_of_the_example_is_relative_and_resolves() {
     let site = TestSite::example();
     site.build().assert_ok();
     let problems = links::check_site(&site.public());
-    assert!(problems.is_empty(), "broken links:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "broken links:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -43,28 +56,58 @@ fn a_page_shows_its_navigation_toc_and_anchors() {
     run.assert_ok();
     let page = run.output("start/first/index.html");
     assert!(page.contains("<h1>First steps</h1>"));
-    assert!(page.contains(r##"<h2 id="agree-on-goals">Agree on goals <a class="anchor" href="#agree-on-goals">"##));
-    assert!(page.contains(r##"<a href="#agree-on-goals">Agree on goals</a>"##), "toc entry");
-    assert!(page.contains(r#"href="../second/index.html#a-heading""#), "rewritten link");
+    assert!(page.contains(
+        r##"<h2 id="agree-on-goals">Agree on goals <a class="anchor" href="#agree-on-goals">"##
+    ));
+    assert!(
+        page.contains(r##"<a href="#agree-on-goals">Agree on goals</a>"##),
+        "toc entry"
+    );
+    assert!(
+        page.contains(r#"href="../second/index.html#a-heading""#),
+        "rewritten link"
+    );
     assert!(page.contains(r#"href="../../more/index.html""#), "@/ link");
-    assert!(page.contains(r#"<a href="../first/index.html" aria-current="page">First steps</a>"#), "sidebar marks the page");
-    assert!(page.contains(r#"rel="next""#) && page.contains("Second steps"), "next link");
-    assert!(page.contains(r#"<span class="badge">Students</span>"#), "audience badge");
-    assert!(page.contains("<figcaption>A partner</figcaption>"), "quote shortcode");
+    assert!(
+        page.contains(r#"<a href="../first/index.html" aria-current="page">First steps</a>"#),
+        "sidebar marks the page"
+    );
+    assert!(
+        page.contains(r#"rel="next""#) && page.contains("Second steps"),
+        "next link"
+    );
+    assert!(
+        page.contains(r#"<span class="badge">Students</span>"#),
+        "audience badge"
+    );
+    assert!(
+        page.contains("<figcaption>A partner</figcaption>"),
+        "quote shortcode"
+    );
     assert!(page.contains(r#"href="../../trellis.css""#));
 }
 
 #[test]
 fn pages_sort_by_weight_then_title_and_sections_follow_phases() {
     let site = TestSite::fixture("basic");
-    site.write("content/start/aardvark.md", "+++\ntitle = \"Aardvark\"\n+++\n")
-        .write("content/start/early.md", "+++\ntitle = \"Zebra\"\nweight = 5\n+++\n");
+    site.write(
+        "content/start/aardvark.md",
+        "+++\ntitle = \"Aardvark\"\n+++\n",
+    )
+    .write(
+        "content/start/early.md",
+        "+++\ntitle = \"Zebra\"\nweight = 5\n+++\n",
+    );
     let run = site.build();
     run.assert_ok();
     let phase = run.output("start/index.html");
     let order: Vec<usize> = ["Zebra", "First steps", "Second steps", "Aardvark"]
         .iter()
-        .map(|t| phase.find(&format!(">{t}</a>")).unwrap_or_else(|| panic!("{t} missing")))
+        .map(|t| {
+            phase
+                .find(&format!(">{t}</a>"))
+                .unwrap_or_else(|| panic!("{t} missing"))
+        })
         .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "order {order:?}");
     let home = run.output("index.html");
@@ -74,7 +117,10 @@ fn pages_sort_by_weight_then_title_and_sections_follow_phases() {
 #[test]
 fn drafts_are_left_out_unless_asked_for() {
     let site = TestSite::fixture("basic");
-    site.write("content/start/wip.md", "+++\ntitle = \"Work in progress\"\ndraft = true\n+++\nSoon.\n");
+    site.write(
+        "content/start/wip.md",
+        "+++\ntitle = \"Work in progress\"\ndraft = true\n+++\nSoon.\n",
+    );
     site.build().assert_ok();
     assert!(!site.public().join("start/wip/index.html").exists());
     site.run(&["build", "--drafts"]).assert_ok();
@@ -84,26 +130,48 @@ fn drafts_are_left_out_unless_asked_for() {
 #[test]
 fn a_link_to_a_draft_is_a_warning_and_plain_text() {
     let site = TestSite::fixture("basic");
-    site.write("content/start/wip.md", "+++\ntitle = \"WIP\"\ndraft = true\n+++\n")
-        .edit("content/start/second.md", "Back to", "See [the plan](wip.md). Back to");
+    site.write(
+        "content/start/wip.md",
+        "+++\ntitle = \"WIP\"\ndraft = true\n+++\n",
+    )
+    .edit(
+        "content/start/second.md",
+        "Back to",
+        "See [the plan](wip.md). Back to",
+    );
     let run = site.build();
-    run.assert_ok().assert_stderr("warning: `wip.md` is a draft").assert_stderr("content/start/second.md:7:5");
-    assert!(run.output("start/second/index.html").contains("See the plan."));
+    run.assert_ok()
+        .assert_stderr("warning: `wip.md` is a draft")
+        .assert_stderr("content/start/second.md:7:5");
+    assert!(run
+        .output("start/second/index.html")
+        .contains("See the plan."));
 }
 
 #[test]
 fn slug_overrides_and_page_folders() {
     let site = TestSite::fixture("basic");
-    site.write("content/start/long-name.md", "+++\ntitle = \"Long\"\nslug = \"short\"\n+++\n")
-        .write("content/more/visual/index.md", "+++\ntitle = \"Visual\"\n+++\n![A small diagram](diagram.svg)\n")
-        .write("content/more/visual/diagram.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
-        .write("content/more/visual/data/table.csv", "a,b\n");
+    site.write(
+        "content/start/long-name.md",
+        "+++\ntitle = \"Long\"\nslug = \"short\"\n+++\n",
+    )
+    .write(
+        "content/more/visual/index.md",
+        "+++\ntitle = \"Visual\"\n+++\n![A small diagram](diagram.svg)\n",
+    )
+    .write(
+        "content/more/visual/diagram.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .write("content/more/visual/data/table.csv", "a,b\n");
     let run = site.build();
     run.assert_ok();
     assert!(site.public().join("start/short/index.html").is_file());
     assert!(site.public().join("more/visual/diagram.svg").is_file());
     assert!(site.public().join("more/visual/data/table.csv").is_file());
-    assert!(run.output("more/visual/index.html").contains(r#"src="diagram.svg""#));
+    assert!(run
+        .output("more/visual/index.html")
+        .contains(r#"src="diagram.svg""#));
 }
 
 #[test]
@@ -113,9 +181,20 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let before = snapshot(&site.public());
     site.write("content/start/second.md", "+++\ntitle = \n+++\n");
     site.build().assert_toolkit_error();
-    assert_eq!(before, snapshot(&site.public()), "the output changed after a failed build");
-    let leftovers: Vec<_> = std::fs::read_dir(&site.root).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().contains("trellis-")).collect();
-    assert!(leftovers.is_empty(), "temporary folders left: {leftovers:?}");
+    assert_eq!(
+        before,
+        snapshot(&site.public()),
+        "the output changed after a failed build"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&site.root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().contains("trellis-"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "temporary folders left: {leftovers:?}"
+    );
 }
 
 #[test]
@@ -132,8 +211,18 @@ fn unsafe_output_folders_from_the_command_line_are_usage_errors() {
     let site = TestSite::fixture("basic");
     let home = site.root.join("fake-home");
     std::fs::create_dir_all(&home).unwrap();
-    for bad in [".", "content", "static", "themes", "content/start", "/", ".."] {
-        site.run(&["build", "--output", bad]).assert_code(2).assert_stderr("refusing");
+    for bad in [
+        ".",
+        "content",
+        "static",
+        "themes",
+        "content/start",
+        "/",
+        "..",
+    ] {
+        site.run(&["build", "--output", bad])
+            .assert_code(2)
+            .assert_stderr("refusing");
     }
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_trellis"))
         .args(["build", "--output", home.to_str().unwrap()])
@@ -141,31 +230,52 @@ fn unsafe_output_folders_from_the_command_line_are_usage_errors() {
         .env("HOME", &home)
         .output()
         .unwrap();
-    assert_eq!(run.status.code(), Some(2), "{}", String::from_utf8_lossy(&run.stderr));
-    assert!(site.read("content/start/first.md").contains("First steps"), "content survived");
+    assert_eq!(
+        run.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        site.read("content/start/first.md").contains("First steps"),
+        "content survived"
+    );
 }
 
 #[test]
 fn a_folder_not_written_by_trellis_is_not_replaced() {
     let site = TestSite::fixture("basic");
     site.write("mine/notes.txt", "keep me");
-    site.run(&["build", "--output", "mine"]).assert_code(2).assert_stderr("was not written by Trellis");
+    site.run(&["build", "--output", "mine"])
+        .assert_code(2)
+        .assert_stderr("was not written by Trellis");
     assert_eq!(site.read("mine/notes.txt"), "keep me");
-    site.run(&["build", "--output", "elsewhere/site"]).assert_ok();
+    site.run(&["build", "--output", "elsewhere/site"])
+        .assert_ok();
     assert!(site.root.join("elsewhere/site/index.html").is_file());
 }
 
 #[test]
 fn an_unsafe_output_dir_in_site_toml_names_its_line() {
     let site = TestSite::fixture("basic");
-    site.edit("site.toml", "description", "output_dir = \"content\"\ndescription");
-    site.build().assert_toolkit_error().assert_stderr("site.toml:2:14").assert_stderr("refusing");
+    site.edit(
+        "site.toml",
+        "description",
+        "output_dir = \"content\"\ndescription",
+    );
+    site.build()
+        .assert_toolkit_error()
+        .assert_stderr("site.toml:2:14")
+        .assert_stderr("refusing");
 }
 
 #[test]
 fn front_matter_mistakes_name_file_line_and_column() {
     let site = TestSite::fixture("basic");
-    site.write("content/start/second.md", "+++\ntitle = \"Second\"\nwieght = 3\n+++\n");
+    site.write(
+        "content/start/second.md",
+        "+++\ntitle = \"Second\"\nwieght = 3\n+++\n",
+    );
     site.build()
         .assert_toolkit_error()
         .assert_stderr("unknown key `wieght`")
@@ -173,31 +283,56 @@ fn front_matter_mistakes_name_file_line_and_column() {
         .assert_stderr("did you mean `weight`?");
 
     site.write("content/start/second.md", "+++\nweight = 3\n+++\n");
-    site.build().assert_toolkit_error().assert_stderr("missing the required key `title`").assert_stderr("content/start/second.md");
+    site.build()
+        .assert_toolkit_error()
+        .assert_stderr("missing the required key `title`")
+        .assert_stderr("content/start/second.md");
 
-    site.write("content/start/second.md", "+++\ntitle = \"A\"\nweight = \"ten\"\n+++\n");
-    site.build().assert_toolkit_error().assert_stderr("expected a whole number").assert_stderr("second.md:3:10");
+    site.write(
+        "content/start/second.md",
+        "+++\ntitle = \"A\"\nweight = \"ten\"\n+++\n",
+    );
+    site.build()
+        .assert_toolkit_error()
+        .assert_stderr("expected a whole number")
+        .assert_stderr("second.md:3:10");
 
     site.write("content/start/second.md", "No front matter here.\n");
-    site.build().assert_toolkit_error().assert_stderr("has no front matter").assert_stderr("second.md:1:1");
+    site.build()
+        .assert_toolkit_error()
+        .assert_stderr("has no front matter")
+        .assert_stderr("second.md:1:1");
 }
 
 #[test]
 fn config_mistakes_name_site_toml_line_and_column() {
     let site = TestSite::fixture("basic");
     site.edit("site.toml", "[toolkit]", "[toolkit]\nlayuot = \"cycle\"");
-    site.build().assert_toolkit_error().assert_stderr("site.toml:5:1").assert_stderr("did you mean `layout`?");
+    site.build()
+        .assert_toolkit_error()
+        .assert_stderr("site.toml:5:1")
+        .assert_stderr("did you mean `layout`?");
 
     let site = TestSite::fixture("basic");
-    site.edit("site.toml", "phases = [\"start\"]", "phases = [\"start\", \"finish\"]");
-    site.build().assert_toolkit_error().assert_stderr("the phase `finish` has no folder").assert_stderr("site.toml:5:20");
+    site.edit(
+        "site.toml",
+        "phases = [\"start\"]",
+        "phases = [\"start\", \"finish\"]",
+    );
+    site.build()
+        .assert_toolkit_error()
+        .assert_stderr("the phase `finish` has no folder")
+        .assert_stderr("site.toml:5:20");
 }
 
 #[test]
 fn every_error_of_a_build_is_reported() {
     let site = TestSite::fixture("basic");
     site.write("content/start/second.md", "+++\ntitel = \"x\"\n+++\n")
-        .write("content/more/extra.md", "+++\ntitle = \"Extra\"\n+++\n[gone](nowhere.md)\n\n{{ nosuch() }}\n");
+        .write(
+            "content/more/extra.md",
+            "+++\ntitle = \"Extra\"\n+++\n[gone](nowhere.md)\n\n{{ nosuch() }}\n",
+        );
     site.build()
         .assert_toolkit_error()
         .assert_stderr("unknown key `titel`")
@@ -209,7 +344,11 @@ fn every_error_of_a_build_is_reported() {
 #[test]
 fn broken_links_and_anchors_point_at_the_link() {
     let site = TestSite::fixture("basic");
-    site.edit("content/start/second.md", "Back to [first steps](first.md#agree-on-goals)", "Back to [first steps](first.md#agree-on-goal)");
+    site.edit(
+        "content/start/second.md",
+        "Back to [first steps](first.md#agree-on-goals)",
+        "Back to [first steps](first.md#agree-on-goal)",
+    );
     site.build()
         .assert_toolkit_error()
         .assert_stderr("no heading `#agree-on-goal`")
@@ -220,23 +359,42 @@ fn broken_links_and_anchors_point_at_the_link() {
 #[test]
 fn duplicate_slugs_name_both_files() {
     let site = TestSite::fixture("basic");
-    site.write("content/start/copy.md", "+++\ntitle = \"Copy\"\nslug = \"first\"\n+++\n");
-    site.build().assert_toolkit_error().assert_stderr("two pages would both be written to start/first/").assert_stderr("content/start/first.md");
+    site.write(
+        "content/start/copy.md",
+        "+++\ntitle = \"Copy\"\nslug = \"first\"\n+++\n",
+    );
+    site.build()
+        .assert_toolkit_error()
+        .assert_stderr("two pages would both be written to start/first/")
+        .assert_stderr("content/start/first.md");
 }
 
 #[test]
 fn reserved_and_invalid_names_are_refused() {
     let site = TestSite::fixture("basic");
     site.write("content/print/_index.md", "+++\ntitle = \"Print\"\n+++\n");
-    site.build().assert_toolkit_error().assert_stderr("`print` is a reserved name");
+    site.build()
+        .assert_toolkit_error()
+        .assert_stderr("`print` is a reserved name");
 
     let site = TestSite::fixture("basic");
-    site.write("content/start/checklist.md", "+++\ntitle = \"My list\"\n+++\n");
-    site.build().assert_toolkit_error().assert_stderr("start/checklist/");
+    site.write(
+        "content/start/checklist.md",
+        "+++\ntitle = \"My list\"\n+++\n",
+    );
+    site.build()
+        .assert_toolkit_error()
+        .assert_stderr("start/checklist/");
 
     let site = TestSite::fixture("basic");
-    site.write("content/start/x.md", "+++\ntitle = \"X\"\nslug = \"Bad Slug\"\n+++\n");
-    site.build().assert_toolkit_error().assert_stderr("may only use a-z, 0-9 and -").assert_stderr("bad-slug");
+    site.write(
+        "content/start/x.md",
+        "+++\ntitle = \"X\"\nslug = \"Bad Slug\"\n+++\n",
+    );
+    site.build()
+        .assert_toolkit_error()
+        .assert_stderr("may only use a-z, 0-9 and -")
+        .assert_stderr("bad-slug");
 }
 
 #[test]
@@ -254,14 +412,20 @@ fn quiet_prints_nothing_on_success_and_base_url_adds_a_sitemap() {
     assert!(run.stderr.is_empty(), "{}", run.stderr);
     let sitemap = run.output("sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.org/kit/start/first/</loc>"));
-    assert!(run.output("404.html").contains(r#"href="https://example.org/kit/""#));
-    assert!(run.output("start/first/index.html").contains(r#"<link rel="canonical" href="https://example.org/kit/start/first/">"#));
+    assert!(run
+        .output("404.html")
+        .contains(r#"href="https://example.org/kit/""#));
+    assert!(run
+        .output("start/first/index.html")
+        .contains(r#"<link rel="canonical" href="https://example.org/kit/start/first/">"#));
 }
 
 #[test]
 fn no_site_toml_is_a_clear_error() {
     let site = TestSite::empty();
-    site.build().assert_toolkit_error().assert_stderr("no site.toml");
+    site.build()
+        .assert_toolkit_error()
+        .assert_stderr("no site.toml");
 }
 
 #[test]
@@ -278,13 +442,23 @@ fn templates_override_the_theme_file_by_file() {
     site.write("templates/page.html", "{% extends \"base.html\" %}{% block main %}<p class=\"mine\">{{ title }}</p>{% endblock main %}");
     let run = site.build();
     run.assert_ok();
-    assert!(run.output("start/first/index.html").contains("<p class=\"mine\">First steps</p>"));
-    assert!(run.output("start/index.html").contains("In this section"), "other templates unchanged");
+    assert!(run
+        .output("start/first/index.html")
+        .contains("<p class=\"mine\">First steps</p>"));
+    assert!(
+        run.output("start/index.html").contains("In this section"),
+        "other templates unchanged"
+    );
 }
 
 #[test]
 fn a_template_syntax_error_names_the_template_line() {
     let site = TestSite::fixture("basic");
-    site.write("templates/page.html", "{% extends \"base.html\" %}\n{% block main %}\n{{ title \n{% endblock main %}");
-    site.build().assert_toolkit_error().assert_stderr("templates/page.html:4:1");
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n{{ title \n{% endblock main %}",
+    );
+    site.build()
+        .assert_toolkit_error()
+        .assert_stderr("templates/page.html:4:1");
 }

@@ -388,9 +388,13 @@ fn build_sections(
 ) -> Vec<Section> {
     let mut indexes: HashMap<String, Source> = indexes.into_iter().collect();
     let mut names: Vec<&String> = dirs.iter().collect();
+    // A folder is a section when it is a phase, has an _index.md or holds pages; a folder of
+    // stray files only is not.
     names.retain(|n| {
         n.as_str() != "worksheets"
-            && (indexes.contains_key(*n) || pages.iter().any(|p| p.section.as_ref() == Some(n)))
+            && (config.is_phase(n)
+                || indexes.contains_key(*n)
+                || pages.iter().any(|p| p.section.as_ref() == Some(n)))
     });
     let mut sections = Vec::new();
     for name in names {

@@ -93,7 +93,7 @@ impl LinkIndex {
             None => return self.broken(dest, None),
         };
         let found = self.lookup(&source);
-        let Some((key, target)) = found else {
+        let Some((_, target)) = found else {
             if self.drafts.contains(&source) {
                 return Resolved::Draft;
             }
@@ -108,7 +108,6 @@ impl LinkIndex {
             }
             None => None,
         };
-        let _ = key;
         Resolved::Internal { href, check }
     }
 

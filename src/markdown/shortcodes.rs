@@ -91,7 +91,7 @@ pub fn prepare(text: &str, body_kind: &dyn Fn(&str) -> BodyKind) -> Prepared {
         }
         let inner = content[2..content.len() - 2].trim();
         if inner == "end" {
-            close(&mut out, &mut open, span, body_kind);
+            close(&mut out, &mut open, span);
             out.text.push_str(newline);
             continue;
         }
@@ -142,12 +142,7 @@ pub fn prepare(text: &str, body_kind: &dyn Fn(&str) -> BodyKind) -> Prepared {
 
 /// `{{ end }}`: closes the innermost open call that can take a body. Author shortcodes left open
 /// above it had no body.
-fn close(
-    out: &mut Prepared,
-    open: &mut Vec<(usize, usize)>,
-    span: Range<usize>,
-    body_kind: &dyn Fn(&str) -> BodyKind,
-) {
+fn close(out: &mut Prepared, open: &mut Vec<(usize, usize)>, span: Range<usize>) {
     let Some((n, at)) = open.pop() else {
         out.problems.push(
             Problem::error(span, "this {{ end }} does not close any shortcode")
@@ -155,7 +150,6 @@ fn close(
         );
         return;
     };
-    let _ = body_kind;
     let plain = marker(n);
     let open_m = open_marker(n);
     out.text.replace_range(at..at + plain.len(), &open_m);

@@ -55,6 +55,8 @@ pub struct Renderer {
     sidebars: Vec<(String, String)>,
     /// Reading order of every page with a place in the navigation.
     sequence: Vec<(Place, String, String)>,
+    /// Position of each place in `sequence`.
+    sequence_index: HashMap<Place, usize>,
 }
 
 impl Renderer {
@@ -72,7 +74,14 @@ impl Renderer {
             menu,
             sidebars: Vec::new(),
             sequence: sequence(site),
+            sequence_index: HashMap::new(),
         };
+        r.sequence_index = r
+            .sequence
+            .iter()
+            .enumerate()
+            .map(|(i, (p, _, _))| (*p, i))
+            .collect();
         r.sidebars = r.render_sidebars(site).map_err(|d| vec![d])?;
         Ok(r)
     }
@@ -201,7 +210,7 @@ impl Renderer {
 
     /// Previous and next in reading order.
     pub fn prev_next(&self, place: Place, url: &str) -> (Option<LinkView>, Option<LinkView>) {
-        let Some(i) = self.sequence.iter().position(|(p, _, _)| *p == place) else {
+        let Some(&i) = self.sequence_index.get(&place) else {
             return (None, None);
         };
         let link = |j: usize| {

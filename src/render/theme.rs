@@ -178,13 +178,6 @@ pub fn template_error(
 ) -> Diagnostic {
     let chain = error_chain(e);
     let name = chain.split('\'').nth(1).unwrap_or("").to_string();
-    let detail = chain
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .last()
-        .unwrap_or(&chain)
-        .trim()
-        .to_string();
     let mut d = Diagnostic::error(format!("template error: {}", one_line(&chain)));
     if let Some(t) = templates.get(&name) {
         let offset = line_col_in(&chain)
@@ -195,7 +188,6 @@ pub fn template_error(
             None => d.in_file(&t.shown),
         };
     }
-    let _ = detail;
     match rendering {
         Some(p) => d.hint(format!("this happened while rendering {}", p.display())),
         None => d.hint("check the template's syntax: {{ variable }}, {% if ... %}{% endif %}, {% for ... %}{% endfor %}"),
