@@ -14,30 +14,35 @@
 //! 2. list it in `checks()` with the tools it needs besides the browser.
 //! A check that needs its own toolkit builds one with `TestSite` and opens it from `file://`.
 
+#[path = "browser/accessibility.rs"]
+mod accessibility;
 mod common;
 #[path = "browser/driver.rs"]
 mod driver;
 #[path = "browser/navigation.rs"]
 mod navigation;
+#[path = "browser/print.rs"]
+mod print;
 #[path = "browser/server.rs"]
 mod server;
 #[path = "browser/suite.rs"]
 mod suite;
 #[path = "browser/tools.rs"]
 mod tools;
+#[path = "browser/without_js.rs"]
+mod without_js;
 
 use std::sync::Arc;
 
 use libtest_mimic::{Arguments, Failed, Trial};
 
-use driver::Js;
-use suite::{CheckFn, Checked, Shared, Suite};
+use suite::{CheckFn, Suite};
 use tools::Tool;
 
 /// Every check, with the tools it needs besides the browser.
 fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
     macro_rules! check {
-        ($name:path, $($tool:ident),*) => {
+        ($name:path $(, $tool:ident)*) => {
             (stringify!($name), (|s| Box::pin($name(s))) as CheckFn, &[Tool::Browser, $(Tool::$tool),*])
         };
     }
@@ -46,9 +51,15 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
             accessibility::every_page_passes_axe_on_a_phone_and_a_laptop,
             Axe
         ),
-        check!(navigation::every_page_is_reachable_by_clicking_from_home,),
-        check!(navigation::no_link_leads_to_a_missing_file_under_a_subpath,),
-        check!(navigation::no_link_leads_to_a_missing_file_from_disk,),
+        check!(navigation::every_page_is_reachable_by_clicking_from_home),
+        check!(navigation::no_link_leads_to_a_missing_file_under_a_subpath),
+        check!(navigation::no_link_leads_to_a_missing_file_from_disk),
+        check!(without_js::every_page_shows_its_content_without_javascript),
+        check!(
+            print::every_page_prints_on_letter_without_screen_only_parts,
+            Poppler
+        ),
+        check!(print::a_toolkit_set_to_a4_prints_on_a4, Poppler),
     ]
 }
 
@@ -79,35 +90,4 @@ fn trial(name: &str, check: CheckFn, tools: &[Tool], suite: &Arc<Suite>) -> Tria
     }
     let suite = suite.clone();
     Trial::test(name, move || suite.run(check).map_err(Failed::from)).with_ignored_flag(skip)
-}
-
-mod accessibility {
-    //! axe-core on every page, at a phone's and a laptop's viewport.
-    use super::*;
-
-    const WCAG_21_AA: &[&str] = &["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-    const VIEWPORTS: [(u32, u32); 2] = [(375, 800), (1280, 900)];
-
-    /// Each page is loaded once and checked at both sizes (resizing re-applies media queries).
-    pub async fn every_page_passes_axe_on_a_phone_and_a_laptop(s: &Shared) -> Checked {
-        let axe = s.axe_url()?;
-        let tab = s.tab(Js::On).await?;
-        let mut report = Vec::new();
-        for page in s.pages() {
-            tab.viewport(VIEWPORTS[0].0, VIEWPORTS[0].1).await?;
-            tab.open(&format!("{}{page}", s.root.base)).await?;
-            for (width, height) in VIEWPORTS {
-                tab.viewport(width, height).await?;
-                for violation in tab.axe(&axe, WCAG_21_AA).await? {
-                    report.push(format!("{page} at {width}x{height}: {violation}"));
-                }
-            }
-        }
-        assert!(
-            report.is_empty(),
-            "axe-core (WCAG 2.1 A and AA) finds violations:\n{}",
-            report.join("\n")
-        );
-        Ok(())
-    }
 }

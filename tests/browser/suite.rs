@@ -10,6 +10,7 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
+use fantoccini::wd::PrintSize;
 use fantoccini::Client;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
@@ -357,9 +358,12 @@ impl Tab<'_> {
         self.eval_async(run, vec![json!(tags)]).await
     }
 
-    /// The open page printed to PDF by the browser (WebDriver print, which honours `@page size`).
-    pub async fn print_pdf(&self) -> Result<Vec<u8>, String> {
+    /// The open page printed to PDF by the browser (WebDriver print). The page's `@page size`
+    /// wins over `fallback`, the paper the browser uses when the page names none: a check that
+    /// expects Letter passes A4 here and the other way round, so only the page can make it pass.
+    pub async fn print_pdf(&self, fallback: PrintSize) -> Result<Vec<u8>, String> {
         let config = fantoccini::wd::PrintConfiguration::builder()
+            .size(fallback)
             .build()
             .expect("the default print settings are valid");
         self.print(config)

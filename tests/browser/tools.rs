@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use fantoccini::wd::PrintSize;
+
 use crate::driver::Binaries;
 
 /// A tool a check needs besides the browser.
@@ -105,6 +107,38 @@ fn run(tool: &str, args: &[&std::ffi::OsStr]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// Paper sizes in PDF points (1/72 inch).
-pub const LETTER: (f64, f64) = (612.0, 792.0);
-pub const A4: (f64, f64) = (595.0, 842.0);
+/// A paper size: its name and its size in PDF points (1/72 inch).
+#[derive(Clone, Copy, Debug)]
+pub struct Paper {
+    pub name: &'static str,
+    pub points: (f64, f64),
+}
+
+impl Paper {
+    pub const LETTER: Paper = Paper {
+        name: "Letter",
+        points: (612.0, 792.0),
+    };
+    pub const A4: Paper = Paper {
+        name: "A4",
+        points: (595.28, 841.89),
+    };
+
+    /// The size as WebDriver print takes it.
+    pub fn size(self) -> PrintSize {
+        if self.name == "A4" {
+            PrintSize::A4
+        } else {
+            PrintSize::US_LETTER
+        }
+    }
+
+    /// The other one: what the browser falls back to when we expect this one.
+    pub fn other(self) -> Paper {
+        if self.name == "A4" {
+            Paper::LETTER
+        } else {
+            Paper::A4
+        }
+    }
+}

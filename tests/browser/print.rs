@@ -1,0 +1,135 @@
+//! Paper: pages printed by the browser to PDF, read back with poppler. They come out on the
+//! paper the toolkit names in site.toml, and what only makes sense on screen (navigation,
+//! buttons, the skip link) stays off the paper.
+
+use serde::Deserialize;
+
+use crate::common::TestSite;
+use crate::driver::Js;
+use crate::suite::{file_url, scratch, Checked, Shared, Tab};
+use crate::tools::{Paper, Pdf};
+
+pub async fn every_page_prints_on_letter_without_screen_only_parts(s: &Shared) -> Checked {
+    let tab = s.tab(Js::On).await?;
+    let dir = scratch();
+    let mut problems = Vec::new();
+    for page in s.pages().iter().filter(|p| *p != "404.html") {
+        let url = format!("{}{page}", s.root.base);
+        let printed = print(&tab, &url, dir.path(), Paper::LETTER).await?;
+        problems.extend(
+            printed
+                .problems()
+                .into_iter()
+                .map(|p| format!("{page}: {p}")),
+        );
+    }
+    assert!(problems.is_empty(), "printing:\n{}", problems.join("\n"));
+    Ok(())
+}
+
+pub async fn a_toolkit_set_to_a4_prints_on_a4(s: &Shared) -> Checked {
+    let site = TestSite::example();
+    site.edit("site.toml", "paper = \"letter\"", "paper = \"a4\"");
+    site.build().assert_ok();
+    let tab = s.tab(Js::On).await?;
+    let dir = scratch();
+    let base = file_url(&site.public());
+    for page in ["index.html", "getting-started/defining-roles/index.html"] {
+        let printed = print(&tab, &format!("{base}{page}"), dir.path(), Paper::A4).await?;
+        let problems = printed.problems();
+        assert!(
+            problems.is_empty(),
+            "{page} printed:\n{}",
+            problems.join("\n")
+        );
+    }
+    Ok(())
+}
+
+/// A page printed to PDF, with what the page showed on screen only.
+pub struct Printed {
+    pub pdf: Pdf,
+    /// The paper the toolkit asks for.
+    pub paper: Paper,
+    pub text: String,
+    pub seen: OnScreen,
+}
+
+/// What the page holds, read in the browser just before printing.
+#[derive(Deserialize)]
+pub struct OnScreen {
+    /// The main heading, which the paper must carry.
+    pub title: String,
+    /// Texts of screen-only elements (nav, buttons, skip link) found nowhere else on the page,
+    /// so finding one on paper means that element was printed.
+    pub screen_only: Vec<String>,
+}
+
+const ON_SCREEN: &str = r#"
+    const screenOnly = 'nav, button, .skip-link, input[type=file]';
+    const squash = t => t.replace(/\s+/g, '');
+    const rest = document.body.cloneNode(true);
+    rest.querySelectorAll(screenOnly + ', script, style, template').forEach(e => e.remove());
+    const others = squash(rest.textContent);
+    return {
+      title: (document.querySelector('h1') || { textContent: '' }).textContent.trim(),
+      screen_only: [...document.querySelectorAll(screenOnly)]
+        .map(e => e.textContent.trim())
+        .filter(t => t && !others.includes(squash(t))),
+    };
+"#;
+
+/// Opens `url`, notes what is on screen and prints it into `dir`; the page should ask for `paper`.
+pub async fn print(
+    tab: &Tab<'_>,
+    url: &str,
+    dir: &std::path::Path,
+    paper: Paper,
+) -> Result<Printed, String> {
+    tab.open(url).await?;
+    let seen: OnScreen = tab.eval(ON_SCREEN, vec![]).await?;
+    let name = url
+        .trim_end_matches("/index.html")
+        .rsplit('/')
+        .next()
+        .unwrap_or("page")
+        .to_string();
+    let pdf = Pdf::save(&tab.print_pdf(paper.other().size()).await?, dir, &name);
+    let text = pdf.text();
+    Ok(Printed {
+        pdf,
+        paper,
+        text,
+        seen,
+    })
+}
+
+/// All whitespace removed: PDF text breaks lines and spaces where the layout put them.
+pub fn squash(text: &str) -> String {
+    text.split_whitespace().collect()
+}
+
+impl Printed {
+    /// What is wrong with this printout, one line each.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let (w, h) = self.pdf.page_size();
+        let (pw, ph) = self.paper.points;
+        if (w - pw).abs() > 1.0 || (h - ph).abs() > 1.0 {
+            let name = self.paper.name;
+            problems.push(format!(
+                "printed on {w} x {h} pt, not {name} ({pw} x {ph} pt)"
+            ));
+        }
+        let text = squash(&self.text);
+        if !text.contains(&squash(&self.seen.title)) {
+            problems.push(format!("the heading {:?} is not on paper", self.seen.title));
+        }
+        for screen_only in &self.seen.screen_only {
+            if text.contains(&squash(screen_only)) {
+                problems.push(format!("the screen-only {screen_only:?} is on paper"));
+            }
+        }
+        problems
+    }
+}
