@@ -8,11 +8,13 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::content::{LoadOptions, Site, Source};
+use crate::data::{self, Data};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fsutil::IoError;
 use crate::markdown::links::{anchor_hint, file_url};
 use crate::markdown::{self, LinkIndex, Problem, Rendered, Target};
 use crate::output::{self, Content, Outputs};
+use crate::render::interactive::Interactive;
 use crate::render::views::{CardView, PageView};
 use crate::render::{self, Place, Renderer, Theme};
 
@@ -143,6 +145,8 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
             return (None, diags);
         }
     };
+    // 2b. Partnership data (checklists, worksheets), checked against the site's phases and audiences.
+    let data = Data::load(&site, &mut diags);
     // 3. Every link target is known before any Markdown is rendered, so links resolve in one pass.
     let links = link_index(&site);
     // 4. Markdown, in parallel; anchors are checked once every page's headings are known.
@@ -155,6 +159,11 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
         diags.extend(r.problems.iter().map(|p| doc.diagnostic(p)));
     }
     check_anchors(&docs, &rendered, &mut diags);
+    // 4b. Links written in the data's Markdown, against the same targets and headings.
+    let checked = data::links::check(&data, &links);
+    diags.extend(checked.diagnostics);
+    let anchors = anchors_by_url(&docs, &rendered);
+    diags.extend(data::links::check_anchors(&checked.anchors, |u| anchors.get(u).copied()));
     // 5. Navigation is rendered once per section here, then reused by every page.
     let renderer = match Renderer::new(&site, theme, &links) {
         Ok(r) => r,
@@ -163,11 +172,12 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
             return (None, diags);
         }
     };
+    let interactive = Interactive::new(&renderer, &site, &data, &links);
     // 6. Pages through their templates, in parallel.
     let pages: Vec<Result<(String, String), Vec<Diagnostic>>> = docs
         .par_iter()
         .zip(&rendered)
-        .map(|(doc, r)| render_doc(&renderer, &site, doc, r))
+        .map(|(doc, r)| render_doc(&renderer, &interactive, &site, doc, r))
         .collect();
     let mut outputs = Outputs::default();
     for result in pages {
@@ -178,6 +188,7 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     }
     // 7. Files copied as they are, and the pages made from the whole site.
     add_files(&site, &renderer, &mut outputs);
+    diags.extend(interactive.pages(&mut outputs));
     match not_found_page(&renderer) {
         Ok(html) => outputs.add("404.html", Content::Text(html)),
         Err(d) => diags.push(d),
@@ -187,8 +198,8 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     }
     let stats = Stats {
         pages: site.pages.len() + site.sections.len() + 1,
-        checklists: 0,
-        worksheets: 0,
+        checklists: data.checklists.len(),
+        worksheets: data.worksheets.len(),
     };
     (
         Some(RenderedSite {
@@ -250,6 +261,7 @@ pub fn link_index(site: &Site) -> LinkIndex {
             },
         );
     }
+    data::register_links(site, &mut ix);
     for u in &site.unloaded {
         ix.insert(
             u.clone(),
@@ -355,12 +367,16 @@ fn render_markdown(doc: &Doc, links: &LinkIndex) -> Rendered {
     markdown::render(doc.body(), &cx)
 }
 
-fn check_anchors(docs: &[Doc], rendered: &[Rendered], diags: &mut Diagnostics) {
-    let anchors: HashMap<&str, &Vec<String>> = docs
-        .iter()
+/// Each rendered page's heading ids, by URL.
+fn anchors_by_url<'a>(docs: &'a [Doc], rendered: &'a [Rendered]) -> HashMap<&'a str, &'a Vec<String>> {
+    docs.iter()
         .zip(rendered)
         .map(|(d, r)| (d.url.as_str(), &r.anchors))
-        .collect();
+        .collect()
+}
+
+fn check_anchors(docs: &[Doc], rendered: &[Rendered], diags: &mut Diagnostics) {
+    let anchors = anchors_by_url(docs, rendered);
     for (doc, r) in docs.iter().zip(rendered) {
         for check in &r.anchor_checks {
             let known = anchors.get(check.url.as_str()).copied();
@@ -384,14 +400,17 @@ fn check_anchors(docs: &[Doc], rendered: &[Rendered], diags: &mut Diagnostics) {
 /// Expands shortcodes and renders the page's template. Returns (output path, HTML).
 fn render_doc(
     r: &Renderer,
+    data: &Interactive,
     site: &Site,
     doc: &Doc,
     md: &Rendered,
 ) -> Result<(String, String), Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let source_path = doc.shown_path();
-    let content = markdown::shortcodes::expand(&md.html, &md.calls, |_, call, body| {
-        r.shortcode(call, body, &doc.url, &source_path)
+    let phase = phase_of(site, doc.place);
+    let content = markdown::shortcodes::expand(&md.html, &md.calls, |n, call, body| {
+        data.shortcode(&md.calls, n, phase, &doc.url)
+            .unwrap_or_else(|| r.shortcode(call, body, &doc.url, &source_path))
             .unwrap_or_else(|(message, hint)| {
                 let mut p = Problem::error(call.span.clone(), message);
                 p.hint = hint;
@@ -408,8 +427,9 @@ fn render_doc(
         Place::Home => {
             common.summary = site.home.summary.as_deref();
             common.description = site.config.description.as_deref();
-            cx.insert("phases", &cards(r, site, true));
-            cx.insert("sections", &cards(r, site, false));
+            cx.insert("phases", &cards(r, data, site, true));
+            cx.insert("sections", &cards(r, data, site, false));
+            cx.insert("worksheets_page", &data.index_link(""));
             "home.html"
         }
         Place::Section(i) => {
@@ -418,6 +438,8 @@ fn render_doc(
             common.description = s.summary.as_deref();
             common.sidebar = Some(r.sidebar(i, "index.html", true));
             cx.insert("section", &r.section_view(site, i, &doc.url));
+            data.section_context(i, &doc.url, &md.calls, &mut cx)
+                .map_err(|d| vec![d])?;
             "section.html"
         }
         Place::Page(p) => {
@@ -439,6 +461,7 @@ fn render_doc(
                 source: page.source.path.to_string_lossy().into_owned(),
             };
             cx.insert("page", &view);
+            data.page_context(p, &doc.url, &mut cx);
             "page.html"
         }
     };
@@ -451,7 +474,17 @@ fn render_doc(
     Ok((file_url(&doc.url), html))
 }
 
-fn cards(r: &Renderer, site: &Site, phases: bool) -> Vec<CardView> {
+/// The phase whose pages `place` is on (for `{{ checklist() }}` without a phase).
+fn phase_of(site: &Site, place: Place) -> Option<&str> {
+    let name = match place {
+        Place::Section(i) => Some(&site.sections[i].name),
+        Place::Page(p) => site.pages[p].section.as_ref(),
+        Place::Home => None,
+    }?;
+    site.config.is_phase(name).then_some(name.as_str())
+}
+
+fn cards(r: &Renderer, data: &Interactive, site: &Site, phases: bool) -> Vec<CardView> {
     site.sections
         .iter()
         .enumerate()
@@ -464,6 +497,7 @@ fn cards(r: &Renderer, site: &Site, phases: bool) -> Vec<CardView> {
                 summary: s.summary.clone(),
                 number: view.number,
                 page_count: s.pages.len(),
+                progress: data.progress(&s.name),
             }
         })
         .collect()

@@ -8,6 +8,7 @@ pub mod build;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod data;
 pub mod diagnostic;
 pub mod fsutil;
 pub mod markdown;

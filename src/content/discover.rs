@@ -293,11 +293,19 @@ pub fn assemble(
     opts: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Site {
-    let home = Home::from_source(found.home, diags);
+    let home = Home::from_source(found.home, "the home page's front matter", diags);
+    // content/worksheets/ is not a section: its _index.md only titles the worksheets page.
+    let mut section_indexes = found.section_indexes;
+    let worksheets_index = section_indexes
+        .iter()
+        .position(|(name, _)| name == "worksheets")
+        .map(|i| section_indexes.remove(i).1)
+        .map(|s| Home::from_source(Some(s), "the worksheets page's front matter", diags))
+        .filter(|h| h.index.is_some());
     let mut sections = build_sections(
         &config,
         &found.section_dirs,
-        found.section_indexes,
+        section_indexes,
         &found.pages,
         diags,
     );
@@ -340,15 +348,16 @@ pub fn assemble(
         unloaded,
         static_files: found.static_files,
         data: found.data,
+        worksheets_index,
     }
 }
 
 impl Home {
-    fn from_source(source: Option<Source>, diags: &mut Diagnostics) -> Home {
+    fn from_source(source: Option<Source>, what: &str, diags: &mut Diagnostics) -> Home {
         let Some(source) = source else {
             return Home::default();
         };
-        match parse_front::<SectionFront>(&source, "the home page's front matter") {
+        match parse_front::<SectionFront>(&source, what) {
             Ok((front, body)) => Home {
                 title: Some(front.title.into_inner()),
                 summary: front.summary,

@@ -103,7 +103,8 @@ impl Section {
     }
 }
 
-/// The home page's own text (content/_index.md), if any.
+/// The home page's own text (content/_index.md), if any; also the worksheets page's
+/// (content/worksheets/_index.md).
 #[derive(Debug, Clone, Default)]
 pub struct Home {
     pub title: Option<String>,
@@ -138,6 +139,8 @@ pub struct Site {
     pub static_files: Vec<PathBuf>,
     /// TOML data files (checklists, worksheets, resources, models), for the data loaders.
     pub data: Vec<DataFile>,
+    /// `content/worksheets/_index.md`: the worksheets page's title and intro, when present.
+    pub worksheets_index: Option<Home>,
 }
 
 impl Site {

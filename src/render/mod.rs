@@ -2,6 +2,7 @@
 //! and reused, shortcodes expanded into pages.
 
 pub mod i18n;
+pub mod interactive;
 pub mod theme;
 pub mod views;
 
@@ -19,7 +20,11 @@ pub use theme::Theme;
 use views::*;
 
 /// Built-in shortcodes and whether they take a body.
-pub const BUILTIN_SHORTCODES: &[(&str, BodyKind)] = &[("quote", BodyKind::Required)];
+pub const BUILTIN_SHORTCODES: &[(&str, BodyKind)] = &[
+    ("quote", BodyKind::Required),
+    ("checklist", BodyKind::Never),
+    ("worksheet", BodyKind::Never),
+];
 
 /// The kind of body a shortcode takes: built-ins are fixed, authors' may take one.
 pub fn body_kind(name: &str) -> BodyKind {

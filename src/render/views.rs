@@ -85,6 +85,8 @@ pub struct CardView {
     pub summary: Option<String>,
     pub number: Option<usize>,
     pub page_count: usize,
+    /// A phase's checklist progress, filled in by trellis.js (nothing shows without it).
+    pub progress: Option<crate::render::interactive::ProgressView>,
 }
 
 /// What every template receives, besides its own object (`page`, `section` ...).

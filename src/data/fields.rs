@@ -1,0 +1,217 @@
+//! Helpers shared by the data parsers: where a value's text starts, ids derived or checked,
+//! audiences, and ids used twice in one scope.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser};
+use toml::Spanned;
+
+use crate::diagnostic::{did_you_mean, line_col, Diagnostic};
+use crate::names::{is_valid_slug, slugify};
+use crate::tomlinput::TomlSource;
+
+/// A Markdown text from a data file, with the span of its TOML value (quotes included) so a
+/// problem inside the text can point at its line in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Markdown {
+    pub text: String,
+    pub span: Range<usize>,
+}
+
+impl Markdown {
+    pub fn new(value: Spanned<String>) -> Markdown {
+        let span = value.span();
+        Markdown {
+            text: value.into_inner(),
+            span,
+        }
+    }
+
+    /// Byte offset in `file` of the text's first character: past the opening quotes, and past the
+    /// newline TOML drops right after `"""`.
+    pub fn text_start(&self, file: &str) -> usize {
+        let at = &file[self.span.start.min(file.len())..];
+        let skip = if at.starts_with("\"\"\"") || at.starts_with("'''") {
+            3 + if at[3..].starts_with("\r\n") {
+                2
+            } else {
+                usize::from(at[3..].starts_with('\n'))
+            }
+        } else {
+            usize::from(at.starts_with('"') || at.starts_with('\''))
+        };
+        self.span.start + skip
+    }
+
+    /// A range inside the text as a range of the file. Escapes in the TOML string can shift it by a
+    /// few characters, so it is clamped to the value.
+    pub fn file_span(&self, file: &str, inner: Range<usize>) -> Range<usize> {
+        let start = (self.text_start(file) + inner.start).min(self.span.end);
+        let end = (self.text_start(file) + inner.end).clamp(start, self.span.end);
+        start..end
+    }
+}
+
+/// The plain text of inline Markdown: what an id is derived from and what a download shows.
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Names the data may refer to: audience ids and phases, from site.toml.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    pub audiences: Vec<String>,
+    pub phases: Vec<String>,
+}
+
+impl Known {
+    pub fn from_config(config: &crate::config::Config) -> Known {
+        Known {
+            audiences: config.audiences().into_iter().map(|a| a.id).collect(),
+            phases: config.phases().map(str::to_string).collect(),
+        }
+    }
+}
+
+/// Checks each audience id against site.toml; returns the ids (known or not, so one mistake does
+/// not hide the rest of the file's problems).
+pub fn audiences(
+    list: Vec<Spanned<String>>,
+    known: &Known,
+    input: &TomlSource,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    for a in &list {
+        if !known.audiences.contains(a.get_ref()) {
+            let hint = did_you_mean(a.get_ref(), known.audiences.iter().map(String::as_str))
+                .unwrap_or_else(|| match known.audiences.is_empty() {
+                    true => {
+                        "site.toml has no [audiences] table; add one, e.g. students = \"Students\""
+                            .into()
+                    }
+                    false => format!(
+                        "audiences in site.toml [audiences]: {}",
+                        known.audiences.join(", ")
+                    ),
+                });
+            errors.push(
+                input
+                    .error_at(a.span(), format!("unknown audience `{}`", a.get_ref()))
+                    .hint(hint),
+            );
+        }
+    }
+    list.into_iter().map(Spanned::into_inner).collect()
+}
+
+/// An explicit id (which must use a-z, 0-9 and -) or one derived from `text` (inline Markdown).
+/// Returns the id and the span to point at when it is used twice.
+pub fn id_for(
+    explicit: Option<Spanned<String>>,
+    text: &Spanned<String>,
+    what: &str,
+    input: &TomlSource,
+) -> Result<(String, Range<usize>), Diagnostic> {
+    if let Some(id) = explicit {
+        if !is_valid_slug(id.get_ref()) {
+            return Err(input
+                .error_at(
+                    id.span(),
+                    format!("the id `{}` may only use a-z, 0-9 and -", id.get_ref()),
+                )
+                .hint(format!("write id = \"{}\"", slugify(id.get_ref()))));
+        }
+        let span = id.span();
+        return Ok((id.into_inner(), span));
+    }
+    let derived = slugify(&plain_text(text.get_ref()));
+    if derived.is_empty() {
+        return Err(input
+            .error_at(
+                text.span(),
+                format!("this {what} has no letters or digits to make its id from"),
+            )
+            .hint("add id = \"a-short-name\" (a-z, 0-9 and -) to this entry"));
+    }
+    Ok((derived, text.span()))
+}
+
+/// Reports every id used a second time in one scope, at the second place, naming the first.
+pub fn duplicates(
+    ids: &[(String, Range<usize>)],
+    what: &str,
+    input: &TomlSource,
+) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for (i, (id, span)) in ids.iter().enumerate() {
+        if let Some((_, first)) = ids[..i].iter().find(|(other, _)| other == id) {
+            errors.push(
+                input
+                    .error_at(
+                        span.clone(),
+                        format!(
+                            "two {what}s have the id `{id}`: this one and the one at {}",
+                            position(input, first.start)
+                        ),
+                    )
+                    .hint("ids keep saved answers and ticks apart; give one of them its own id = \"...\""),
+            );
+        }
+    }
+    errors
+}
+
+/// `path:line:col` of a byte offset of the parsed text, for messages naming a second place.
+pub fn position(input: &TomlSource, offset: usize) -> String {
+    let (line, col) = line_col(input.file, offset + input.offset);
+    format!("{}:{line}:{col}", input.path.display())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    #[test]
+    fn text_start_skips_quotes_and_the_first_newline_of_multiline_strings() {
+        let file = "a = \"x\"\nb = \"\"\"\nline\"\"\"\nc = 'lit'\n";
+        let md = |start: usize, end: usize| Markdown {
+            text: String::new(),
+            span: start..end,
+        };
+        assert_eq!(&file[md(4, 7).text_start(file)..][..1], "x");
+        assert_eq!(&file[md(12, 23).text_start(file)..][..4], "line");
+        assert_eq!(&file[md(28, 33).text_start(file)..][..3], "lit");
+    }
+
+    #[test]
+    fn plain_text_drops_markup_and_link_targets() {
+        assert_eq!(
+            plain_text("Read **[roles](roles.md)** and `code`"),
+            "Read roles and code"
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_name_the_first_place() {
+        let file: Arc<str> = Arc::from("x = 1\ny = 2\n");
+        let input = TomlSource::whole(Path::new("f.toml"), &file);
+        let errs = duplicates(
+            &[("a".into(), 0..1), ("b".into(), 2..3), ("a".into(), 6..7)],
+            "item",
+            &input,
+        );
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].position().unwrap(), "f.toml:2:1");
+        assert!(errs[0].message.contains("the one at f.toml:1:1"));
+    }
+}

@@ -1,0 +1,223 @@
+//! `content/worksheets/<id>.toml`: a worksheet or self-assessment, parsed and checked (FORMAT.md
+//! "worksheets/<id>.toml" and "Worksheets").
+
+mod prompt;
+mod rules;
+#[cfg(test)]
+mod tests;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::fields::{self, Known, Markdown};
+use super::scoring::Scoring;
+use crate::content::Source;
+use crate::diagnostic::Diagnostic;
+use crate::names::{is_valid_slug, slugify};
+use crate::tomlinput::TomlSource;
+use prompt::{RawPrompt, RawScale, ScaleFrom};
+use rules::RawScoring;
+
+#[derive(Debug, Clone)]
+pub struct Worksheet {
+    pub id: String,
+    pub source: Source,
+    pub title: String,
+    /// A phase it is listed on.
+    pub phase: Option<String>,
+    pub audience: Vec<String>,
+    pub intro: Option<Markdown>,
+    pub duration: Option<String>,
+    pub group_size: Option<String>,
+    pub materials: Vec<String>,
+    pub sections: Vec<Section>,
+    pub scoring: Option<Scoring>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub title: Option<String>,
+    pub intro: Option<Markdown>,
+    pub audience: Vec<String>,
+    pub prompts: Vec<Prompt>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub id: String,
+    /// Inline Markdown.
+    pub label: Markdown,
+    pub kind: Kind,
+}
+
+/// What a prompt asks for, with what each kind needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Lines { lines: u32 },
+    Text,
+    Choice { options: Vec<String> },
+    Checkbox { options: Vec<String> },
+    Scale(ScalePrompt),
+    Date,
+    Signature,
+    Table { columns: Vec<String>, rows: u32 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScalePrompt {
+    pub scale: Scale,
+    pub factor: Option<String>,
+    pub category: Option<String>,
+    pub reverse: bool,
+    pub allow_na: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scale {
+    pub min: i64,
+    pub max: i64,
+    pub low: Option<String>,
+    pub high: Option<String>,
+}
+
+impl Kind {
+    /// The name authors write in `kind = "..."`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Lines { .. } => "lines",
+            Kind::Text => "text",
+            Kind::Choice { .. } => "choice",
+            Kind::Checkbox { .. } => "checkbox",
+            Kind::Scale(_) => "scale",
+            Kind::Date => "date",
+            Kind::Signature => "signature",
+            Kind::Table { .. } => "table",
+        }
+    }
+}
+
+impl Worksheet {
+    pub fn prompts(&self) -> impl Iterator<Item = &Prompt> {
+        self.sections.iter().flat_map(|s| s.prompts.iter())
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWorksheet {
+    title: Spanned<String>,
+    phase: Option<Spanned<String>>,
+    #[serde(default)]
+    audience: Vec<Spanned<String>>,
+    intro: Option<Spanned<String>>,
+    duration: Option<String>,
+    group_size: Option<String>,
+    #[serde(default)]
+    materials: Vec<String>,
+    scale: Option<Spanned<RawScale>>,
+    scoring: Option<Spanned<RawScoring>>,
+    #[serde(default)]
+    section: Vec<Spanned<RawSection>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSection {
+    title: Option<String>,
+    intro: Option<Spanned<String>>,
+    #[serde(default)]
+    audience: Vec<Spanned<String>>,
+    scale: Option<Spanned<RawScale>>,
+    #[serde(default)]
+    prompt: Vec<Spanned<RawPrompt>>,
+}
+
+/// Parses the worksheet `id` (its file name) from its file. Pure: every problem comes back as a
+/// diagnostic.
+pub fn parse(source: &Source, id: &str, known: &Known) -> Result<Worksheet, Vec<Diagnostic>> {
+    let input = TomlSource::whole(&source.path, &source.text);
+    if !is_valid_slug(id) {
+        return Err(vec![input
+            .error_at(0..0, format!("the worksheet's file name `{id}` becomes its web address and id, and may only use a-z, 0-9 and -"))
+            .hint(format!("rename the file to {}.toml", slugify(id)))]);
+    }
+    let raw: RawWorksheet = input.parse("the worksheet").map_err(|d| vec![d])?;
+    let mut errors = Vec::new();
+    if raw.title.get_ref().trim().is_empty() {
+        errors.push(
+            input
+                .error_at(raw.title.span(), "the worksheet's title is empty")
+                .hint("write the title between the quotes"),
+        );
+    }
+    if let Some(p) = raw
+        .phase
+        .as_ref()
+        .filter(|p| !known.phases.contains(p.get_ref()))
+    {
+        let hint =
+            crate::diagnostic::did_you_mean(p.get_ref(), known.phases.iter().map(String::as_str))
+                .unwrap_or_else(|| format!("phases in site.toml: {}", known.phases.join(", ")));
+        errors.push(
+            input
+                .error_at(p.span(), format!("unknown phase `{}`", p.get_ref()))
+                .hint(hint),
+        );
+    }
+    let audience = fields::audiences(raw.audience, known, &input, &mut errors);
+    let top_scale = ScaleFrom::inherit(raw.scale.as_ref(), ScaleFrom::None, &input, &mut errors);
+    let mut sections = Vec::new();
+    let mut ids = Vec::new();
+    let mut scored = Vec::new();
+    for s in raw.section {
+        let s = s.into_inner();
+        let scale = ScaleFrom::inherit(s.scale.as_ref(), top_scale.clone(), &input, &mut errors);
+        let mut prompts = Vec::new();
+        for p in s.prompt {
+            let Some((prompt, id_span)) =
+                prompt::parse(p.into_inner(), &scale, &input, &mut errors)
+            else {
+                continue;
+            };
+            ids.push((prompt.id.clone(), id_span.clone()));
+            if let Kind::Scale(sp) = &prompt.kind {
+                scored.push(rules::ScaleUse {
+                    id: prompt.id.clone(),
+                    at: id_span,
+                    prompt: sp.clone(),
+                });
+            }
+            prompts.push(prompt);
+        }
+        sections.push(Section {
+            title: s.title.filter(|t| !t.trim().is_empty()),
+            intro: s.intro.map(Markdown::new),
+            audience: fields::audiences(s.audience, known, &input, &mut errors),
+            prompts,
+        });
+    }
+    errors.extend(fields::duplicates(&ids, "prompt", &input));
+    if ids.is_empty() && errors.is_empty() {
+        errors.push(input.error_at(raw.title.span(), "this worksheet has no prompts to fill in")
+            .hint("add a [[section]] with at least one [[section.prompt]] that has a label = \"...\""));
+    }
+    let scoring = raw
+        .scoring
+        .and_then(|s| rules::check(s, &scored, &input, &mut errors));
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Worksheet {
+        id: id.to_string(),
+        source: source.clone(),
+        title: raw.title.into_inner(),
+        phase: raw.phase.map(Spanned::into_inner),
+        audience,
+        intro: raw.intro.map(Markdown::new),
+        duration: raw.duration,
+        group_size: raw.group_size,
+        materials: raw.materials,
+        sections,
+        scoring,
+    })
+}

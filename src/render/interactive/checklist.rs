@@ -1,0 +1,195 @@
+//! The views of a checklist (partials/checklist.html) and of its progress on a home page card.
+
+use serde::Serialize;
+
+use super::{Embed, Interactive};
+use crate::data::Checklist;
+use crate::render::views::{AudienceView, LinkView};
+
+/// A checklist as `partials/checklist.html` receives it (as `checklist`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistView {
+    pub phase: String,
+    pub title: String,
+    /// HTML.
+    pub intro: Option<String>,
+    /// Heading level of the title (1 on its own page); groups are one level below.
+    pub level: u8,
+    pub group_level: u8,
+    /// Prefix of every id inside, unique on the page ("cl-getting-started").
+    pub prefix: String,
+    /// Prefix of the keys saved in the browser ("trellis:<site>:checklist:<phase>"); an item's
+    /// key is this, `:` and its id.
+    pub key: String,
+    /// The checklist's own page, relative to this page.
+    pub href: String,
+    /// Whether this is the checklist's own page.
+    pub standalone: bool,
+    pub has_states: bool,
+    pub states: Vec<StateView>,
+    pub groups: Vec<GroupView>,
+    pub total: usize,
+    /// Saved values that count as done, and those left out of the count, space-separated.
+    pub done_values: String,
+    pub skip_values: String,
+    /// Interface strings for trellis.js, as JSON.
+    pub strings: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StateView {
+    pub label: String,
+    pub value: String,
+    pub done: bool,
+    pub skip: bool,
+}
+
+/// A run of items under one group heading (or none).
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupView {
+    pub title: Option<String>,
+    pub items: Vec<ItemView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    pub id: String,
+    /// The id of its checkbox or state selector.
+    pub input_id: String,
+    /// HTML.
+    pub text: String,
+    pub detail: Option<String>,
+    pub audiences: Vec<AudienceView>,
+    /// Audience ids, space-separated, for filters.
+    pub audience_ids: String,
+    pub page: Option<LinkView>,
+}
+
+/// What a home page card needs to show a phase's progress (filled in by trellis.js).
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressView {
+    pub key: String,
+    /// Item ids, space-separated.
+    pub items: String,
+    pub done_values: String,
+    pub skip_values: String,
+    pub total: usize,
+    /// "{done} of {total} done".
+    pub template: String,
+}
+
+impl Interactive<'_> {
+    pub fn checklist_view(&self, c: &Checklist, at: &Embed) -> ChecklistView {
+        let (done_values, skip_values) = state_values(c);
+        ChecklistView {
+            phase: c.phase.clone(),
+            title: self.checklist_title(c),
+            intro: c.intro.as_ref().map(|m| self.block(m, &c.source, &at.url)),
+            level: at.level,
+            group_level: at.level + 1,
+            prefix: at.prefix.clone(),
+            key: self.checklist_key(&c.phase),
+            href: self.checklist_href(&c.phase, &at.url),
+            standalone: at.url == format!("{}/checklist/", c.phase),
+            has_states: !c.states.is_empty(),
+            states: c
+                .states
+                .iter()
+                .map(|s| StateView {
+                    label: s.label.clone(),
+                    value: s.value.clone(),
+                    done: s.done,
+                    skip: s.skip,
+                })
+                .collect(),
+            groups: c
+                .groups()
+                .into_iter()
+                .map(|(title, items)| GroupView {
+                    title: title.map(str::to_string),
+                    items: items
+                        .into_iter()
+                        .map(|i| self.item_view(c, i, at))
+                        .collect(),
+                })
+                .collect(),
+            total: c.items.len(),
+            done_values,
+            skip_values,
+            strings: self.strings_json(&["checklist_progress", "checklist_confirm_reset"]),
+        }
+    }
+
+    fn item_view(
+        &self,
+        c: &Checklist,
+        item: &crate::data::checklist::Item,
+        at: &Embed,
+    ) -> ItemView {
+        ItemView {
+            id: item.id.clone(),
+            input_id: format!("{}-i-{}", at.prefix, item.id),
+            text: self.inline(&item.text, &c.source, &at.url),
+            detail: item
+                .detail
+                .as_ref()
+                .map(|d| self.block(d, &c.source, &at.url)),
+            audiences: self.r.audiences(item.audience.iter().map(String::as_str)),
+            audience_ids: item.audience.join(" "),
+            page: item
+                .page
+                .as_ref()
+                .and_then(|p| self.link(p.get_ref(), &c.source, &at.url)),
+        }
+    }
+
+    /// The title written in the file, or "<phase title> checklist".
+    pub fn checklist_title(&self, c: &Checklist) -> String {
+        c.title.clone().unwrap_or_else(|| {
+            let phase = self
+                .site
+                .section(&c.phase)
+                .map_or(c.phase.as_str(), |s| s.title.as_str());
+            self.t("checklist_title").replace("{phase}", phase)
+        })
+    }
+
+    fn checklist_key(&self, phase: &str) -> String {
+        format!("{}:checklist:{phase}", self.key)
+    }
+
+    /// A phase card's progress line, when the phase has a checklist.
+    pub fn progress(&self, phase: &str) -> Option<ProgressView> {
+        let c = self.data.checklist(phase)?;
+        let (done_values, skip_values) = state_values(c);
+        Some(ProgressView {
+            key: self.checklist_key(phase),
+            items: c
+                .items
+                .iter()
+                .map(|i| i.id.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            done_values,
+            skip_values,
+            total: c.items.len(),
+            template: self.t("checklist_progress").to_string(),
+        })
+    }
+}
+
+/// A tick saves "done"; a state saves its value.
+fn state_values(c: &Checklist) -> (String, String) {
+    if c.states.is_empty() {
+        return ("done".into(), String::new());
+    }
+    let pick = |f: fn(&crate::data::checklist::State) -> bool| {
+        c.states
+            .iter()
+            .filter(|s| f(s))
+            .map(|s| s.value.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    (pick(|s| s.done), pick(|s| s.skip))
+}

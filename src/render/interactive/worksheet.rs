@@ -1,0 +1,400 @@
+//! The views of a worksheet (partials/worksheet.html), its prompts and its scores, and of the
+//! short summaries that list worksheets on other pages.
+
+use serde::Serialize;
+
+use super::{Embed, Interactive};
+use crate::data::fields::plain_text;
+use crate::data::scoring::{format_tenths, Method, Scoring};
+use crate::data::worksheet::{Kind, Prompt, Section};
+use crate::data::Worksheet;
+use crate::markdown::links::file_url;
+use crate::render::views::{AudienceView, LinkView};
+
+/// A worksheet as `partials/worksheet.html` receives it (as `worksheet`).
+#[derive(Debug, Clone, Serialize)]
+pub struct WorksheetView {
+    pub id: String,
+    pub title: String,
+    /// Heading level of the title (1 on its own page); sections are one level below.
+    pub level: u8,
+    pub section_level: u8,
+    /// Prefix of every id inside, unique on the page ("ws-agreement").
+    pub prefix: String,
+    /// Prefix of the keys saved in the browser ("trellis:<site>:worksheet:<id>"); a prompt's key
+    /// is this, `:` and its id.
+    pub key: String,
+    pub href: String,
+    pub standalone: bool,
+    pub intro: Option<String>,
+    pub audiences: Vec<AudienceView>,
+    pub phase: Option<LinkView>,
+    pub facilitation: Option<FacilitationView>,
+    pub sections: Vec<SectionView>,
+    pub scoring: Option<ScoringView>,
+    /// "." or "," for scores.
+    pub decimal: String,
+    /// Interface strings for trellis.js, as JSON.
+    pub strings: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FacilitationView {
+    pub duration: Option<String>,
+    pub group_size: Option<String>,
+    pub materials: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    pub id: String,
+    pub title: Option<String>,
+    pub intro: Option<String>,
+    pub audiences: Vec<AudienceView>,
+    pub audience_ids: String,
+    pub prompts: Vec<PromptView>,
+}
+
+/// One prompt. `kind` says which of the other fields apply.
+#[derive(Debug, Clone, Serialize)]
+pub struct PromptView {
+    pub id: String,
+    /// The id of its field (or of its first field); names of radio groups too.
+    pub field_id: String,
+    pub kind: &'static str,
+    /// HTML.
+    pub label: String,
+    /// The label as plain text, for downloads.
+    pub label_text: String,
+    /// lines: how many write-in lines.
+    pub lines: u32,
+    /// choice, checkbox.
+    pub options: Vec<ChoiceView>,
+    pub scale: Option<ScaleView>,
+    /// table.
+    pub columns: Vec<String>,
+    pub rows: Vec<RowView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChoiceView {
+    pub value: String,
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScaleView {
+    pub points: Vec<PointView>,
+    pub low: Option<String>,
+    pub high: Option<String>,
+    /// The "Not applicable" choice's id, when the prompt allows it.
+    pub na_id: Option<String>,
+    pub factor: Option<String>,
+    pub reverse: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PointView {
+    pub value: i64,
+    pub id: String,
+    /// The low or high anchor, read by screen readers with the first and last points.
+    pub anchor: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RowView {
+    pub number: usize,
+    pub cells: Vec<CellView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CellView {
+    pub id: String,
+    /// "Task, row 1": the cell's accessible name.
+    pub label: String,
+}
+
+/// The scores panel of a self-assessment: rules and empty rows, filled in by trellis.js.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScoringView {
+    pub method: &'static str,
+    /// The rules for trellis.js (`Trellis.score`), as JSON.
+    pub config: String,
+    /// How scores are worked out, in words (also for scoring by hand on paper).
+    pub rule: String,
+    pub bands: Vec<BandView>,
+    pub rows: Vec<ScoreRowView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BandView {
+    /// "3.0 to 3.9".
+    pub range: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScoreRowView {
+    /// "category", "factor" or "total".
+    pub kind: &'static str,
+    pub name: String,
+    pub items: usize,
+    /// A factor listed under its category.
+    pub nested: bool,
+}
+
+/// A worksheet in a list (phase pages, a page's `worksheets`, the worksheets page).
+#[derive(Debug, Clone, Serialize)]
+pub struct WorksheetSummaryView {
+    pub id: String,
+    pub title: String,
+    pub href: String,
+    pub phase: Option<String>,
+    pub duration: Option<String>,
+    pub group_size: Option<String>,
+    pub audiences: Vec<AudienceView>,
+    pub self_assessment: bool,
+    pub questions: usize,
+}
+
+impl Interactive<'_> {
+    pub fn worksheet_view(&self, w: &Worksheet, at: &Embed) -> WorksheetView {
+        let phase = w
+            .phase
+            .as_deref()
+            .and_then(|p| self.site.section(p))
+            .map(|s| LinkView {
+                title: s.title.clone(),
+                href: crate::markdown::links::relative_url(&at.url, &file_url(&s.url)),
+            });
+        let facilitation = (w.duration.is_some()
+            || w.group_size.is_some()
+            || !w.materials.is_empty())
+        .then(|| FacilitationView {
+            duration: w.duration.clone(),
+            group_size: w.group_size.clone(),
+            materials: w.materials.clone(),
+        });
+        WorksheetView {
+            id: w.id.clone(),
+            title: w.title.clone(),
+            level: at.level,
+            section_level: at.level + 1,
+            prefix: at.prefix.clone(),
+            key: format!("{}:worksheet:{}", self.key, w.id),
+            href: self.worksheet_href(&w.id, &at.url),
+            standalone: at.url == format!("worksheets/{}/", w.id),
+            intro: w.intro.as_ref().map(|m| self.block(m, &w.source, &at.url)),
+            audiences: self.r.audiences(w.audience.iter().map(String::as_str)),
+            phase,
+            facilitation,
+            sections: w
+                .sections
+                .iter()
+                .enumerate()
+                .map(|(i, s)| self.section_view(w, s, i, at))
+                .collect(),
+            scoring: w.scoring.as_ref().map(|s| self.scoring_view(s)),
+            decimal: self.decimal.to_string(),
+            strings: self.strings_json(&[
+                "worksheet_confirm_clear",
+                "worksheet_loaded",
+                "worksheet_wrong_file",
+                "worksheet_no_answer",
+                "worksheet_not_applicable",
+                "worksheet_row",
+                "scores_unanswered",
+            ]),
+        }
+    }
+
+    fn section_view(&self, w: &Worksheet, s: &Section, i: usize, at: &Embed) -> SectionView {
+        SectionView {
+            id: format!("{}-s{}", at.prefix, i + 1),
+            title: s.title.clone(),
+            intro: s.intro.as_ref().map(|m| self.block(m, &w.source, &at.url)),
+            audiences: self.r.audiences(s.audience.iter().map(String::as_str)),
+            audience_ids: s.audience.join(" "),
+            prompts: s
+                .prompts
+                .iter()
+                .map(|p| self.prompt_view(w, p, at))
+                .collect(),
+        }
+    }
+
+    fn prompt_view(&self, w: &Worksheet, p: &Prompt, at: &Embed) -> PromptView {
+        let field_id = format!("{}-f-{}", at.prefix, p.id);
+        let mut view = PromptView {
+            id: p.id.clone(),
+            kind: p.kind.name(),
+            label: self.inline(&p.label, &w.source, &at.url),
+            label_text: plain_text(&p.label.text),
+            lines: 0,
+            options: Vec::new(),
+            scale: None,
+            columns: Vec::new(),
+            rows: Vec::new(),
+            field_id,
+        };
+        match &p.kind {
+            Kind::Lines { lines } => view.lines = *lines,
+            Kind::Choice { options } | Kind::Checkbox { options } => {
+                view.options = options
+                    .iter()
+                    .enumerate()
+                    .map(|(k, o)| ChoiceView {
+                        value: o.clone(),
+                        id: format!("{}-{}", view.field_id, k + 1),
+                    })
+                    .collect();
+            }
+            Kind::Scale(s) => {
+                let points = (s.scale.min..=s.scale.max)
+                    .map(|v| PointView {
+                        value: v,
+                        id: format!("{}-{v}", view.field_id),
+                        anchor: match v {
+                            _ if v == s.scale.min => s.scale.low.clone(),
+                            _ if v == s.scale.max => s.scale.high.clone(),
+                            _ => None,
+                        },
+                    })
+                    .collect();
+                view.scale = Some(ScaleView {
+                    points,
+                    low: s.scale.low.clone(),
+                    high: s.scale.high.clone(),
+                    na_id: s.allow_na.then(|| format!("{}-na", view.field_id)),
+                    factor: s.factor.clone(),
+                    reverse: s.reverse,
+                });
+            }
+            Kind::Table { columns, rows } => {
+                view.columns = columns.clone();
+                view.rows = (1..=*rows as usize)
+                    .map(|r| self.row_view(&view.field_id, columns, r))
+                    .collect();
+            }
+            Kind::Text | Kind::Date | Kind::Signature => {}
+        }
+        view
+    }
+
+    fn row_view(&self, field_id: &str, columns: &[String], r: usize) -> RowView {
+        RowView {
+            number: r,
+            cells: columns
+                .iter()
+                .enumerate()
+                .map(|(c, title)| CellView {
+                    id: format!("{field_id}-r{r}c{}", c + 1),
+                    label: format!("{title}, {} {r}", self.t("worksheet_row").to_lowercase()),
+                })
+                .collect(),
+        }
+    }
+
+    fn scoring_view(&self, s: &Scoring) -> ScoringView {
+        let all: Vec<_> = s.items.iter().collect();
+        let (lo, hi) = s.range(&all);
+        let first = &s.items[0];
+        let shown = |t: i64| match s.method {
+            Method::Sum if t % 10 == 0 => (t / 10).to_string(),
+            _ => format_tenths(t, self.decimal),
+        };
+        let key = match s.method {
+            Method::Sum => "scores_rule_sum",
+            Method::AverageByFactor => "scores_rule_average",
+        };
+        let rule = self
+            .t(key)
+            .replace("{min}", &shown(lo))
+            .replace("{max}", &shown(hi))
+            .replace("{max_plus_min}", &(first.min + first.max).to_string());
+        // Sums are whole numbers, averages have one decimal: a band ends one step below the next.
+        let step = if s.method == Method::Sum { 10 } else { 1 };
+        let bands = s
+            .bands
+            .iter()
+            .enumerate()
+            .map(|(i, b)| BandView {
+                range: self
+                    .t("scores_band_range")
+                    .replace("{from}", &shown(b.min))
+                    .replace(
+                        "{to}",
+                        &shown(if i == 0 {
+                            hi
+                        } else {
+                            s.bands[i - 1].min - step
+                        }),
+                    ),
+                label: b.label.clone(),
+            })
+            .collect();
+        ScoringView {
+            method: match s.method {
+                Method::Sum => "sum",
+                Method::AverageByFactor => "average-by-factor",
+            },
+            config: serde_json::to_string(s).unwrap_or_default(),
+            rule,
+            bands,
+            rows: score_rows(s),
+        }
+    }
+
+    pub fn summary(&self, w: &Worksheet, url: &str) -> WorksheetSummaryView {
+        WorksheetSummaryView {
+            id: w.id.clone(),
+            title: w.title.clone(),
+            href: self.worksheet_href(&w.id, url),
+            phase: w
+                .phase
+                .as_deref()
+                .and_then(|p| self.site.section(p))
+                .map(|s| s.title.clone()),
+            duration: w.duration.clone(),
+            group_size: w.group_size.clone(),
+            audiences: self.r.audiences(w.audience.iter().map(String::as_str)),
+            self_assessment: w.scoring.is_some(),
+            questions: w.prompts().count(),
+        }
+    }
+}
+
+/// The rows of the scores table: each category followed by its factors, then factors without a
+/// category; or the one total.
+fn score_rows(s: &Scoring) -> Vec<ScoreRowView> {
+    let row = |kind, name: &str, items: usize, nested| ScoreRowView {
+        kind,
+        name: name.to_string(),
+        items,
+        nested,
+    };
+    if s.method == Method::Sum {
+        return vec![row("total", "", s.items.len(), false)];
+    }
+    let factors = s.groups(|i| i.factor.as_ref());
+    let category_of = |f: &str| {
+        s.items
+            .iter()
+            .find(|i| i.factor.as_deref() == Some(f))
+            .and_then(|i| i.category.clone())
+    };
+    let mut rows = Vec::new();
+    for (category, items) in s.groups(|i| i.category.as_ref()) {
+        rows.push(row("category", &category, items.len(), false));
+        for (f, fi) in factors
+            .iter()
+            .filter(|(f, _)| category_of(f).as_deref() == Some(category.as_str()))
+        {
+            rows.push(row("factor", f, fi.len(), true));
+        }
+    }
+    for (f, fi) in factors.iter().filter(|(f, _)| category_of(f).is_none()) {
+        rows.push(row("factor", f, fi.len(), false));
+    }
+    rows
+}
