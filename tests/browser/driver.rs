@@ -168,3 +168,29 @@ pub struct Session {
     pub downloads: PathBuf,
     _profile: tempfile::TempDir,
 }
+
+/// A Chrome DevTools Protocol command sent through chromedriver's `goog/cdp/execute` endpoint,
+/// for what WebDriver itself lacks (a print that honours the page's `@page size`).
+#[derive(Debug)]
+pub struct Cdp {
+    pub method: &'static str,
+    pub params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.method, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}

@@ -61,7 +61,8 @@ pub struct OnScreen {
     /// The main heading, which the paper must carry.
     pub title: String,
     /// Texts of screen-only elements (nav, buttons, skip link) found nowhere else on the page,
-    /// so finding one on paper means that element was printed.
+    /// so finding one on paper means that element was printed. Very short ones ("1") are left
+    /// out: they would be found in other words.
     pub screen_only: Vec<String>,
 }
 
@@ -71,11 +72,18 @@ const ON_SCREEN: &str = r#"
     const rest = document.body.cloneNode(true);
     rest.querySelectorAll(screenOnly + ', script, style, template').forEach(e => e.remove());
     const others = squash(rest.textContent);
+    // Each text node on its own: PDF text follows the printed layout, which may interleave
+    // the words of a navigation bar's links, but keeps each link's own words together.
+    const texts = e => {
+      const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+      const found = [];
+      while (walker.nextNode()) found.push(walker.currentNode.textContent.trim());
+      return found;
+    };
     return {
       title: (document.querySelector('h1') || { textContent: '' }).textContent.trim(),
-      screen_only: [...document.querySelectorAll(screenOnly)]
-        .map(e => e.textContent.trim())
-        .filter(t => t && !others.includes(squash(t))),
+      screen_only: [...new Set([...document.querySelectorAll(screenOnly)].flatMap(texts))]
+        .filter(t => t.length > 3 && !others.includes(squash(t))),
     };
 "#;
 
@@ -94,7 +102,7 @@ pub async fn print(
         .next()
         .unwrap_or("page")
         .to_string();
-    let pdf = Pdf::save(&tab.print_pdf(paper.other().size()).await?, dir, &name);
+    let pdf = Pdf::save(&tab.print_pdf(paper.other()).await?, dir, &name);
     let text = pdf.text();
     Ok(Printed {
         pdf,

@@ -10,15 +10,16 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-use fantoccini::wd::PrintSize;
+use base64::Engine;
 use fantoccini::Client;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::common::TestSite;
-use crate::driver::{Binaries, Chromedriver, Js, Session};
+use crate::driver::{Binaries, Cdp, Chromedriver, Js, Session};
 use crate::server::StaticServer;
+use crate::tools::Paper;
 
 /// A check's outcome: `Err` and panics both fail it.
 pub type Checked = Result<(), Box<dyn std::error::Error + Send + Sync>>;
@@ -358,17 +359,30 @@ impl Tab<'_> {
         self.eval_async(run, vec![json!(tags)]).await
     }
 
-    /// The open page printed to PDF by the browser (WebDriver print). The page's `@page size`
-    /// wins over `fallback`, the paper the browser uses when the page names none: a check that
-    /// expects Letter passes A4 here and the other way round, so only the page can make it pass.
-    pub async fn print_pdf(&self, fallback: PrintSize) -> Result<Vec<u8>, String> {
-        let config = fantoccini::wd::PrintConfiguration::builder()
-            .size(fallback)
-            .build()
-            .expect("the default print settings are valid");
-        self.print(config)
+    /// The open page printed to PDF as Chrome prints it: the page's `@page size` wins over
+    /// `fallback`, the paper used when the page names none. (WebDriver's own print ignores
+    /// `@page size`, hence DevTools' `Page.printToPDF` through chromedriver.) A check that
+    /// expects Letter falls back to A4 and the other way round, so only the page can pass it.
+    pub async fn print_pdf(&self, fallback: Paper) -> Result<Vec<u8>, String> {
+        let inches = |pt: f64| pt / 72.0;
+        let params = json!({
+            "paperWidth": inches(fallback.points.0),
+            "paperHeight": inches(fallback.points.1),
+            "preferCSSPageSize": true,
+        });
+        let answer = self
+            .issue_cmd(Cdp {
+                method: "Page.printToPDF",
+                params,
+            })
             .await
-            .map_err(|e| format!("print failed: {e}"))
+            .map_err(|e| format!("print failed: {e}"))?;
+        let data = answer["data"]
+            .as_str()
+            .ok_or(format!("print answered {answer}"))?;
+        base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .map_err(|e| format!("print answered bad base64: {e}"))
     }
 }
 

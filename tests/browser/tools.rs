@@ -4,8 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use fantoccini::wd::PrintSize;
-
 use crate::driver::Binaries;
 
 /// A tool a check needs besides the browser.
@@ -123,15 +121,6 @@ impl Paper {
         name: "A4",
         points: (595.28, 841.89),
     };
-
-    /// The size as WebDriver print takes it.
-    pub fn size(self) -> PrintSize {
-        if self.name == "A4" {
-            PrintSize::A4
-        } else {
-            PrintSize::US_LETTER
-        }
-    }
 
     /// The other one: what the browser falls back to when we expect this one.
     pub fn other(self) -> Paper {
