@@ -16,7 +16,11 @@
 
 #[path = "browser/accessibility.rs"]
 mod accessibility;
+#[path = "browser/checklists.rs"]
+mod checklists;
 mod common;
+#[path = "browser/data.rs"]
+mod data;
 #[path = "browser/driver.rs"]
 mod driver;
 #[path = "browser/navigation.rs"]
@@ -31,6 +35,8 @@ mod suite;
 mod tools;
 #[path = "browser/without_js.rs"]
 mod without_js;
+#[path = "browser/worksheets.rs"]
+mod worksheets;
 
 use std::sync::Arc;
 
@@ -60,6 +66,15 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
             Poppler
         ),
         check!(print::a_toolkit_set_to_a4_prints_on_a4, Poppler),
+        check!(
+            print::worksheets_and_checklists_print_every_prompt_with_write_in_lines,
+            Poppler
+        ),
+        check!(checklists::ticks_persist_and_show_as_progress_until_reset),
+        check!(checklists::states_count_done_and_leave_out_what_does_not_apply),
+        check!(worksheets::answers_in_every_prompt_kind_persist_after_a_reload),
+        check!(worksheets::answers_download_as_json_clear_and_load_back),
+        check!(worksheets::self_assessments_score_by_their_rule),
     ]
 }
 

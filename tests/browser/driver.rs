@@ -23,6 +23,8 @@ const CHROMIUM_FLAGS: &[&str] = &[
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    // Fixed, so date fields take typed digits in the same order on every machine.
+    "--lang=en-US",
 ];
 
 /// Where the browser binaries are: `CHROMIUM` and `CHROMEDRIVER` override Debian's paths.

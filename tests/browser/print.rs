@@ -2,9 +2,12 @@
 //! paper the toolkit names in site.toml, and what only makes sense on screen (navigation,
 //! buttons, the skip link) stays off the paper.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
 use crate::common::TestSite;
+use crate::data;
 use crate::driver::Js;
 use crate::suite::{file_url, scratch, Checked, Shared, Tab};
 use crate::tools::{Paper, Pdf};
@@ -140,4 +143,103 @@ impl Printed {
         }
         problems
     }
+}
+
+pub async fn worksheets_and_checklists_print_every_prompt_with_write_in_lines(
+    s: &Shared,
+) -> Checked {
+    let root = &s.example.root;
+    let tab = s.tab(Js::On).await?;
+    tab.open(&format!("{}index.html", s.root.base)).await?;
+    tab.clear_storage().await?;
+    let dir = scratch();
+    let mut problems = Vec::new();
+    for id in data::worksheet_ids(root) {
+        let page = format!("worksheets/{id}/index.html");
+        let printed = print(
+            &tab,
+            &format!("{}{page}", s.root.base),
+            dir.path(),
+            Paper::LETTER,
+        )
+        .await?;
+        let mut found = printed.problems();
+        let prompts = data::worksheet(root, &id).prompts();
+        found.extend(printed.missing_texts(prompts.iter().map(|p| p.label.as_str())));
+        let ruled = ruled_lines(&tab).await?;
+        for prompt in prompts.iter().filter(|p| p.write_in_lines() > 0) {
+            let (want, got) = (
+                prompt.write_in_lines(),
+                ruled.get(prompt.id()).copied().unwrap_or(0),
+            );
+            if got != want {
+                found.push(format!(
+                    "{} prints {got} write-in lines, not {want}",
+                    prompt.id()
+                ));
+            }
+        }
+        problems.extend(found.into_iter().map(|p| format!("{page}: {p}")));
+    }
+    for phase in data::checklist_phases(root) {
+        let page = format!("{phase}/checklist/index.html");
+        let printed = print(
+            &tab,
+            &format!("{}{page}", s.root.base),
+            dir.path(),
+            Paper::LETTER,
+        )
+        .await?;
+        let list = data::checklist(root, &phase);
+        let mut found = printed.problems();
+        found.extend(printed.missing_texts(list.items.iter().map(|i| i.text.as_str())));
+        found.extend(printed.missing_texts(list.states.iter().map(|s| s.label.as_str())));
+        problems.extend(found.into_iter().map(|p| format!("{page}: {p}")));
+    }
+    assert!(
+        problems.is_empty(),
+        "printing worksheets and checklists:\n{}",
+        problems.join("\n")
+    );
+    Ok(())
+}
+
+/// Write-in lines per prompt id, as the print style lays the page out: visible empty boxes
+/// ruled along their bottom edge, at least half as wide as their prompt.
+async fn ruled_lines(tab: &Tab<'_>) -> Result<BTreeMap<String, u32>, String> {
+    let count = r#"
+        const out = {};
+        for (const p of document.querySelectorAll('main [data-tr-prompt]')) {
+          const width = p.getBoundingClientRect().width;
+          out[p.dataset.trPrompt] = [...p.querySelectorAll('*')].filter(e => {
+            const style = getComputedStyle(e);
+            return e.children.length === 0 && e.textContent.trim() === '' && e.checkVisibility()
+              && style.borderBottomStyle !== 'none' && parseFloat(style.borderBottomWidth) > 0
+              && e.getBoundingClientRect().width >= width / 2;
+          }).length;
+        }
+        return out;
+    "#;
+    tab.emulate_media("print").await?;
+    let lines = tab.eval(count, vec![]).await;
+    tab.emulate_media("").await?;
+    lines
+}
+
+impl Printed {
+    /// The texts (inline Markdown from the toolkit's data) that are not on paper.
+    pub fn missing_texts<'a>(&self, texts: impl Iterator<Item = &'a str>) -> Vec<String> {
+        let on_paper = squash(&self.text);
+        texts
+            .filter(|t| !on_paper.contains(&squash(&plain(t))))
+            .map(|t| format!("{t:?} is not on paper"))
+            .collect()
+    }
+}
+
+/// Inline Markdown as a reader sees it: links become their text, emphasis and code marks go.
+fn plain(markdown: &str) -> String {
+    let link = regex_lite::Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap();
+    link.replace_all(markdown, "$1")
+        .replace(['*', '_', '`'], "")
 }

@@ -3,18 +3,16 @@
 //! landing on a copy of the site that happens to sit at the root.
 
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 
-use tiny_http::{Header, Response, Server};
+use tiny_http::{Header, Request, Response, Server};
 
 pub struct StaticServer {
     server: Arc<Server>,
     thread: Option<JoinHandle<()>>,
     /// `http://127.0.0.1:<port><prefix>`, ending with `/`.
     pub base: String,
-    /// Every path answered with 404, for failure messages.
-    pub missing: Arc<Mutex<Vec<String>>>,
 }
 
 impl StaticServer {
@@ -26,35 +24,11 @@ impl StaticServer {
         let server =
             Arc::new(Server::http("127.0.0.1:0").expect("bind a test server on 127.0.0.1"));
         let port = server.server_addr().to_ip().expect("an IP address").port();
-        let missing = Arc::new(Mutex::new(Vec::new()));
         let thread = {
-            let (server, missing, root, prefix) = (
-                server.clone(),
-                missing.clone(),
-                root.to_path_buf(),
-                prefix.to_string(),
-            );
+            let (server, root, prefix) = (server.clone(), root.to_path_buf(), prefix.to_string());
             std::thread::spawn(move || {
                 for request in server.incoming_requests() {
-                    let path = request
-                        .url()
-                        .split(['?', '#'])
-                        .next()
-                        .unwrap_or("")
-                        .to_string();
-                    let file = resolve(&root, &prefix, &path).filter(|f| f.is_file());
-                    let answer = match file
-                        .and_then(|f| std::fs::File::open(&f).ok().map(|h| (f, h)))
-                    {
-                        Some((f, handle)) => request
-                            .respond(Response::from_file(handle).with_header(content_type(&f))),
-                        None => {
-                            missing.lock().unwrap().push(path);
-                            request
-                                .respond(Response::from_string("not found").with_status_code(404))
-                        }
-                    };
-                    let _ = answer; // the browser may close a connection early; that is not our failure
+                    answer(request, &root, &prefix);
                 }
             })
         };
@@ -62,9 +36,21 @@ impl StaticServer {
             server,
             thread: Some(thread),
             base: format!("http://127.0.0.1:{port}{prefix}"),
-            missing,
         }
     }
+}
+
+fn answer(request: Request, root: &Path, prefix: &str) {
+    let path = request.url().split(['?', '#']).next().unwrap_or("");
+    let file = resolve(root, prefix, path).filter(|f| f.is_file());
+    let opened = file.and_then(|f| std::fs::File::open(&f).ok().map(|h| (f, h)));
+    // The browser may close a connection early; that is not the site's failure.
+    let _ = match opened {
+        Some((f, handle)) => {
+            request.respond(Response::from_file(handle).with_header(content_type(&f)))
+        }
+        None => request.respond(Response::from_string("not found").with_status_code(404)),
+    };
 }
 
 impl Drop for StaticServer {

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::future::Future;
 use std::ops::Deref;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -24,9 +24,10 @@ use crate::tools::Paper;
 /// A check's outcome: `Err` and panics both fail it.
 pub type Checked = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
-/// Sessions open at once per kind. The checks share two cores with Chromium's own processes,
-/// so more sessions would only take turns.
-const SESSIONS_PER_KIND: usize = 1;
+/// Sessions open at once per kind: two, one per core, so two checks (or the two halves of
+/// the axe check) run side by side. Each session has its own profile, so saved ticks and
+/// answers never leak from one to the other.
+const SESSIONS: usize = 2;
 
 /// A check: an async function of the shared state.
 pub type CheckFn = for<'a> fn(&'a Shared) -> Pin<Box<dyn Future<Output = Checked> + 'a>>;
@@ -113,7 +114,13 @@ impl Shared {
 
     /// Borrows a browser session (waiting while another check uses it).
     pub async fn tab(&self, js: Js) -> Result<Tab<'_>, String> {
-        self.pool.take(&self.driver, js).await
+        let mut tabs = self.pool.take(&self.driver, js, 1).await?;
+        Ok(tabs.pop().expect("one tab"))
+    }
+
+    /// Several browser sessions for work that can run side by side, at most `SESSIONS`.
+    pub async fn tabs(&self, js: Js, n: usize) -> Result<Vec<Tab<'_>>, String> {
+        self.pool.take(&self.driver, js, n.min(SESSIONS)).await
     }
 
     /// Every HTML file of the example's output, as paths relative to its root, sorted.
@@ -168,7 +175,7 @@ impl Pool {
     fn new() -> Pool {
         let limits = [Js::On, Js::Off]
             .into_iter()
-            .map(|js| (js, Arc::new(Semaphore::new(SESSIONS_PER_KIND))))
+            .map(|js| (js, Arc::new(Semaphore::new(SESSIONS))))
             .collect();
         Pool {
             idle: Mutex::new(HashMap::new()),
@@ -176,23 +183,40 @@ impl Pool {
         }
     }
 
-    async fn take<'a>(&'a self, driver: &Chromedriver, js: Js) -> Result<Tab<'a>, String> {
-        let permit = self.limits[&js]
+    /// `n` sessions at once (all permits taken together, so two checks each waiting for a
+    /// second session can never hold one each).
+    async fn take<'a>(
+        &'a self,
+        driver: &Chromedriver,
+        js: Js,
+        n: usize,
+    ) -> Result<Vec<Tab<'a>>, String> {
+        let mut permits = self.limits[&js]
             .clone()
-            .acquire_owned()
+            .acquire_many_owned(n as u32)
             .await
             .map_err(|e| e.to_string())?;
-        let idle = self.idle.lock().unwrap().get_mut(&js).and_then(Vec::pop);
-        let session = match idle {
-            Some(session) => session,
-            None => driver.session(js).await?,
-        };
-        Ok(Tab {
-            session: Some(session),
-            js,
-            pool: self,
-            _permit: permit,
-        })
+        let mut tabs = Vec::new();
+        for _ in 0..n {
+            let idle = self.idle.lock().unwrap().get_mut(&js).and_then(Vec::pop);
+            let session = match idle {
+                Some(session) => session,
+                None => driver.session(js).await?,
+            };
+            let permit = permits.split(1).expect("one permit per session");
+            let tab = Tab {
+                session: Some(session),
+                js,
+                pool: self,
+                _permit: permit,
+            };
+            // Every check starts on a screen of the same size (a failed one may have left print
+            // media or a phone's viewport on).
+            tab.emulate_media("").await?;
+            tab.viewport(1280, 900).await?;
+            tabs.push(tab);
+        }
+        Ok(tabs)
     }
 
     async fn close_all(&self) {
@@ -302,28 +326,59 @@ impl Tab<'_> {
         }
     }
 
-    /// Sets the size of the page's viewport (not of the window around it).
-    pub async fn viewport(&self, width: u32, height: u32) -> Result<(), String> {
-        self.set_window_size(width, height)
+    /// Forgets what the open page's site saved in this browser (ticks, answers).
+    pub async fn clear_storage(&self) -> Result<(), String> {
+        self.eval::<()>("localStorage.clear(); sessionStorage.clear();", vec![])
             .await
-            .map_err(|e| e.to_string())?;
+    }
+
+    /// Clicks the button a reader knows by its text.
+    pub async fn click_button(&self, text: &str) -> Result<(), String> {
+        let xpath = format!("//button[normalize-space()={}]", json!(text));
+        let button = self
+            .find(fantoccini::Locator::XPath(&xpath))
+            .await
+            .map_err(|e| format!("no button {text:?}: {e}"))?;
+        button
+            .click()
+            .await
+            .map_err(|e| format!("cannot click {text:?}: {e}"))
+    }
+
+    /// Lays the page out for `media` ("print", or "" for the screen again), as the browser
+    /// does when it prints, so a check can measure what paper will show.
+    pub async fn emulate_media(&self, media: &str) -> Result<(), String> {
+        let params = json!({ "media": media });
+        self.issue_cmd(Cdp {
+            method: "Emulation.setEmulatedMedia",
+            params,
+        })
+        .await
+        .map(|_| ())
+        .map_err(|e| format!("cannot emulate {media:?} media: {e}"))
+    }
+
+    /// Lays pages out in a `width` x `height` CSS-pixel viewport (as a browser window of that
+    /// inner size would). DevTools' device metrics, not the window size: headless Chromium keeps
+    /// a window inside its virtual screen, which cut 900 px to 757.
+    pub async fn viewport(&self, width: u32, height: u32) -> Result<(), String> {
+        let params = json!({
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false,
+        });
+        self.issue_cmd(Cdp {
+            method: "Emulation.setDeviceMetricsOverride",
+            params,
+        })
+        .await
+        .map_err(|e| format!("cannot set a {width}x{height} viewport: {e}"))?;
         let inner: (u32, u32) = self
             .eval("return [window.innerWidth, window.innerHeight];", vec![])
             .await?;
         if inner != (width, height) {
-            let (w, h) = (2 * width - inner.0, 2 * height - inner.1);
-            self.set_window_size(w, h)
-                .await
-                .map_err(|e| e.to_string())?;
-            let again: (u32, u32) = self
-                .eval("return [window.innerWidth, window.innerHeight];", vec![])
-                .await?;
-            if again != (width, height) {
-                return Err(format!(
-                    "asked for a {width}x{height} viewport, got {}x{}",
-                    again.0, again.1
-                ));
-            }
+            return Err(format!(
+                "asked for a {width}x{height} viewport, got {}x{}",
+                inner.0, inner.1
+            ));
         }
         Ok(())
     }

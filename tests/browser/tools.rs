@@ -74,21 +74,13 @@ impl Pdf {
         (numbers[0], numbers[1])
     }
 
-    pub fn pages(&self) -> usize {
-        let info = run("pdfinfo", &[self.path.as_os_str()]);
-        let line = info
-            .lines()
-            .find(|l| l.starts_with("Pages:"))
-            .unwrap_or_else(|| panic!("no page count in\n{info}"));
-        line.split_whitespace()
-            .last()
-            .and_then(|n| n.parse().ok())
-            .expect("a page count")
-    }
-
-    /// Its text, in reading order.
+    /// Its text in the order Chrome wrote it, which follows the page's source: `-raw`, because
+    /// pdftotext's default reading order mixes a text column with a column beside it.
     pub fn text(&self) -> String {
-        run("pdftotext", &[self.path.as_os_str(), "-".as_ref()])
+        run(
+            "pdftotext",
+            &["-raw".as_ref(), self.path.as_os_str(), "-".as_ref()],
+        )
     }
 }
 
