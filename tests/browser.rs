@@ -81,28 +81,28 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
 fn main() {
     let args = Arguments::from_args();
     let suite = Arc::new(Suite::new());
+    let mut skipped = std::collections::BTreeSet::new();
     let trials = checks()
         .into_iter()
-        .map(|(name, check, tools)| trial(name, check, tools, &suite))
+        .map(|(name, check, tools)| {
+            let missing: Vec<String> = tools.iter().filter_map(|t| tools::missing(*t)).collect();
+            // On a developer's machine a missing tool skips the check; on CI it fails it.
+            let skip = !missing.is_empty() && !tools::on_ci();
+            if skip {
+                skipped.insert(missing.join(", "));
+            }
+            let suite = suite.clone();
+            Trial::test(name, move || suite.run(check).map_err(Failed::from))
+                .with_ignored_flag(skip)
+        })
         .collect();
+    for why in skipped {
+        eprintln!("skipping browser checks: {}", tools::install_hint(&why));
+    }
     let conclusion = libtest_mimic::run(&args, trials);
     suite.close_sessions();
     // The trials are gone, so this is the last reference: dropping it kills chromedriver and its
     // browsers and removes the temporary folders before the process exits.
     drop(suite);
     conclusion.exit();
-}
-
-/// A test of the harness: run `check` unless a tool it needs is missing on a developer's machine.
-fn trial(name: &str, check: CheckFn, tools: &[Tool], suite: &Arc<Suite>) -> Trial {
-    let missing: Vec<String> = tools.iter().filter_map(|t| tools::missing(*t)).collect();
-    let skip = !missing.is_empty() && !tools::on_ci();
-    if skip {
-        eprintln!(
-            "skipping browser check {name}: {}",
-            tools::install_hint(&missing.join(", "))
-        );
-    }
-    let suite = suite.clone();
-    Trial::test(name, move || suite.run(check).map_err(Failed::from)).with_ignored_flag(skip)
 }
