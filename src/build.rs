@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use tera::Context;
 
-use crate::content::{LoadOptions, Site, Source};
+use crate::content::{DataKind, LoadOptions, Site, Source};
+use crate::data::library::Library;
 use crate::data::{self, Data};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fsutil::IoError;
@@ -15,6 +16,7 @@ use crate::markdown::links::{anchor_hint, file_url};
 use crate::markdown::{self, LinkIndex, Problem, Rendered, Target};
 use crate::output::{self, Content, Outputs};
 use crate::render::interactive::Interactive;
+use crate::render::print::PrintDoc;
 use crate::render::views::{CardView, PageView};
 use crate::render::{self, Place, Renderer, Theme};
 
@@ -137,6 +139,9 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     if let Some(url) = &opts.base_url {
         site.config.base_url = Some(url.clone());
     }
+    // 1b. Resources and models: the shortcodes and generated pages draw on them.
+    let (mut library, data_diags) = Library::load(&site);
+    diags.extend(data_diags);
     // 2. Templates, parsed once.
     let theme = match load_theme(&site) {
         Ok(t) => t,
@@ -149,6 +154,8 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     let data = Data::load(&site, &mut diags);
     // 3. Every link target is known before any Markdown is rendered, so links resolve in one pass.
     let links = link_index(&site);
+    let (data_diags, data_anchors) = library.resolve_links(&links);
+    diags.extend(data_diags);
     // 4. Markdown, in parallel; anchors are checked once every page's headings are known.
     let docs = documents(&site);
     let rendered: Vec<Rendered> = docs
@@ -163,32 +170,72 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     let checked = data::links::check(&data, &links);
     diags.extend(checked.diagnostics);
     let anchors = anchors_by_url(&docs, &rendered);
-    diags.extend(data::links::check_anchors(&checked.anchors, |u| anchors.get(u).copied()));
+    diags.extend(data::links::check_anchors(&checked.anchors, |u| {
+        anchors.get(u).copied()
+    }));
+    check_data_anchors(&docs, &rendered, &library, &data_anchors, &mut diags);
     // 5. Navigation is rendered once per section here, then reused by every page.
-    let renderer = match Renderer::new(&site, theme, &links) {
+    let mut renderer = match Renderer::new(&site, theme, &links) {
         Ok(r) => r,
         Err(d) => {
             diags.extend(d);
             return (None, diags);
         }
     };
+    renderer.library = library;
     let interactive = Interactive::new(&renderer, &site, &data, &links);
     // 6. Pages through their templates, in parallel.
-    let pages: Vec<Result<(String, String), Vec<Diagnostic>>> = docs
+    let pages: Vec<Result<(String, String, String), Vec<Diagnostic>>> = docs
         .par_iter()
         .zip(&rendered)
         .map(|(doc, r)| render_doc(&renderer, &interactive, &site, doc, r))
         .collect();
     let mut outputs = Outputs::default();
+    // Each document's HTML with its shortcodes expanded, kept for the print pages.
+    let mut contents = Vec::with_capacity(docs.len());
     for result in pages {
         match result {
-            Ok((path, html)) => outputs.add(path, Content::Text(html)),
-            Err(d) => diags.extend(d),
+            Ok((path, html, content)) => {
+                outputs.add(path, Content::Text(html));
+                contents.push(content);
+            }
+            Err(d) => {
+                diags.extend(d);
+                contents.push(String::new());
+            }
         }
     }
     // 7. Files copied as they are, and the pages made from the whole site.
     add_files(&site, &renderer, &mut outputs);
     diags.extend(interactive.pages(&mut outputs));
+    // The print pages reuse each document's content; checklists and worksheets are drawn again
+    // for them, each once.
+    let print_docs: Vec<PrintDoc> = docs
+        .iter()
+        .zip(&contents)
+        .zip(&rendered)
+        .map(|((d, c), r)| PrintDoc {
+            place: d.place,
+            url: &d.url,
+            content: c,
+            calls: &r.calls,
+        })
+        .collect();
+    let (extras, extra_diags) = render::print::extras(&interactive);
+    diags.extend(extra_diags);
+    let print = renderer.print_pages(&site, &print_docs, &extras);
+    drop(print_docs);
+    drop(contents);
+    for (path, page) in renderer
+        .generated_pages(&site, &data)
+        .into_iter()
+        .chain(print)
+    {
+        match page {
+            Ok(html) => outputs.add(path, Content::Text(html)),
+            Err(d) => diags.push(d),
+        }
+    }
     match not_found_page(&renderer) {
         Ok(html) => outputs.add("404.html", Content::Text(html)),
         Err(d) => diags.push(d),
@@ -262,6 +309,15 @@ pub fn link_index(site: &Site) -> LinkIndex {
         );
     }
     data::register_links(site, &mut ix);
+    if site.data.iter().any(|d| d.kind == DataKind::Resources) {
+        ix.insert(
+            crate::data::resources::SOURCE.into(),
+            Target {
+                url: crate::data::resources::URL.into(),
+                has_anchors: false,
+            },
+        );
+    }
     for u in &site.unloaded {
         ix.insert(
             u.clone(),
@@ -368,7 +424,10 @@ fn render_markdown(doc: &Doc, links: &LinkIndex) -> Rendered {
 }
 
 /// Each rendered page's heading ids, by URL.
-fn anchors_by_url<'a>(docs: &'a [Doc], rendered: &'a [Rendered]) -> HashMap<&'a str, &'a Vec<String>> {
+fn anchors_by_url<'a>(
+    docs: &'a [Doc],
+    rendered: &'a [Rendered],
+) -> HashMap<&'a str, &'a Vec<String>> {
     docs.iter()
         .zip(rendered)
         .map(|(d, r)| (d.url.as_str(), &r.anchors))
@@ -397,14 +456,46 @@ fn check_anchors(docs: &[Doc], rendered: &[Rendered], diags: &mut Diagnostics) {
     }
 }
 
-/// Expands shortcodes and renders the page's template. Returns (output path, HTML).
+/// Anchors named by links in data files (resources.toml), checked like the pages' own.
+fn check_data_anchors(
+    docs: &[Doc],
+    rendered: &[Rendered],
+    library: &Library,
+    checks: &[markdown::AnchorCheck],
+    diags: &mut Diagnostics,
+) {
+    let Some(source) = library.resources.as_ref().map(|r| &r.source) else {
+        return;
+    };
+    for check in checks {
+        let known = docs
+            .iter()
+            .position(|d| d.url == check.url)
+            .map(|i| &rendered[i].anchors);
+        if known.is_some_and(|a| a.contains(&check.anchor)) {
+            continue;
+        }
+        let hint = anchor_hint(&check.anchor, known.map_or(&[][..], |a| &a[..]));
+        diags.push(
+            Diagnostic::error(format!(
+                "there is no heading `#{}` on the page this link points to",
+                check.anchor
+            ))
+            .at_span(&source.path, &source.text, check.span.clone())
+            .hint(hint),
+        );
+    }
+}
+
+/// Expands shortcodes and renders the page's template. Returns (output path, HTML, the content
+/// with shortcodes expanded).
 fn render_doc(
     r: &Renderer,
     data: &Interactive,
     site: &Site,
     doc: &Doc,
     md: &Rendered,
-) -> Result<(String, String), Vec<Diagnostic>> {
+) -> Result<(String, String, String), Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let source_path = doc.shown_path();
     let phase = phase_of(site, doc.place);
@@ -430,6 +521,10 @@ fn render_doc(
             cx.insert("phases", &cards(r, data, site, true));
             cx.insert("sections", &cards(r, data, site, false));
             cx.insert("worksheets_page", &data.index_link(""));
+            // The home page draws the phases unless its text already does with {{ phases() }}.
+            if !r.library.phases.is_empty() && !md.calls.iter().any(|c| c.name == "phases") {
+                cx.insert("phase_diagram", &r.phase_diagram("", "tr-home-phases"));
+            }
             "home.html"
         }
         Place::Section(i) => {
@@ -471,7 +566,7 @@ fn render_doc(
     let html = r
         .render(template, &full, doc.source.map(|s| s.path.as_path()))
         .map_err(|d| vec![d])?;
-    Ok((file_url(&doc.url), html))
+    Ok((file_url(&doc.url), html, content))
 }
 
 /// The phase whose pages `place` is on (for `{{ checklist() }}` without a phase).

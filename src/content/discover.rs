@@ -246,6 +246,11 @@ fn classify_file(
                 found.section_indexes.push((parts[0].clone(), s));
             }
         }
+        (2, _, "md") if parts[0] == "worksheets" => diags.push(
+            Diagnostic::error("content/worksheets/ holds worksheets (.toml files), not pages")
+                .in_file(&shown)
+                .hint("move this page into a section; only _index.md, which titles the worksheets page, belongs here"),
+        ),
         (1 | 2, _, "md") => {
             if let Some(source) = read_source(root, path, diags) {
                 let section = (parts.len() == 2).then(|| parts[0].clone());

@@ -6,8 +6,12 @@
 
 pub mod checklist;
 pub mod fields;
+pub mod library;
 pub mod links;
+pub mod models;
+pub mod resources;
 pub mod scoring;
+pub mod text;
 pub mod worksheet;
 
 use std::path::Path;
@@ -26,9 +30,10 @@ pub struct Data {
     pub checklists: Vec<Checklist>,
     /// By id.
     pub worksheets: Vec<Worksheet>,
-    /// Worksheets whose file has errors (already reported): references to them are not reported
-    /// again.
+    /// Worksheets (by id) and checklists (by phase) whose file has errors, already reported:
+    /// references to them are not reported again.
     pub broken_worksheets: Vec<String>,
+    pub broken_checklists: Vec<String>,
     // resources and models: added by their loaders (data::resources, data::models).
 }
 
@@ -42,11 +47,17 @@ impl Data {
                 DataKind::Checklist { phase } => {
                     match checklist::parse(&file.source, phase, &known) {
                         Ok(c) => data.checklists.push(c),
-                        Err(e) => diags.extend(e),
+                        Err(e) => {
+                            diags.extend(e);
+                            data.broken_checklists.push(phase.clone());
+                        }
                     }
                 }
                 DataKind::Worksheet { id } => match worksheet::parse(&file.source, id, &known) {
-                    Ok(w) => data.worksheets.push(w),
+                    Ok((w, warnings)) => {
+                        data.worksheets.push(w);
+                        diags.extend(warnings);
+                    }
                     Err(e) => {
                         diags.extend(e);
                         data.broken_worksheets.push(id.clone());

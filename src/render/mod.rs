@@ -1,8 +1,13 @@
 //! Rendering: Tera templates (parsed once), view structs, navigation rendered once per section
 //! and reused, shortcodes expanded into pages.
 
+pub mod diagram;
+pub mod figures;
+pub mod generated;
 pub mod i18n;
 pub mod interactive;
+pub mod print;
+pub mod rewrite;
 pub mod theme;
 pub mod views;
 
@@ -22,6 +27,9 @@ use views::*;
 /// Built-in shortcodes and whether they take a body.
 pub const BUILTIN_SHORTCODES: &[(&str, BodyKind)] = &[
     ("quote", BodyKind::Required),
+    ("phases", BodyKind::Never),
+    ("model", BodyKind::Never),
+    ("resources", BodyKind::Never),
     ("checklist", BodyKind::Never),
     ("worksheet", BodyKind::Never),
 ];
@@ -62,6 +70,8 @@ pub struct Renderer {
     sequence: Vec<(Place, String, String)>,
     /// Position of each place in `sequence`.
     sequence_index: HashMap<Place, usize>,
+    /// Resources, models and phases, for the shortcodes and pages drawn from them.
+    pub library: crate::data::library::Library,
 }
 
 impl Renderer {
@@ -80,6 +90,7 @@ impl Renderer {
             sidebars: Vec::new(),
             sequence: sequence(site),
             sequence_index: HashMap::new(),
+            library: Default::default(),
         };
         r.sequence_index = r
             .sequence
@@ -308,6 +319,10 @@ impl Renderer {
         }
         let mut cx = Context::from_value(Value::Object(args)).map_err(|e| (e.to_string(), None))?;
         cx.insert("root", &root_prefix(url));
+        // Built-in shortcodes drawn from the toolkit's data (phases, model, resources).
+        for (key, value) in self.data_shortcode(call, url)? {
+            cx.insert(key, &value);
+        }
         self.render(&template, &cx, Some(source)).map_err(|d| {
             (
                 format!("{} (in {})", d.message, d.position().unwrap_or(template)),

@@ -132,9 +132,50 @@ struct RawSection {
     prompt: Vec<Spanned<RawPrompt>>,
 }
 
+/// A question asked twice in one section gets `-2`, `-3` ... (like repeated headings), and a
+/// warning, since it is most likely a slip.
+fn number_repeat(
+    id: &mut String,
+    ids: &[(String, std::ops::Range<usize>)],
+    at: &std::ops::Range<usize>,
+    input: &TomlSource,
+) -> Diagnostic {
+    let first = ids
+        .iter()
+        .find(|(x, _)| x == id)
+        .map_or(0, |(_, s)| s.start);
+    let base = id.clone();
+    let mut n = 2;
+    while ids.iter().any(|(x, _)| *x == format!("{base}-{n}")) {
+        n += 1;
+    }
+    *id = format!("{base}-{n}");
+    Diagnostic::warning(format!(
+        "this question is asked twice in one section (first at {}), so its answers are kept as `{id}`",
+        fields::position(input, first)
+    ))
+    .at_span(input.path, input.file, at.clone())
+    .hint("remove one of them, or give this one its own id = \"...\"")
+}
+
+/// A section's name in derived ids: the slug of its title, or `section-<n>`.
+fn section_slug(title: Option<&str>, index: usize) -> String {
+    let slug = slugify(title.unwrap_or(""));
+    if slug.is_empty() {
+        format!("section-{}", index + 1)
+    } else {
+        slug
+    }
+}
+
 /// Parses the worksheet `id` (its file name) from its file. Pure: every problem comes back as a
 /// diagnostic.
-pub fn parse(source: &Source, id: &str, known: &Known) -> Result<Worksheet, Vec<Diagnostic>> {
+/// On success, the worksheet and its warnings; otherwise every problem found.
+pub fn parse(
+    source: &Source,
+    id: &str,
+    known: &Known,
+) -> Result<(Worksheet, Vec<Diagnostic>), Vec<Diagnostic>> {
     let input = TomlSource::whole(&source.path, &source.text);
     if !is_valid_slug(id) {
         return Err(vec![input
@@ -143,6 +184,7 @@ pub fn parse(source: &Source, id: &str, known: &Known) -> Result<Worksheet, Vec<
     }
     let raw: RawWorksheet = input.parse("the worksheet").map_err(|d| vec![d])?;
     let mut errors = Vec::new();
+    let mut warnings = Vec::new();
     if raw.title.get_ref().trim().is_empty() {
         errors.push(
             input
@@ -169,16 +211,29 @@ pub fn parse(source: &Source, id: &str, known: &Known) -> Result<Worksheet, Vec<
     let mut sections = Vec::new();
     let mut ids = Vec::new();
     let mut scored = Vec::new();
-    for s in raw.section {
+    for (i, s) in raw.section.into_iter().enumerate() {
         let s = s.into_inner();
         let scale = ScaleFrom::inherit(s.scale.as_ref(), top_scale.clone(), &input, &mut errors);
+        let earlier = ids.len();
         let mut prompts = Vec::new();
         for p in s.prompt {
-            let Some((prompt, id_span)) =
-                prompt::parse(p.into_inner(), &scale, &input, &mut errors)
-            else {
+            let p = p.into_inner();
+            let explicit = p.has_id();
+            let Some((mut prompt, id_span)) = prompt::parse(p, &scale, &input, &mut errors) else {
                 continue;
             };
+            // The same question asked in two sections (one per audience, say) is normal: the later
+            // one's derived id takes its section's name, so each keeps its own saved answer.
+            let seen = |list: &[(String, std::ops::Range<usize>)], id: &str| {
+                list.iter().any(|(x, _)| x == id)
+            };
+            if !explicit && seen(&ids[..earlier], &prompt.id) && !seen(&ids[earlier..], &prompt.id)
+            {
+                prompt.id = format!("{}-{}", section_slug(s.title.as_deref(), i), prompt.id);
+            }
+            if !explicit && seen(&ids, &prompt.id) {
+                warnings.push(number_repeat(&mut prompt.id, &ids, &id_span, &input));
+            }
             ids.push((prompt.id.clone(), id_span.clone()));
             if let Kind::Scale(sp) = &prompt.kind {
                 scored.push(rules::ScaleUse {
@@ -205,9 +260,10 @@ pub fn parse(source: &Source, id: &str, known: &Known) -> Result<Worksheet, Vec<
         .scoring
         .and_then(|s| rules::check(s, &scored, &input, &mut errors));
     if !errors.is_empty() {
+        errors.extend(warnings);
         return Err(errors);
     }
-    Ok(Worksheet {
+    let worksheet = Worksheet {
         id: id.to_string(),
         source: source.clone(),
         title: raw.title.into_inner(),
@@ -219,5 +275,6 @@ pub fn parse(source: &Source, id: &str, known: &Known) -> Result<Worksheet, Vec<
         materials: raw.materials,
         sections,
         scoring,
-    })
+    };
+    Ok((worksheet, warnings))
 }

@@ -72,6 +72,13 @@ pub struct RawScale {
     high: Option<String>,
 }
 
+impl RawPrompt {
+    /// Whether the author wrote the prompt's id (rather than letting it come from the label).
+    pub fn has_id(&self) -> bool {
+        self.id.is_some()
+    }
+}
+
 /// The scale a prompt inherits: none, one that was checked, or one whose error is already reported
 /// (so its prompts do not repeat it).
 #[derive(Debug, Clone)]
@@ -182,6 +189,9 @@ pub fn parse(
     })
 }
 
+/// A kind-specific key: its name, where it is written (if it is), and the kinds that take it.
+type KeyUse<'a> = (&'a str, Option<Range<usize>>, &'a [RawKind]);
+
 /// Keys that only some kinds take, e.g. `columns` on a lines prompt.
 fn misplaced_keys(
     raw: &RawPrompt,
@@ -190,7 +200,7 @@ fn misplaced_keys(
     errors: &mut Vec<Diagnostic>,
 ) {
     use RawKind::*;
-    let keys: [(&str, Option<Range<usize>>, &[RawKind]); 9] = [
+    let keys: [KeyUse; 9] = [
         ("lines", raw.lines.as_ref().map(Spanned::span), &[Lines]),
         (
             "options",

@@ -181,6 +181,6 @@ fn bands(
         }
     }
     let mut bands: Vec<Band> = out.into_iter().map(|(b, _)| b).collect();
-    bands.sort_by(|a, b| b.min.cmp(&a.min));
+    bands.sort_by_key(|b| std::cmp::Reverse(b.min));
     bands
 }

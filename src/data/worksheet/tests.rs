@@ -20,7 +20,9 @@ fn known() -> Known {
 }
 
 fn parse_ok(text: &str) -> Worksheet {
-    parse(&source(text), "w", &known()).unwrap_or_else(|e| panic!("{e:#?}"))
+    parse(&source(text), "w", &known())
+        .unwrap_or_else(|e| panic!("{e:#?}"))
+        .0
 }
 
 /// Each error as "line:col message | hint".
@@ -489,4 +491,33 @@ fn a_choice_needs_two_options() {
         e[0].starts_with("6:11 a choice needs at least 2 options"),
         "{e:?}"
     );
+}
+
+#[test]
+fn a_question_asked_again_in_a_later_section_gets_that_sections_name() {
+    let w = parse_ok(
+        "title = \"Reflection\"\n[[section]]\ntitle = \"For students\"\n[[section.prompt]]\nlabel = \"What went well?\"\n[[section]]\ntitle = \"For faculty\"\n[[section.prompt]]\nlabel = \"What went well?\"\n[[section]]\n[[section.prompt]]\nlabel = \"What went well?\"\n",
+    );
+    let ids: Vec<&str> = w.prompts().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "what-went-well",
+            "for-faculty-what-went-well",
+            "section-3-what-went-well"
+        ]
+    );
+    // Within one section it is most likely a slip: a warning, and a numbered id.
+    let text = "title = \"x\"\n[[section]]\n[[section.prompt]]\nlabel = \"Why?\"\n[[section.prompt]]\nlabel = \"Why?\"\n";
+    let (w, warnings) = parse(&source(text), "w", &known()).unwrap();
+    let ids: Vec<&str> = w.prompts().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["why", "why-2"]);
+    assert_eq!(
+        warnings[0].position().unwrap(),
+        "content/worksheets/w.toml:6:9"
+    );
+    assert!(warnings[0].message.contains("asked twice in one section (first at content/worksheets/w.toml:4:9), so its answers are kept as `why-2`"));
+    // Ids the author wrote must not repeat anywhere in the worksheet.
+    let e = errors("title = \"x\"\n[[section]]\n[[section.prompt]]\nlabel = \"a\"\nid = \"q\"\n[[section]]\n[[section.prompt]]\nlabel = \"b\"\nid = \"q\"\n");
+    assert!(e[0].starts_with("9:6 two prompts have the id `q`"), "{e:?}");
 }

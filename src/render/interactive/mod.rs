@@ -184,7 +184,8 @@ impl<'a> Interactive<'a> {
         let call = &calls[n];
         let (base, target) = match call.name.as_str() {
             "checklist" => match self.checklist_target(call, phase) {
-                Ok(p) => (format!("cl-{p}"), p),
+                Ok(Some(p)) => (format!("cl-{p}"), p),
+                Ok(None) => return Some(Ok(String::new())),
                 Err(e) => return Some(Err(e)),
             },
             "worksheet" => match self.worksheet_target(call) {
@@ -230,19 +231,20 @@ impl<'a> Interactive<'a> {
         match call.name.as_str() {
             "checklist" => self
                 .checklist_target(call, phase)
-                .is_ok_and(|p| p == target),
+                .is_ok_and(|p| p.as_deref() == Some(target)),
             _ => self
                 .worksheet_target(call)
                 .is_ok_and(|id| id.as_deref() == Some(target)),
         }
     }
 
-    /// The phase of a `checklist` call: its `phase` argument, or the phase whose pages it is on.
+    /// The phase of a `checklist` call: its `phase` argument, or the phase whose pages it is on;
+    /// None for a checklist whose own errors are already reported.
     fn checklist_target(
         &self,
         call: &Call,
         phase: Option<&str>,
-    ) -> Result<String, (String, Option<String>)> {
+    ) -> Result<Option<String>, (String, Option<String>)> {
         only_args(call, &["phase"])?;
         let asked = match call.args.get("phase") {
             Some(Value::String(p)) => p.as_str(),
@@ -253,7 +255,10 @@ impl<'a> Interactive<'a> {
             })?,
         };
         if self.data.checklist(asked).is_some() {
-            return Ok(asked.to_string());
+            return Ok(Some(asked.to_string()));
+        }
+        if self.data.broken_checklists.iter().any(|b| b == asked) {
+            return Ok(None);
         }
         let known: Vec<&str> = self
             .data
@@ -316,7 +321,7 @@ impl<'a> Interactive<'a> {
             c.name == "checklist"
                 && self
                     .checklist_target(c, Some(phase))
-                    .is_ok_and(|p| p == phase)
+                    .is_ok_and(|p| p.as_deref() == Some(phase))
         });
         if let Some(c) = self.data.checklist(phase).filter(|_| !embedded) {
             let at = Embed {

@@ -169,7 +169,8 @@
         } else {
           f.value = v && all(f, "option").some(function (o) { return o.value === v; }) ? v : first;
           all(f.closest("li"), ".state-box").forEach(function (b) {
-            b.classList.toggle("is-selected", b.getAttribute("data-value") === f.value);
+            // Paper shows a mark only for a state someone chose, so a fresh printout stays blank.
+            b.classList.toggle("is-selected", v !== null && b.getAttribute("data-value") === f.value);
           });
         }
       });

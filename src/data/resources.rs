@@ -1,0 +1,546 @@
+//! content/resources.toml: reports, webinars, tip sheets and tools, with who published them and
+//! how they may be reused. `parse` is pure; `resolve_links` checks each `url` against the toolkit.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::text::{
+    check_audiences, check_phase, error_at, markdown, markdown_problems, warning_at,
+};
+use crate::config::Config;
+use crate::content::Source;
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{AnchorCheck, LinkIndex, Resolved};
+use crate::names::slugify;
+
+/// The source path links name (`@/resources.toml`) and the page it becomes.
+pub const SOURCE: &str = "content/resources.toml";
+pub const URL: &str = "resources/";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    title: Option<String>,
+    intro: Option<Spanned<String>>,
+    #[serde(default)]
+    resource: Vec<RawResource>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawResource {
+    title: Spanned<String>,
+    url: Option<Spanned<String>>,
+    kind: Option<String>,
+    format: Option<String>,
+    description: Option<Spanned<String>>,
+    phase: Option<Spanned<String>>,
+    #[serde(default)]
+    audience: Vec<Spanned<String>>,
+    publisher: Option<String>,
+    year: Option<i64>,
+    language: Option<String>,
+    license: Option<String>,
+}
+
+/// The resources of a toolkit, in file order.
+#[derive(Debug, Clone)]
+pub struct Resources {
+    pub source: Source,
+    pub title: Option<String>,
+    pub intro: Option<Spanned<String>>,
+    /// The intro's HTML, with links relative to the site root (rebase it for a page).
+    pub intro_html: String,
+    pub items: Vec<Resource>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Resource {
+    /// Unique within the file: the slug of the title, with `-1`, `-2` for repeats.
+    pub id: String,
+    pub title: String,
+    pub url: Option<Spanned<String>>,
+    pub link: Link,
+    pub kind: Option<String>,
+    pub format: Option<String>,
+    pub description: Option<Spanned<String>>,
+    /// The description's HTML, with links relative to the site root (rebase it for a page).
+    pub description_html: String,
+    pub phase: Option<String>,
+    pub audience: Vec<String>,
+    pub publisher: Option<String>,
+    pub year: Option<i64>,
+    pub language: Option<String>,
+    pub license: Option<String>,
+}
+
+/// Where a resource's title links to, once resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// No link: no `url`, a placeholder, a draft or a broken one (already reported).
+    None,
+    External(String),
+    /// A file of the output, from the site root ("getting-started/roles/index.html#x").
+    Internal(String),
+}
+
+/// What an author wrote as a `url`, judged before looking anything up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UrlShape {
+    Placeholder,
+    External,
+    /// A source file of the toolkit, to look up in the link index.
+    Local,
+    Malformed {
+        message: String,
+        hint: String,
+    },
+}
+
+impl Resources {
+    /// Parses resources.toml and checks what needs only site.toml: phases, audiences, url shapes.
+    pub fn parse(source: &Source, config: &Config) -> (Option<Resources>, Vec<Diagnostic>) {
+        let raw: RawFile = match super::text::parse_toml(source, "resources.toml") {
+            Ok(r) => r,
+            Err(d) => return (None, vec![d]),
+        };
+        let mut diags = Vec::new();
+        let mut ids: Vec<String> = Vec::new();
+        let items = raw
+            .resource
+            .into_iter()
+            .map(|r| {
+                diags.extend(check_resource(source, config, &r));
+                let id = unique(&mut ids, &slugify(r.title.get_ref()));
+                Resource {
+                    id,
+                    title: r.title.get_ref().trim().to_string(),
+                    url: r.url,
+                    link: Link::None,
+                    kind: non_empty(r.kind),
+                    format: non_empty(r.format),
+                    description: r.description,
+                    description_html: String::new(),
+                    phase: r.phase.map(Spanned::into_inner),
+                    audience: r.audience.into_iter().map(Spanned::into_inner).collect(),
+                    publisher: non_empty(r.publisher),
+                    year: r.year,
+                    language: non_empty(r.language),
+                    license: non_empty(r.license),
+                }
+            })
+            .collect();
+        let resources = Resources {
+            source: source.clone(),
+            title: non_empty(raw.title),
+            intro: raw.intro,
+            intro_html: String::new(),
+            items,
+        };
+        (Some(resources), diags)
+    }
+
+    /// Looks every `url` up among the toolkit's files and checks the Markdown of descriptions.
+    /// Returns the problems, and the anchors to check once every page's headings are known.
+    pub fn resolve_links(&mut self, links: &LinkIndex) -> (Vec<Diagnostic>, Vec<AnchorCheck>) {
+        let mut diags = Vec::new();
+        let mut checks = Vec::new();
+        let from = Path::new(SOURCE);
+        for item in &mut self.items {
+            if let Some(url) = &item.url {
+                let (link, problem, check) = resolve(url, links, &self.source);
+                item.link = link;
+                diags.extend(problem);
+                checks.extend(check);
+            }
+            if let Some(d) = &item.description {
+                let r = markdown(d.get_ref(), links, from, "");
+                diags.extend(markdown_problems(&self.source, d, &r.problems));
+                item.description_html = r.html;
+            }
+        }
+        if let Some(intro) = &self.intro {
+            let r = markdown(intro.get_ref(), links, from, "");
+            diags.extend(markdown_problems(&self.source, intro, &r.problems));
+            self.intro_html = r.html;
+        }
+        (diags, checks)
+    }
+
+    /// The resources for a phase, or all of them.
+    pub fn for_phase<'a>(&'a self, phase: Option<&'a str>) -> impl Iterator<Item = &'a Resource> {
+        self.items
+            .iter()
+            .filter(move |r| phase.is_none() || r.phase.as_deref() == phase)
+    }
+
+    /// The kinds in the order they first appear, each with its resources; resources without a
+    /// kind come last, under None.
+    pub fn by_kind(&self) -> Vec<(Option<&str>, Vec<&Resource>)> {
+        let mut groups: Vec<(Option<&str>, Vec<&Resource>)> = Vec::new();
+        for r in &self.items {
+            let key = r.kind.as_deref();
+            match groups
+                .iter_mut()
+                .find(|(k, _)| k.map(str::to_lowercase) == key.map(str::to_lowercase))
+            {
+                Some((_, list)) => list.push(r),
+                None => groups.push((key, vec![r])),
+            }
+        }
+        groups.sort_by_key(|(k, _)| k.is_none());
+        groups
+    }
+}
+
+fn check_resource(source: &Source, config: &Config, r: &RawResource) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    if r.title.get_ref().trim().is_empty() {
+        diags.push(
+            error_at(source, r.title.span(), "this resource's title is empty")
+                .hint("write the title between the quotes"),
+        );
+    }
+    if let Some(phase) = &r.phase {
+        diags.extend(check_phase(source, config, phase));
+    }
+    diags.extend(check_audiences(source, config, &r.audience));
+    diags
+}
+
+/// A url checked against its shape, then against the toolkit's files.
+fn resolve(
+    url: &Spanned<String>,
+    links: &LinkIndex,
+    source: &Source,
+) -> (Link, Option<Diagnostic>, Option<AnchorCheck>) {
+    let written = url.get_ref().trim();
+    match url_shape(written) {
+        UrlShape::Placeholder => (
+            Link::None,
+            Some(
+                warning_at(
+                    source,
+                    url.span(),
+                    "this resource's url is a placeholder (`#` or empty)",
+                )
+                .hint("put the real address between the quotes, or remove the url line"),
+            ),
+            None,
+        ),
+        UrlShape::Malformed { message, hint } => (
+            Link::None,
+            Some(error_at(source, url.span(), message).hint(hint)),
+            None,
+        ),
+        UrlShape::External => (Link::External(written.to_string()), None, None),
+        UrlShape::Local => match links.resolve(written, Path::new(SOURCE), "") {
+            Resolved::Internal { href, check } => {
+                let check = check.map(|(url_path, anchor)| AnchorCheck {
+                    url: url_path,
+                    anchor,
+                    span: url.span(),
+                });
+                (Link::Internal(href), None, check)
+            }
+            Resolved::Draft => (
+                Link::None,
+                Some(
+                    warning_at(
+                        source,
+                        url.span(),
+                        format!("`{written}` is a draft, so this resource is shown without a link"),
+                    )
+                    .hint("publish the page (remove draft = true) or point the url elsewhere"),
+                ),
+                None,
+            ),
+            Resolved::Broken { message, hint } => {
+                let d = error_at(source, url.span(), message);
+                (
+                    Link::None,
+                    Some(match hint {
+                        Some(h) => d.hint(h),
+                        None => d,
+                    }),
+                    None,
+                )
+            }
+            Resolved::External | Resolved::Placeholder => {
+                (Link::External(written.to_string()), None, None)
+            }
+        },
+    }
+}
+
+/// Judges a written url: a placeholder, an absolute http(s)/mailto address, a toolkit file, or
+/// something malformed that no browser would follow as meant.
+pub fn url_shape(url: &str) -> UrlShape {
+    let url = url.trim();
+    if url.is_empty() || url == "#" {
+        return UrlShape::Placeholder;
+    }
+    let bad = |message: String, hint: &str| UrlShape::Malformed {
+        message,
+        hint: hint.to_string(),
+    };
+    if url.chars().any(char::is_whitespace) {
+        return bad(
+            format!("the url `{url}` contains a space"),
+            "a web address has no spaces: check for a typing mistake, or write a space as %20",
+        );
+    }
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("http//") || lower.starts_with("https//") {
+        return bad(
+            format!("the url `{url}` is missing the `:` after http"),
+            "write it as https://example.org/path",
+        );
+    }
+    if lower.starts_with("www.") {
+        return bad(
+            format!("the url `{url}` has no https://"),
+            "write the full address, starting with https://",
+        );
+    }
+    let Some((scheme, rest)) = scheme(url) else {
+        return UrlShape::Local;
+    };
+    match scheme.to_ascii_lowercase().as_str() {
+        "http" | "https" => match rest.strip_prefix("//").map(host) {
+            Some(h) if is_host(h) => UrlShape::External,
+            _ => bad(format!("`{url}` is not a complete web address"), "write it as https://example.org/path"),
+        },
+        "mailto" => match rest.split_once('@') {
+            Some((user, domain)) if !user.is_empty() && domain.contains('.') => UrlShape::External,
+            _ => bad(format!("`{url}` is not a complete e-mail address"), "write it as mailto:name@example.org"),
+        },
+        _ => bad(
+            format!("`{scheme}:` addresses cannot be linked from resources.toml"),
+            "use an https:// or mailto: address, a page of this toolkit (getting-started/roles.md) or a file under static/ (@static/files/guide.pdf)",
+        ),
+    }
+}
+
+/// `https:` in `https://x`: letters, digits, `+-.`, starting with a letter, before any `/`.
+fn scheme(url: &str) -> Option<(&str, &str)> {
+    let (scheme, rest) = url.split_once(':')?;
+    let ok = scheme
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    ok.then_some((scheme, rest))
+}
+
+/// The host of `example.org:8080/path?q`, without user info or port.
+fn host(after_slashes: &str) -> &str {
+    let end = after_slashes
+        .find(['/', '?', '#'])
+        .unwrap_or(after_slashes.len());
+    let authority = &after_slashes[..end];
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    host_port.split(':').next().unwrap_or("")
+}
+
+fn is_host(h: &str) -> bool {
+    let labels_ok = h.split('.').all(|l| {
+        !l.is_empty() && !l.starts_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+    });
+    labels_ok && (h.contains('.') || h == "localhost")
+}
+
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+/// `base`, or `base-1`, `base-2` ... when taken; remembers the result.
+fn unique(taken: &mut Vec<String>, base: &str) -> String {
+    let base = if base.is_empty() { "resource" } else { base };
+    let mut id = base.to_string();
+    let mut n = 0;
+    while taken.contains(&id) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    taken.push(id.clone());
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::markdown::Target;
+
+    fn config() -> Config {
+        Config::parse(
+            "title = \"T\"\n[toolkit]\nphases = [\"start\", \"finish\"]\n[audiences]\nstudents = \"Students\"\nstaff = \"Staff\"\n",
+            Path::new("site.toml"),
+        )
+        .unwrap()
+    }
+
+    fn source(text: &str) -> Source {
+        Source {
+            path: PathBuf::from(SOURCE),
+            text: Arc::from(text),
+        }
+    }
+
+    fn parse(text: &str) -> (Option<Resources>, Vec<String>) {
+        let (r, d) = Resources::parse(&source(text), &config());
+        (r, d.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn reads_every_field_and_keeps_file_order() {
+        let (r, d) = parse(
+            "title = \"Further reading\"\nintro = \"Some *help*.\"\n\n[[resource]]\ntitle = \"Tip sheet\"\nurl = \"https://example.org/tips\"\nkind = \"Tip sheet\"\nformat = \"PDF\"\nphase = \"start\"\naudience = [\"staff\"]\npublisher = \"A Network\"\nyear = 2021\nlanguage = \"fr\"\nlicense = \"CC BY 4.0\"\n\n[[resource]]\ntitle = \"Tip sheet\"\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let r = r.unwrap();
+        assert_eq!(r.title.as_deref(), Some("Further reading"));
+        assert_eq!(r.items.len(), 2);
+        let first = &r.items[0];
+        assert_eq!(
+            (first.id.as_str(), first.year, first.phase.as_deref()),
+            ("tip-sheet", Some(2021), Some("start"))
+        );
+        assert_eq!(first.audience, ["staff"]);
+        assert_eq!(r.items[1].id, "tip-sheet-1");
+    }
+
+    #[test]
+    fn unknown_keys_wrong_types_and_unknown_ids_name_their_place() {
+        let (_, d) = parse("[[resource]]\ntitle = \"A\"\npublsher = \"X\"\n");
+        assert!(
+            d[0].starts_with("content/resources.toml:3:1: error: unknown key `publsher`"),
+            "{d:?}"
+        );
+        assert!(d[0].contains("did you mean `publisher`?"));
+        let (_, d) = parse("[[resource]]\ntitle = \"A\"\nyear = \"2019\"\n");
+        assert!(
+            d[0].contains(":3:8: error: wrong type") && d[0].contains("expected a whole number"),
+            "{d:?}"
+        );
+        let (_, d) =
+            parse("[[resource]]\ntitle = \"A\"\nphase = \"strat\"\naudience = [\"stuff\"]\n");
+        assert!(
+            d[0].starts_with("content/resources.toml:3:9: error: unknown phase `strat`")
+                && d[0].contains("did you mean `start`?"),
+            "{d:?}"
+        );
+        assert!(
+            d[1].starts_with("content/resources.toml:4:13: error: unknown audience `stuff`"),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn groups_by_kind_in_first_appearance_with_unkinded_last() {
+        let (r, _) = parse("[[resource]]\ntitle = \"a\"\n[[resource]]\ntitle = \"b\"\nkind = \"Report\"\n[[resource]]\ntitle = \"c\"\nkind = \"Tool\"\n[[resource]]\ntitle = \"d\"\nkind = \"report\"\n");
+        let groups: Vec<(Option<&str>, Vec<&str>)> = r
+            .as_ref()
+            .unwrap()
+            .by_kind()
+            .into_iter()
+            .map(|(k, list)| (k, list.iter().map(|r| r.title.as_str()).collect()))
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                (Some("Report"), vec!["b", "d"]),
+                (Some("Tool"), vec!["c"]),
+                (None, vec!["a"])
+            ]
+        );
+    }
+
+    #[test]
+    fn judges_url_shapes() {
+        assert_eq!(url_shape("#"), UrlShape::Placeholder);
+        assert_eq!(url_shape("  "), UrlShape::Placeholder);
+        assert_eq!(url_shape("https://example.org/a?b=c#d"), UrlShape::External);
+        assert_eq!(url_shape("http://localhost:8080/"), UrlShape::External);
+        assert_eq!(url_shape("mailto:team@example.org"), UrlShape::External);
+        assert_eq!(url_shape("getting-started/roles.md"), UrlShape::Local);
+        assert_eq!(url_shape("@static/files/guide.pdf"), UrlShape::Local);
+        for bad in [
+            "https:/example.org",
+            "https://",
+            "http://exa mple.org",
+            "www.example.org",
+            "mailto:nobody",
+            "ftp://files.example.org",
+            "https://-bad-.org",
+            "javascript:alert(1)",
+        ] {
+            assert!(
+                matches!(url_shape(bad), UrlShape::Malformed { .. }),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn links_resolve_to_pages_and_static_files_or_are_reported() {
+        let mut links = LinkIndex::default();
+        links.insert(
+            "content/a/roles.md".into(),
+            Target {
+                url: "a/roles/".into(),
+                has_anchors: true,
+            },
+        );
+        links.insert(
+            "static/files/guide.pdf".into(),
+            Target {
+                url: "files/guide.pdf".into(),
+                has_anchors: false,
+            },
+        );
+        let text = "[[resource]]\ntitle = \"Roles\"\nurl = \"a/roles.md#who\"\n[[resource]]\ntitle = \"Guide\"\nurl = \"@static/files/guide.pdf\"\n[[resource]]\ntitle = \"Soon\"\nurl = \"#\"\n[[resource]]\ntitle = \"Gone\"\nurl = \"a/rolse.md\"\n[[resource]]\ntitle = \"Typo\"\nurl = \"https//example.org\"\n";
+        let (r, d) = Resources::parse(&source(text), &config());
+        assert!(d.is_empty());
+        let mut r = r.unwrap();
+        let (d, checks) = r.resolve_links(&links);
+        let links: Vec<&Link> = r.items.iter().map(|i| &i.link).collect();
+        assert_eq!(links[0], &Link::Internal("a/roles/index.html#who".into()));
+        assert_eq!(links[1], &Link::Internal("files/guide.pdf".into()));
+        assert_eq!(links[2], &Link::None);
+        assert_eq!(
+            (checks[0].url.as_str(), checks[0].anchor.as_str()),
+            ("a/roles/", "who")
+        );
+        let shown: Vec<String> = d.iter().map(ToString::to_string).collect();
+        assert_eq!(shown.len(), 3, "{shown:?}");
+        assert!(
+            shown[0].starts_with(
+                "content/resources.toml:9:7: warning: this resource's url is a placeholder"
+            ),
+            "{shown:?}"
+        );
+        assert!(shown[1].starts_with("content/resources.toml:12:7: error: the link `a/rolse.md` points to a file that does not exist"), "{shown:?}");
+        assert!(shown[1].contains("did you mean content/a/roles.md?"));
+        assert!(
+            shown[2].starts_with("content/resources.toml:15:7: error:"),
+            "{shown:?}"
+        );
+    }
+
+    #[test]
+    fn a_phase_filter_keeps_only_that_phase() {
+        let (r, _) =
+            parse("[[resource]]\ntitle = \"a\"\nphase = \"start\"\n[[resource]]\ntitle = \"b\"\n");
+        let r = r.unwrap();
+        assert_eq!(r.for_phase(Some("start")).count(), 1);
+        assert_eq!(r.for_phase(None).count(), 2);
+    }
+}

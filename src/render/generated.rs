@@ -1,0 +1,357 @@
+//! Pages made from the whole site rather than from one Markdown file: resources/ (grouped by
+//! kind, filterable by phase) and audiences/ (everything tagged for each audience).
+
+use serde::Serialize;
+use tera::Context;
+
+use super::figures::ResourceView;
+use super::views::{AudienceView, PageSummaryView};
+use super::{Place, Renderer};
+use crate::content::{PageId, Site};
+use crate::data::resources::{self, Resources};
+use crate::data::Data;
+use crate::diagnostic::Diagnostic;
+use crate::markdown::links::relative_url;
+use crate::names::slugify;
+
+/// An output file and its HTML, or why it could not be rendered.
+pub type Generated = Vec<(String, Result<String, Diagnostic>)>;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResourcesPageView {
+    /// Rendered Markdown from resources.toml's `intro`.
+    pub intro: String,
+    pub groups: Vec<ResourceGroupView>,
+    /// The phases that have resources, for the filter.
+    pub phases: Vec<PhaseOptionView>,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResourceGroupView {
+    pub id: String,
+    /// The kind as written, or None for resources without one.
+    pub title: Option<String>,
+    pub items: Vec<ResourceView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseOptionView {
+    pub name: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AudiencePageView {
+    pub id: String,
+    pub name: String,
+    /// Tagged pages, by section in navigation order (pages outside sections last, untitled).
+    pub sections: Vec<AudienceSectionView>,
+    pub resources: Vec<ResourceView>,
+    /// Tagged checklist items, by phase.
+    pub checklists: Vec<AudienceChecklistView>,
+    /// Tagged worksheets, and worksheets with a tagged section (named in `sections`).
+    pub worksheets: Vec<AudienceWorksheetView>,
+    /// How many things are listed; 0 shows the "nothing tagged" message.
+    pub count: usize,
+    /// Links to the other audiences' pages.
+    pub others: Vec<AudienceLinkView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AudienceSectionView {
+    pub title: Option<String>,
+    pub href: Option<String>,
+    pub pages: Vec<PageSummaryView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AudienceChecklistView {
+    pub title: String,
+    /// The checklist's own page.
+    pub href: String,
+    /// Each item's text, without Markdown.
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AudienceWorksheetView {
+    pub title: String,
+    pub href: String,
+    /// Titles of the sections tagged for the audience, when the worksheet as a whole is not.
+    pub sections: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AudienceLinkView {
+    pub id: String,
+    pub name: String,
+    pub href: String,
+    pub count: usize,
+}
+
+impl Renderer {
+    /// A page with the shared furniture (navigation, footer) but no place in the reading order.
+    pub fn generated_page(
+        &self,
+        site: &Site,
+        url: &str,
+        title: &str,
+        template: &str,
+        cx: Context,
+    ) -> Result<String, Diagnostic> {
+        let mut common = self.common(site, Place::Home, url, title, "", &[]);
+        common.prev = None;
+        common.next = None;
+        let mut full =
+            Context::from_serialize(&common).map_err(|e| Diagnostic::error(e.to_string()))?;
+        full.extend(cx);
+        self.render(template, &full, None)
+    }
+
+    /// resources/ and audiences/: each output path with its HTML.
+    pub fn generated_pages(&self, site: &Site, data: &Data) -> Generated {
+        let mut out = Generated::new();
+        if let Some(r) = &self.library.resources {
+            out.push((
+                format!("{}index.html", resources::URL),
+                self.resources_page(site, r),
+            ));
+        }
+        if !self.site().audiences.is_empty() {
+            let views: Vec<AudiencePageView> = self
+                .site()
+                .audiences
+                .iter()
+                .map(|a| self.audience_view(site, data, a))
+                .collect();
+            out.push((
+                "audiences/index.html".into(),
+                self.audiences_index(site, &views),
+            ));
+            for v in views {
+                let url = format!("audiences/{}/", v.id);
+                let title = self.text("audience_title").replace("{name}", &v.name);
+                let mut cx = Context::new();
+                cx.insert("audience", &v);
+                out.push((
+                    format!("{url}index.html"),
+                    self.generated_page(site, &url, &title, "audience.html", cx),
+                ));
+            }
+        }
+        out
+    }
+
+    fn resources_page(&self, site: &Site, r: &Resources) -> Result<String, Diagnostic> {
+        let url = resources::URL;
+        let mut taken: Vec<String> = Vec::new();
+        let groups = r
+            .by_kind()
+            .into_iter()
+            .map(|(kind, items)| {
+                let base = format!("kind-{}", kind.map_or("other".to_string(), slugify));
+                let mut id = base.clone();
+                let mut n = 0;
+                while taken.contains(&id) {
+                    n += 1;
+                    id = format!("{base}-{n}");
+                }
+                taken.push(id.clone());
+                ResourceGroupView {
+                    id,
+                    title: kind.map(str::to_string),
+                    items: items
+                        .into_iter()
+                        .map(|i| self.resource_view(i, url))
+                        .collect(),
+                }
+            })
+            .collect();
+        let phases = self
+            .library
+            .phases
+            .iter()
+            .filter(|p| r.items.iter().any(|i| i.phase.as_deref() == Some(&p.name)))
+            .map(|p| PhaseOptionView {
+                name: p.name.clone(),
+                title: p.title.clone(),
+            })
+            .collect();
+        let view = ResourcesPageView {
+            intro: super::rewrite::rebase(&r.intro_html, "", url),
+            groups,
+            phases,
+            count: r.items.len(),
+        };
+        let title = r.title.clone().unwrap_or_else(|| self.text("resources"));
+        let mut cx = Context::new();
+        cx.insert("resources", &view);
+        self.generated_page(site, url, &title, "resources.html", cx)
+    }
+
+    fn audience_view(&self, site: &Site, data: &Data, audience: &AudienceView) -> AudiencePageView {
+        let url = format!("audiences/{}/", audience.id);
+        let tagged = |id: &PageId| {
+            site.pages[*id]
+                .front
+                .audience
+                .iter()
+                .any(|a| a.get_ref() == &audience.id)
+        };
+        let mut sections: Vec<AudienceSectionView> = site
+            .sections
+            .iter()
+            .map(|s| AudienceSectionView {
+                title: Some(s.title.clone()),
+                href: Some(relative_url(&url, &format!("{}index.html", s.url))),
+                pages: s
+                    .pages
+                    .iter()
+                    .filter(|p| tagged(p))
+                    .map(|&p| self.page_summary(site, p, &url))
+                    .collect(),
+            })
+            .collect();
+        sections.push(AudienceSectionView {
+            title: None,
+            href: None,
+            pages: site
+                .root_pages
+                .iter()
+                .filter(|p| tagged(p))
+                .map(|&p| self.page_summary(site, p, &url))
+                .collect(),
+        });
+        sections.retain(|s| !s.pages.is_empty());
+        let resources: Vec<ResourceView> = self
+            .library
+            .resources
+            .iter()
+            .flat_map(|r| r.items.iter())
+            .filter(|r| r.audience.contains(&audience.id))
+            .map(|r| self.resource_view(r, &url))
+            .collect();
+        let checklists = audience_checklists(
+            site,
+            data,
+            &audience.id,
+            &url,
+            &self.text("checklist_title"),
+        );
+        let worksheets = audience_worksheets(data, &audience.id, &url);
+        let count = sections.iter().map(|s| s.pages.len()).sum::<usize>()
+            + resources.len()
+            + checklists.iter().map(|c| c.items.len()).sum::<usize>()
+            + worksheets.len();
+        let others = self
+            .site()
+            .audiences
+            .iter()
+            .filter(|a| a.id != audience.id)
+            .map(|a| AudienceLinkView {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                href: relative_url(&url, &format!("audiences/{}/index.html", a.id)),
+                count: 0,
+            })
+            .collect();
+        AudiencePageView {
+            id: audience.id.clone(),
+            name: audience.name.clone(),
+            sections,
+            resources,
+            checklists,
+            worksheets,
+            count,
+            others,
+        }
+    }
+
+    fn audiences_index(
+        &self,
+        site: &Site,
+        views: &[AudiencePageView],
+    ) -> Result<String, Diagnostic> {
+        let url = "audiences/";
+        let links: Vec<AudienceLinkView> = views
+            .iter()
+            .map(|v| AudienceLinkView {
+                id: v.id.clone(),
+                name: v.name.clone(),
+                href: relative_url(url, &format!("audiences/{}/index.html", v.id)),
+                count: v.count,
+            })
+            .collect();
+        let mut cx = Context::new();
+        cx.insert("audiences", &links);
+        self.generated_page(site, url, &self.text("audiences"), "audiences.html", cx)
+    }
+}
+
+fn audience_checklists(
+    site: &Site,
+    data: &Data,
+    audience: &str,
+    url: &str,
+    default_title: &str,
+) -> Vec<AudienceChecklistView> {
+    data.checklists
+        .iter()
+        .map(|c| {
+            let phase_title = site
+                .section(&c.phase)
+                .map_or(c.phase.as_str(), |s| s.title.as_str());
+            AudienceChecklistView {
+                title: c
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| default_title.replace("{phase}", phase_title)),
+                href: relative_url(url, &format!("{}/checklist/index.html", c.phase)),
+                items: c
+                    .items
+                    .iter()
+                    .filter(|i| i.audience.iter().any(|a| a == audience))
+                    .map(|i| plain_text(&i.text.text))
+                    .collect(),
+            }
+        })
+        .filter(|c| !c.items.is_empty())
+        .collect()
+}
+
+fn audience_worksheets(data: &Data, audience: &str, url: &str) -> Vec<AudienceWorksheetView> {
+    let tagged = |list: &[String]| list.iter().any(|a| a == audience);
+    data.worksheets
+        .iter()
+        .filter_map(|w| {
+            let whole = tagged(&w.audience);
+            let sections: Vec<String> = w
+                .sections
+                .iter()
+                .filter(|s| !whole && tagged(&s.audience))
+                .map(|s| s.title.clone().unwrap_or_else(|| w.title.clone()))
+                .collect();
+            (whole || !sections.is_empty()).then(|| AudienceWorksheetView {
+                title: w.title.clone(),
+                href: relative_url(url, &format!("worksheets/{}/index.html", w.id)),
+                sections,
+            })
+        })
+        .collect()
+}
+
+/// The words of inline Markdown without its markup: the audience page lists items as text and
+/// links to their checklist.
+fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut out = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
