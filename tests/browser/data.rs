@@ -179,3 +179,15 @@ impl Prompt {
         }
     }
 }
+
+/// Inline Markdown as a reader sees it: links become their text, emphasis and code marks go.
+pub fn plain(markdown: &str) -> String {
+    let link = regex_lite::Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap();
+    link.replace_all(markdown, "$1")
+        .replace(['*', '_', '`'], "")
+}
+
+/// All whitespace removed: rendered and printed text breaks lines where the layout puts them.
+pub fn squash(text: &str) -> String {
+    text.split_whitespace().collect()
+}

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::wd::TimeoutConfiguration;
 use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Map, Value};
@@ -110,11 +111,19 @@ impl Chromedriver {
                 .await;
             match attempt {
                 Ok(client) => {
+                    // A page that does not load in 30 s is a failure to report, not to wait on
+                    // for WebDriver's default 300 s.
+                    let limit = Some(Duration::from_secs(30));
+                    let timeouts = TimeoutConfiguration::new(limit, limit, None);
+                    client
+                        .update_timeouts(timeouts)
+                        .await
+                        .map_err(|e| e.to_string())?;
                     return Ok(Session {
                         client,
                         downloads,
                         _profile: profile,
-                    })
+                    });
                 }
                 Err(e) if Instant::now() > deadline => {
                     let log = std::fs::read_to_string(self.scratch.path().join("chromedriver.log"))

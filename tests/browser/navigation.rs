@@ -85,9 +85,11 @@ struct Seen {
 /// `Target::Outside` instead. The theme declares no favicon, so the browser asks for one.
 const INSPECT: &str = r#"
     const nav = performance.getEntriesByType('navigation')[0];
+    // SVG links (a phase diagram) hold their address in an SVGAnimatedString: resolve by hand.
+    const resolved = a => new URL(a.getAttribute('href'), document.baseURI).href;
     return {
       status: (nav && nav.responseStatus) || 0,
-      links: [...document.querySelectorAll('a[href], area[href]')].map(a => a.href),
+      links: [...document.querySelectorAll('a[href], area[href]')].map(resolved),
       assets: [...document.querySelectorAll('img[src], script[src], source[src], link[href]')].map(e => e.src || e.href),
       failed: performance.getEntriesByType('resource').filter(r => r.responseStatus >= 400).map(r => r.name)
         .filter(u => u.startsWith(arguments[0]) && !u.endsWith('/favicon.ico')),
@@ -199,8 +201,9 @@ impl Walk {
 async fn click_link_to(tab: &Tab<'_>, url: &str, parent: &str) -> Result<(), String> {
     let mark = r#"
         document.querySelectorAll('[data-walk-next]').forEach(e => e.removeAttribute('data-walk-next'));
+        const resolved = a => new URL(a.getAttribute('href'), document.baseURI).href.split('#')[0];
         const link = [...document.querySelectorAll('a[href]')]
-            .find(a => a.href.split('#')[0] === arguments[0] && a.checkVisibility({ visibilityProperty: true }));
+            .find(a => resolved(a) === arguments[0] && a.checkVisibility({ visibilityProperty: true }));
         if (link) link.setAttribute('data-walk-next', '');
         return Boolean(link);
     "#;

@@ -70,11 +70,17 @@ pub struct OnScreen {
 }
 
 const ON_SCREEN: &str = r#"
-    const screenOnly = 'nav, button, .skip-link, input[type=file]';
+    // Navigation to other pages, buttons, the skip link, file pickers. A nav of in-page links
+    // (a print page's table of contents) is content on paper too.
+    const screenOnly = [...document.querySelectorAll('nav, button, .skip-link, input[type=file]')]
+      .filter(e => !e.matches('nav') || [...e.querySelectorAll('a[href]')].some(a => !a.getAttribute('href').startsWith('#')));
     const squash = t => t.replace(/\s+/g, '');
-    const rest = document.body.cloneNode(true);
-    rest.querySelectorAll(screenOnly + ', script, style, template').forEach(e => e.remove());
-    const others = squash(rest.textContent);
+    // Remove the same elements from the copy: mark them, clone, then drop the marked ones.
+    screenOnly.forEach(e => e.setAttribute('data-screen-only', ''));
+    const copy = document.body.cloneNode(true);
+    screenOnly.forEach(e => e.removeAttribute('data-screen-only'));
+    copy.querySelectorAll('[data-screen-only], script, style, template').forEach(e => e.remove());
+    const others = squash(copy.textContent);
     // Each text node on its own: PDF text follows the printed layout, which may interleave
     // the words of a navigation bar's links, but keeps each link's own words together.
     const texts = e => {
@@ -83,9 +89,12 @@ const ON_SCREEN: &str = r#"
       while (walker.nextNode()) found.push(walker.currentNode.textContent.trim());
       return found;
     };
+    // The main heading's longest piece of text: its words, not a phase number beside them or
+    // words only screen readers get.
+    const h1 = document.querySelector('h1');
     return {
-      title: (document.querySelector('h1') || { textContent: '' }).textContent.trim(),
-      screen_only: [...new Set([...document.querySelectorAll(screenOnly)].flatMap(texts))]
+      title: (h1 ? texts(h1) : ['']).reduce((a, b) => (b.length > a.length ? b : a), ''),
+      screen_only: [...new Set(screenOnly.flatMap(texts))]
         .filter(t => t.length > 3 && !others.includes(squash(t))),
     };
 "#;
@@ -115,11 +124,6 @@ pub async fn print(
     })
 }
 
-/// All whitespace removed: PDF text breaks lines and spaces where the layout put them.
-pub fn squash(text: &str) -> String {
-    text.split_whitespace().collect()
-}
-
 impl Printed {
     /// What is wrong with this printout, one line each.
     pub fn problems(&self) -> Vec<String> {
@@ -132,12 +136,12 @@ impl Printed {
                 "printed on {w} x {h} pt, not {name} ({pw} x {ph} pt)"
             ));
         }
-        let text = squash(&self.text);
-        if !text.contains(&squash(&self.seen.title)) {
+        let text = data::squash(&self.text);
+        if !text.contains(&data::squash(&self.seen.title)) {
             problems.push(format!("the heading {:?} is not on paper", self.seen.title));
         }
         for screen_only in &self.seen.screen_only {
-            if text.contains(&squash(screen_only)) {
+            if text.contains(&data::squash(screen_only)) {
                 problems.push(format!("the screen-only {screen_only:?} is on paper"));
             }
         }
@@ -229,17 +233,10 @@ async fn ruled_lines(tab: &Tab<'_>) -> Result<BTreeMap<String, u32>, String> {
 impl Printed {
     /// The texts (inline Markdown from the toolkit's data) that are not on paper.
     pub fn missing_texts<'a>(&self, texts: impl Iterator<Item = &'a str>) -> Vec<String> {
-        let on_paper = squash(&self.text);
+        let on_paper = data::squash(&self.text);
         texts
-            .filter(|t| !on_paper.contains(&squash(&plain(t))))
+            .filter(|t| !on_paper.contains(&data::squash(&data::plain(t))))
             .map(|t| format!("{t:?} is not on paper"))
             .collect()
     }
-}
-
-/// Inline Markdown as a reader sees it: links become their text, emphasis and code marks go.
-fn plain(markdown: &str) -> String {
-    let link = regex_lite::Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap();
-    link.replace_all(markdown, "$1")
-        .replace(['*', '_', '`'], "")
 }

@@ -8,9 +8,13 @@ use std::thread::JoinHandle;
 
 use tiny_http::{Header, Request, Response, Server};
 
+/// Requests answered at once: two browsers load pages side by side, and one slow answer must
+/// not hold up the others.
+const WORKERS: usize = 4;
+
 pub struct StaticServer {
     server: Arc<Server>,
-    thread: Option<JoinHandle<()>>,
+    workers: Vec<JoinHandle<()>>,
     /// `http://127.0.0.1:<port><prefix>`, ending with `/`.
     pub base: String,
 }
@@ -24,17 +28,20 @@ impl StaticServer {
         let server =
             Arc::new(Server::http("127.0.0.1:0").expect("bind a test server on 127.0.0.1"));
         let port = server.server_addr().to_ip().expect("an IP address").port();
-        let thread = {
-            let (server, root, prefix) = (server.clone(), root.to_path_buf(), prefix.to_string());
-            std::thread::spawn(move || {
-                for request in server.incoming_requests() {
-                    answer(request, &root, &prefix);
-                }
+        let workers = (0..WORKERS)
+            .map(|_| {
+                let (server, root, prefix) =
+                    (server.clone(), root.to_path_buf(), prefix.to_string());
+                std::thread::spawn(move || {
+                    for request in server.incoming_requests() {
+                        answer(request, &root, &prefix);
+                    }
+                })
             })
-        };
+            .collect();
         StaticServer {
             server,
-            thread: Some(thread),
+            workers,
             base: format!("http://127.0.0.1:{port}{prefix}"),
         }
     }
@@ -55,9 +62,12 @@ fn answer(request: Request, root: &Path, prefix: &str) {
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.server.unblock();
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
+        // Each call wakes one waiting worker, which then finds the server closed.
+        for _ in &self.workers {
+            self.server.unblock();
+        }
+        for worker in self.workers.drain(..) {
+            let _ = worker.join();
         }
     }
 }
