@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::cache::{skeleton, PageOutput, RenderCache};
+use crate::check;
 use crate::content::{DataKind, LoadOptions, Site, Source};
 use crate::data::library::Library;
 use crate::data::{self, Data};
@@ -30,6 +31,13 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// `--output`, which overrides site.toml's output_dir.
     pub output: Option<PathBuf>,
+    /// `--strict`: warnings fail the build, and nothing is written.
+    pub strict: bool,
+}
+
+/// Whether the diagnostics stop the build: errors always, warnings under --strict.
+fn fails(diags: &Diagnostics, opts: &BuildOptions) -> bool {
+    diags.has_errors() || (opts.strict && !diags.is_empty())
 }
 
 /// Counts for the summary line.
@@ -73,7 +81,7 @@ pub struct RenderedSite {
 pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
     let start = Instant::now();
     let (rendered, diags) = render_site(root, opts);
-    let Some(rendered) = rendered.filter(|_| !diags.has_errors()) else {
+    let Some(rendered) = rendered.filter(|_| !fails(&diags, opts)) else {
         return Err(Failure::Toolkit(diags));
     };
     let out = output_dir(root, &rendered.site, opts)?;
@@ -92,7 +100,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
 pub fn check(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
     let start = Instant::now();
     let (rendered, diags) = render_site(root, opts);
-    let Some(rendered) = rendered.filter(|_| !diags.has_errors()) else {
+    let Some(rendered) = rendered.filter(|_| !fails(&diags, opts)) else {
         return Err(Failure::Toolkit(diags));
     };
     output_dir(root, &rendered.site, opts)?;
@@ -190,8 +198,9 @@ pub fn render_site_with(
     for (doc, r) in docs.iter().zip(&rendered) {
         diags.extend(r.problems.iter().map(|p| doc.diagnostic(p)));
     }
-    check_anchors(&docs, &rendered, &mut diags);
-    // 4b. Links written in the data's Markdown, against the same targets and headings.
+    // 5. What needs every page at once: anchors on other pages, and lint over the whole site.
+    check::site(&site, &data, &docs, &rendered, &links, &mut diags);
+    // 5b. Links written in the data's Markdown, against the same targets and headings.
     let checked = data::links::check(&data, &links);
     diags.extend(checked.diagnostics);
     let anchors = anchors_by_url(&docs, &rendered);
@@ -199,7 +208,7 @@ pub fn render_site_with(
         anchors.get(u).copied()
     }));
     check_data_anchors(&docs, &rendered, &library, &data_anchors, &mut diags);
-    // 5. Navigation is rendered once per section here, then reused by every page.
+    // 6. Navigation is rendered once per section here, then reused by every page.
     let mut renderer = match (kept_renderer, theme) {
         (Some(kept), _) => kept,
         (None, Some(theme)) => match Renderer::new(&site, theme, &links) {
@@ -216,7 +225,7 @@ pub fn render_site_with(
         renderer.print_memo = Some(Default::default());
     }
     let interactive = Interactive::new(&renderer, &site, &data, &links);
-    // 6. Pages through their templates, in parallel.
+    // 7. Pages through their templates, in parallel.
     let pages: Vec<Result<PageOutput, Vec<Diagnostic>>> = docs
         .par_iter()
         .zip(&rendered)
@@ -230,6 +239,7 @@ pub fn render_site_with(
     let mut outputs = Outputs::default();
     // Each document's HTML with its shortcodes expanded, kept for the print pages.
     let mut contents = Vec::with_capacity(docs.len());
+    let mut failures = Vec::new();
     for result in pages {
         match result {
             Ok((path, html, content)) => {
@@ -237,12 +247,13 @@ pub fn render_site_with(
                 contents.push(content);
             }
             Err(d) => {
-                diags.extend(d);
+                failures.extend(d);
                 contents.push(Arc::default());
             }
         }
     }
-    // 7. Files copied as they are, and the pages made from the whole site.
+    diags.extend(failures);
+    // 8. Files copied as they are, and the pages made from the whole site.
     add_files(&site, &renderer, &mut outputs);
     diags.extend(interactive.pages(&mut outputs));
     // The print pages reuse each document's content; checklists and worksheets are drawn again
@@ -286,11 +297,11 @@ pub fn render_site_with(
             Err(d) => diags.push(d),
         }
     }
-    match not_found_page(&renderer) {
+    match not_found_page(&site, &renderer) {
         Ok(html) => outputs.add("404.html", Content::Text(html)),
         Err(d) => diags.push(d),
     }
-    if let Some(xml) = sitemap(&site, &renderer) {
+    if let Some(xml) = sitemap(&outputs, &renderer) {
         outputs.add("sitemap.xml", Content::Text(xml));
     }
     // Last, so every step above could use them: the Markdown and the renderer move into the
@@ -302,6 +313,8 @@ pub fn render_site_with(
         checklists: data.checklists.len(),
         worksheets: data.worksheets.len(),
     };
+    // One template mistake fails every page drawn with it: say so once.
+    diags.items = merge_template_repeats(std::mem::take(&mut diags.items));
     (
         Some(RenderedSite {
             site,
@@ -401,13 +414,8 @@ impl Doc<'_> {
         self.source.map_or("", |s| &s.text[self.body_offset..])
     }
 
-    fn shown_path(&self) -> PathBuf {
-        self.source
-            .map_or_else(|| PathBuf::from("content"), |s| s.path.clone())
-    }
-
     /// A Markdown problem (offsets in the body) as a diagnostic at its true place in the file.
-    fn diagnostic(&self, p: &Problem) -> Diagnostic {
+    pub fn diagnostic(&self, p: &Problem) -> Diagnostic {
         let d = if p.warning {
             Diagnostic::warning(&p.message)
         } else {
@@ -488,28 +496,6 @@ fn anchors_by_url<'a>(
         .collect()
 }
 
-fn check_anchors(docs: &[Doc], rendered: &[Rendered], diags: &mut Diagnostics) {
-    let anchors = anchors_by_url(docs, rendered);
-    for (doc, r) in docs.iter().zip(rendered) {
-        for check in &r.anchor_checks {
-            let known = anchors.get(check.url.as_str()).copied();
-            if known.is_some_and(|a| a.contains(&check.anchor)) {
-                continue;
-            }
-            let list = known.cloned().unwrap_or_default();
-            let p = Problem::error(
-                check.span.clone(),
-                format!(
-                    "there is no heading `#{}` on the page this link points to",
-                    check.anchor
-                ),
-            )
-            .hint(anchor_hint(&check.anchor, &list));
-            diags.push(doc.diagnostic(&p));
-        }
-    }
-}
-
 /// Anchors named by links in data files (resources.toml), checked like the pages' own.
 fn check_data_anchors(
     docs: &[Doc],
@@ -553,11 +539,10 @@ fn render_doc(
     md: &Rendered,
 ) -> Result<(String, String, String), Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let source_path = doc.shown_path();
     let phase = phase_of(site, doc.place);
     let content = markdown::shortcodes::expand(&md.html, &md.calls, |n, call, body| {
         data.shortcode(&md.calls, n, phase, &doc.url)
-            .unwrap_or_else(|| r.shortcode(call, body, &doc.url, &source_path))
+            .unwrap_or_else(|| r.shortcode(call, body, &doc.url))
             .unwrap_or_else(|(message, hint)| {
                 let mut p = Problem::error(call.span.clone(), message);
                 p.hint = hint;
@@ -627,6 +612,36 @@ fn render_doc(
     Ok((file_url(&doc.url), html, content))
 }
 
+/// One mistake in a template fails every page that uses it: report it once, at the template's
+/// line, counting the other pages. Diagnostics elsewhere are left as they are.
+fn merge_template_repeats(failures: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<(Diagnostic, usize)> = Vec::new();
+    let mut seen: HashMap<(String, Option<String>), usize> = HashMap::new();
+    for d in failures {
+        let in_template = d
+            .location
+            .as_ref()
+            .is_some_and(|l| l.path.starts_with("templates") || l.path.starts_with("themes"));
+        let key = (d.position().unwrap_or_default(), d.hint.clone());
+        match seen.get(&key) {
+            Some(&i) if in_template => out[i].1 += 1,
+            _ => {
+                seen.insert(key, out.len());
+                out.push((d, 0));
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(mut d, others)| {
+            if others > 0 {
+                let pages = if others == 1 { "page" } else { "pages" };
+                d.message = format!("{} and {others} other {pages}", d.message);
+            }
+            d
+        })
+        .collect()
+}
+
 /// The phase whose pages `place` is on (for `{{ checklist() }}` without a phase).
 fn phase_of(site: &Site, place: Place) -> Option<&str> {
     let name = match place {
@@ -679,7 +694,7 @@ fn add_files(site: &Site, r: &Renderer, outputs: &mut Outputs) {
 
 /// The 404 page is served at any missing path, so it inlines its CSS and links home through
 /// base_url (or the host's root).
-fn not_found_page(r: &Renderer) -> Result<String, Diagnostic> {
+fn not_found_page(site: &Site, r: &Renderer) -> Result<String, Diagnostic> {
     let home = r
         .site()
         .base_url
@@ -688,15 +703,22 @@ fn not_found_page(r: &Renderer) -> Result<String, Diagnostic> {
     let mut cx = Context::new();
     cx.insert("home_href", &home);
     cx.insert("root", &home);
-    cx.insert("inline_css", &r.theme.asset_text("trellis.css"));
+    // The toolkit's own static/trellis.css replaces the theme's everywhere, here too.
+    let own_css = site.root.join("static/trellis.css");
+    let css =
+        std::fs::read_to_string(own_css).unwrap_or_else(|_| r.theme.asset_text("trellis.css"));
+    cx.insert("inline_css", &css);
     r.render("404.html", &cx, None)
 }
 
-fn sitemap(site: &Site, r: &Renderer) -> Option<String> {
+/// Every HTML page of the build (checklists, worksheets, print pages included), by its pretty
+/// address.
+fn sitemap(outputs: &Outputs, r: &Renderer) -> Option<String> {
     r.site().base_url.as_ref()?;
-    let mut urls: Vec<String> = vec![String::new()];
-    urls.extend(site.sections.iter().map(|s| s.url.clone()));
-    urls.extend(site.pages.iter().map(|p| p.url.clone()));
+    let urls = outputs
+        .files
+        .keys()
+        .filter_map(|path| path.strip_suffix("index.html"));
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for u in urls {
         let loc = r.absolute(&u).unwrap_or_default();

@@ -1,0 +1,108 @@
+//! The example toolkit in a real browser (headless Chromium driven over WebDriver): what a reader
+//! on a phone, a screen reader, a laptop, a USB stick or paper gets.
+//!
+//! One chromedriver and one browser session serve every check; each check borrows the session,
+//! so checks never share page state by accident. Set-up happens on the first check that runs, so
+//! `cargo test <filter>` that selects none of them starts no browser. Without chromedriver the
+//! checks are skipped with a message, except on CI (`CI` set), where they fail with a hint.
+//!
+//! To add a check (search and live reload will):
+//! 1. write `async fn my_check(s: &Shared) -> Checked` below (or in a module of tests/browser/);
+//!    borrow the browser with `let tab = s.tab(Js::On).await?;`, open `s.root.base` + a path (or
+//!    `s.subdir.base`, `s.file_base()`), and use `tab.eval`, `tab.wait_until`, `tab.open`, or
+//!    fantoccini's API through the tab (`tab.find(Locator::Css(..))`, `.click()`, `.send_keys()`);
+//! 2. list it in `checks()` with the tools it needs besides the browser.
+//! A check that needs its own toolkit builds one with `TestSite` and opens it from `file://`.
+
+#[path = "browser/accessibility.rs"]
+mod accessibility;
+#[path = "browser/checklists.rs"]
+mod checklists;
+mod common;
+#[path = "browser/data.rs"]
+mod data;
+#[path = "browser/driver.rs"]
+mod driver;
+#[path = "browser/navigation.rs"]
+mod navigation;
+#[path = "browser/print.rs"]
+mod print;
+#[path = "browser/server.rs"]
+mod server;
+#[path = "browser/suite.rs"]
+mod suite;
+#[path = "browser/tools.rs"]
+mod tools;
+#[path = "browser/without_js.rs"]
+mod without_js;
+#[path = "browser/worksheets.rs"]
+mod worksheets;
+
+use std::sync::Arc;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+
+use suite::{CheckFn, Suite};
+use tools::Tool;
+
+/// Every check, with the tools it needs besides the browser.
+fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
+    macro_rules! check {
+        ($name:path $(, $tool:ident)*) => {
+            (stringify!($name), (|s| Box::pin($name(s))) as CheckFn, &[Tool::Browser, $(Tool::$tool),*])
+        };
+    }
+    vec![
+        check!(
+            accessibility::every_page_passes_axe_on_a_phone_and_a_laptop,
+            Axe
+        ),
+        check!(navigation::every_page_is_reachable_by_clicking_from_home),
+        check!(navigation::no_link_leads_to_a_missing_file_under_a_subpath),
+        check!(navigation::no_link_leads_to_a_missing_file_from_disk),
+        check!(without_js::every_page_shows_its_content_without_javascript),
+        check!(
+            print::every_page_prints_on_letter_without_screen_only_parts,
+            Poppler
+        ),
+        check!(print::a_toolkit_set_to_a4_prints_on_a4, Poppler),
+        check!(
+            print::worksheets_and_checklists_print_every_prompt_with_write_in_lines,
+            Poppler
+        ),
+        check!(checklists::ticks_persist_and_show_as_progress_until_reset),
+        check!(checklists::states_count_done_and_leave_out_what_does_not_apply),
+        check!(worksheets::answers_in_every_prompt_kind_persist_after_a_reload),
+        check!(worksheets::answers_download_as_json_clear_and_load_back),
+        check!(worksheets::self_assessments_score_by_their_rule),
+    ]
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let suite = Arc::new(Suite::new());
+    let mut skipped = std::collections::BTreeSet::new();
+    let trials = checks()
+        .into_iter()
+        .map(|(name, check, tools)| {
+            let missing: Vec<String> = tools.iter().filter_map(|t| tools::missing(*t)).collect();
+            // On a developer's machine a missing tool skips the check; on CI it fails it.
+            let skip = !missing.is_empty() && !tools::on_ci();
+            if skip {
+                skipped.insert(missing.join(", "));
+            }
+            let suite = suite.clone();
+            Trial::test(name, move || suite.run(check).map_err(Failed::from))
+                .with_ignored_flag(skip)
+        })
+        .collect();
+    for why in skipped {
+        eprintln!("skipping browser checks: {}", tools::install_hint(&why));
+    }
+    let conclusion = libtest_mimic::run(&args, trials);
+    suite.close_sessions();
+    // The trials are gone, so this is the last reference: dropping it kills chromedriver and its
+    // browsers and removes the temporary folders before the process exits.
+    drop(suite);
+    conclusion.exit();
+}

@@ -1,0 +1,242 @@
+//! Paper: pages printed by the browser to PDF, read back with poppler. They come out on the
+//! paper the toolkit names in site.toml, and what only makes sense on screen (navigation,
+//! buttons, the skip link) stays off the paper.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::common::TestSite;
+use crate::data;
+use crate::driver::Js;
+use crate::suite::{file_url, scratch, Checked, Shared, Tab};
+use crate::tools::{Paper, Pdf};
+
+pub async fn every_page_prints_on_letter_without_screen_only_parts(s: &Shared) -> Checked {
+    let tab = s.tab(Js::On).await?;
+    let dir = scratch();
+    let mut problems = Vec::new();
+    for page in s.pages().iter().filter(|p| *p != "404.html") {
+        let url = format!("{}{page}", s.root.base);
+        let printed = print(&tab, &url, dir.path(), Paper::LETTER).await?;
+        problems.extend(
+            printed
+                .problems()
+                .into_iter()
+                .map(|p| format!("{page}: {p}")),
+        );
+    }
+    assert!(problems.is_empty(), "printing:\n{}", problems.join("\n"));
+    Ok(())
+}
+
+pub async fn a_toolkit_set_to_a4_prints_on_a4(s: &Shared) -> Checked {
+    let site = TestSite::example();
+    site.edit("site.toml", "paper = \"letter\"", "paper = \"a4\"");
+    site.build().assert_ok();
+    let tab = s.tab(Js::On).await?;
+    let dir = scratch();
+    let base = file_url(&site.public());
+    for page in ["index.html", "getting-started/defining-roles/index.html"] {
+        let printed = print(&tab, &format!("{base}{page}"), dir.path(), Paper::A4).await?;
+        let problems = printed.problems();
+        assert!(
+            problems.is_empty(),
+            "{page} printed:\n{}",
+            problems.join("\n")
+        );
+    }
+    Ok(())
+}
+
+/// A page printed to PDF, with what the page showed on screen only.
+pub struct Printed {
+    pub pdf: Pdf,
+    /// The paper the toolkit asks for.
+    pub paper: Paper,
+    pub text: String,
+    pub seen: OnScreen,
+}
+
+/// What the page holds, read in the browser just before printing.
+#[derive(Deserialize)]
+pub struct OnScreen {
+    /// The main heading, which the paper must carry.
+    pub title: String,
+    /// Texts of screen-only elements (nav, buttons, skip link) found nowhere else on the page,
+    /// so finding one on paper means that element was printed. Very short ones ("1") are left
+    /// out: they would be found in other words.
+    pub screen_only: Vec<String>,
+}
+
+const ON_SCREEN: &str = r#"
+    // Navigation to other pages, buttons, the skip link, file pickers. A nav of in-page links
+    // (a print page's table of contents) is content on paper too.
+    const screenOnly = [...document.querySelectorAll('nav, button, .skip-link, input[type=file]')]
+      .filter(e => !e.matches('nav') || [...e.querySelectorAll('a[href]')].some(a => !a.getAttribute('href').startsWith('#')));
+    const squash = t => t.replace(/\s+/g, '');
+    // Remove the same elements from the copy: mark them, clone, then drop the marked ones.
+    screenOnly.forEach(e => e.setAttribute('data-screen-only', ''));
+    const copy = document.body.cloneNode(true);
+    screenOnly.forEach(e => e.removeAttribute('data-screen-only'));
+    copy.querySelectorAll('[data-screen-only], script, style, template').forEach(e => e.remove());
+    const others = squash(copy.textContent);
+    // Each text node on its own: PDF text follows the printed layout, which may interleave
+    // the words of a navigation bar's links, but keeps each link's own words together.
+    const texts = e => {
+      const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+      const found = [];
+      while (walker.nextNode()) found.push(walker.currentNode.textContent.trim());
+      return found;
+    };
+    // The main heading's longest piece of text: its words, not a phase number beside them or
+    // words only screen readers get.
+    const h1 = document.querySelector('h1');
+    return {
+      title: (h1 ? texts(h1) : ['']).reduce((a, b) => (b.length > a.length ? b : a), ''),
+      screen_only: [...new Set(screenOnly.flatMap(texts))]
+        .filter(t => t.length > 3 && !others.includes(squash(t))),
+    };
+"#;
+
+/// Opens `url`, notes what is on screen and prints it into `dir`; the page should ask for `paper`.
+pub async fn print(
+    tab: &Tab<'_>,
+    url: &str,
+    dir: &std::path::Path,
+    paper: Paper,
+) -> Result<Printed, String> {
+    tab.open(url).await?;
+    let seen: OnScreen = tab.eval(ON_SCREEN, vec![]).await?;
+    let name = url
+        .trim_end_matches("/index.html")
+        .rsplit('/')
+        .next()
+        .unwrap_or("page")
+        .to_string();
+    let pdf = Pdf::save(&tab.print_pdf(paper.other()).await?, dir, &name);
+    let text = pdf.text();
+    Ok(Printed {
+        pdf,
+        paper,
+        text,
+        seen,
+    })
+}
+
+impl Printed {
+    /// What is wrong with this printout, one line each.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let (w, h) = self.pdf.page_size();
+        let (pw, ph) = self.paper.points;
+        if (w - pw).abs() > 1.0 || (h - ph).abs() > 1.0 {
+            let name = self.paper.name;
+            problems.push(format!(
+                "printed on {w} x {h} pt, not {name} ({pw} x {ph} pt)"
+            ));
+        }
+        let text = data::squash(&self.text);
+        if !text.contains(&data::squash(&self.seen.title)) {
+            problems.push(format!("the heading {:?} is not on paper", self.seen.title));
+        }
+        for screen_only in &self.seen.screen_only {
+            if text.contains(&data::squash(screen_only)) {
+                problems.push(format!("the screen-only {screen_only:?} is on paper"));
+            }
+        }
+        problems
+    }
+}
+
+pub async fn worksheets_and_checklists_print_every_prompt_with_write_in_lines(
+    s: &Shared,
+) -> Checked {
+    let root = &s.example.root;
+    let tab = s.tab(Js::On).await?;
+    tab.open(&format!("{}index.html", s.root.base)).await?;
+    tab.clear_storage().await?;
+    let dir = scratch();
+    let mut problems = Vec::new();
+    for id in data::worksheet_ids(root) {
+        let page = format!("worksheets/{id}/index.html");
+        let printed = print(
+            &tab,
+            &format!("{}{page}", s.root.base),
+            dir.path(),
+            Paper::LETTER,
+        )
+        .await?;
+        let mut found = printed.problems();
+        let prompts = data::worksheet(root, &id).prompts();
+        found.extend(printed.missing_texts(prompts.iter().map(|p| p.label.as_str())));
+        let ruled = ruled_lines(&tab).await?;
+        for prompt in prompts.iter().filter(|p| p.write_in_lines() > 0) {
+            let (want, got) = (
+                prompt.write_in_lines(),
+                ruled.get(prompt.id()).copied().unwrap_or(0),
+            );
+            if got != want {
+                found.push(format!(
+                    "{} prints {got} write-in lines, not {want}",
+                    prompt.id()
+                ));
+            }
+        }
+        problems.extend(found.into_iter().map(|p| format!("{page}: {p}")));
+    }
+    for phase in data::checklist_phases(root) {
+        let page = format!("{phase}/checklist/index.html");
+        let printed = print(
+            &tab,
+            &format!("{}{page}", s.root.base),
+            dir.path(),
+            Paper::LETTER,
+        )
+        .await?;
+        let list = data::checklist(root, &phase);
+        let mut found = printed.problems();
+        found.extend(printed.missing_texts(list.items.iter().map(|i| i.text.as_str())));
+        found.extend(printed.missing_texts(list.states.iter().map(|s| s.label.as_str())));
+        problems.extend(found.into_iter().map(|p| format!("{page}: {p}")));
+    }
+    assert!(
+        problems.is_empty(),
+        "printing worksheets and checklists:\n{}",
+        problems.join("\n")
+    );
+    Ok(())
+}
+
+/// Write-in lines per prompt id, as the print style lays the page out: visible empty boxes
+/// ruled along their bottom edge, at least half as wide as their prompt.
+async fn ruled_lines(tab: &Tab<'_>) -> Result<BTreeMap<String, u32>, String> {
+    let count = r#"
+        const out = {};
+        for (const p of document.querySelectorAll('main [data-tr-prompt]')) {
+          const width = p.getBoundingClientRect().width;
+          out[p.dataset.trPrompt] = [...p.querySelectorAll('*')].filter(e => {
+            const style = getComputedStyle(e);
+            return e.children.length === 0 && e.textContent.trim() === '' && e.checkVisibility()
+              && style.borderBottomStyle !== 'none' && parseFloat(style.borderBottomWidth) > 0
+              && e.getBoundingClientRect().width >= width / 2;
+          }).length;
+        }
+        return out;
+    "#;
+    tab.emulate_media("print").await?;
+    let lines = tab.eval(count, vec![]).await;
+    tab.emulate_media("").await?;
+    lines
+}
+
+impl Printed {
+    /// The texts (inline Markdown from the toolkit's data) that are not on paper.
+    pub fn missing_texts<'a>(&self, texts: impl Iterator<Item = &'a str>) -> Vec<String> {
+        let on_paper = data::squash(&self.text);
+        texts
+            .filter(|t| !on_paper.contains(&data::squash(&data::plain(t))))
+            .map(|t| format!("{t:?} is not on paper"))
+            .collect()
+    }
+}
