@@ -23,6 +23,8 @@ mod common;
 mod data;
 #[path = "browser/driver.rs"]
 mod driver;
+#[path = "browser/live_reload.rs"]
+mod live_reload;
 #[path = "browser/navigation.rs"]
 mod navigation;
 #[path = "browser/print.rs"]
@@ -75,6 +77,7 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
         check!(worksheets::answers_in_every_prompt_kind_persist_after_a_reload),
         check!(worksheets::answers_download_as_json_clear_and_load_back),
         check!(worksheets::self_assessments_score_by_their_rule),
+        check!(live_reload::an_edit_shows_in_the_open_page_without_reloading_by_hand),
     ]
 }
 

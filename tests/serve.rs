@@ -177,7 +177,10 @@ fn a_change_sends_a_reload_event_naming_the_changed_page() {
     // that is open, so open pages swap the stylesheet without reloading.
     site.write("static/trellis.css", "body { color: black; }\n");
     let built = events.next_with(r#""kind":"built""#);
-    assert!(built.contains(r#""changed":["404.html","trellis.css"]"#), "{built}");
+    assert!(
+        built.contains(r#""changed":["404.html","trellis.css"]"#),
+        "{built}"
+    );
     assert!(server.interrupt().success());
 }
 
