@@ -255,7 +255,19 @@ pub fn render_site_with(
     diags.extend(failures);
     // 8. Files copied as they are, and the pages made from the whole site.
     add_files(&site, &renderer, &mut outputs);
-    diags.extend(interactive.pages(&mut outputs));
+    // Checklist and worksheet pages come from the data and front matter alone: watch reuses
+    // them (and their messages) while the skeleton is unchanged.
+    let (data_pages, data_problems) = match cache.data_pages(skeleton) {
+        Some(kept) => kept,
+        None => {
+            let mut made = Outputs::default();
+            let problems = interactive.pages(&mut made);
+            (made, problems)
+        }
+    };
+    cache.keep_data_pages(skeleton, &data_pages, &data_problems);
+    outputs.files.extend(data_pages.files);
+    diags.extend(data_problems);
     // The print pages reuse each document's content; checklists and worksheets are drawn again
     // for them, each once.
     let print_docs: Vec<PrintDoc> = docs

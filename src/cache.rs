@@ -23,6 +23,7 @@ use crate::build::{BuildOptions, Doc};
 use crate::content::{Site, SourceCache};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{LinkIndex, Rendered};
+use crate::output::Outputs;
 use crate::render::theme::ThemeFiles;
 use crate::render::Renderer;
 
@@ -45,6 +46,8 @@ pub struct RenderCache {
     renderer: Option<(u64, Renderer)>,
     /// The pages made from the skeleton alone (resources, audiences), by output path.
     generated: Option<(u64, Vec<Shared>)>,
+    /// The checklist and worksheet pages and their messages, also made from the skeleton alone.
+    data_pages: Option<(u64, Outputs, Vec<Diagnostic>)>,
 }
 
 /// An output path and its text, shared with the output.
@@ -160,6 +163,19 @@ impl RenderCache {
             .map(|(p, r)| Some((p.clone(), r.as_ref().ok()?.clone())))
             .collect();
         self.generated = ok.filter(|_| self.enabled).map(|ok| (skeleton, ok));
+    }
+
+    /// The checklist and worksheet pages made last time, if the skeleton is the same.
+    pub fn data_pages(&self, skeleton: u64) -> Option<(Outputs, Vec<Diagnostic>)> {
+        let (s, pages, problems) = self.data_pages.as_ref()?;
+        (*s == skeleton).then(|| (pages.clone(), problems.clone()))
+    }
+
+    /// Remembers the checklist and worksheet pages, sharing their text with the output.
+    pub fn keep_data_pages(&mut self, skeleton: u64, pages: &Outputs, problems: &[Diagnostic]) {
+        if self.enabled {
+            self.data_pages = Some((skeleton, pages.clone(), problems.to_vec()));
+        }
     }
 
     pub fn page(&self, doc: &Doc) -> Option<PageOutput> {
