@@ -63,9 +63,9 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
             accessibility::every_page_passes_axe_on_a_phone_and_a_laptop,
             Axe
         ),
-        check!(navigation::every_page_is_reachable_by_clicking_from_home),
-        check!(navigation::no_link_leads_to_a_missing_file_under_a_subpath),
-        check!(navigation::no_link_leads_to_a_missing_file_from_disk),
+        check!(navigation::every_page_is_reachable_by_clicking_from_home_at_a_hosts_root),
+        check!(navigation::every_page_is_reachable_by_clicking_from_home_under_a_subpath),
+        check!(navigation::every_page_is_reachable_by_clicking_from_home_from_disk),
         check!(without_js::every_page_shows_its_content_without_javascript),
         check!(
             print::every_page_prints_on_letter_without_screen_only_parts,
