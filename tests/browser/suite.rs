@@ -42,7 +42,7 @@ pub struct Shared {
 impl Suite {
     pub fn new() -> Suite {
         let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
+            .worker_threads(2)
             .enable_all()
             .build()
             .expect("a tokio runtime");
