@@ -34,7 +34,9 @@ impl StaticServer {
         };
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         let port = listener.local_addr().expect("a local address").port();
-        listener.set_nonblocking(true).expect("a non-blocking socket");
+        listener
+            .set_nonblocking(true)
+            .expect("a non-blocking socket");
         let listener = tokio::net::TcpListener::from_std(listener).expect("a tokio listener");
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
