@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use tera::Context;
 
+use crate::check;
 use crate::content::{DataKind, LoadOptions, Site, Source};
 use crate::data::library::Library;
 use crate::data::{self, Data};
@@ -27,6 +28,13 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// `--output`, which overrides site.toml's output_dir.
     pub output: Option<PathBuf>,
+    /// `--strict`: warnings fail the build, and nothing is written.
+    pub strict: bool,
+}
+
+/// Whether the diagnostics stop the build: errors always, warnings under --strict.
+fn fails(diags: &Diagnostics, opts: &BuildOptions) -> bool {
+    diags.has_errors() || (opts.strict && !diags.is_empty())
 }
 
 /// Counts for the summary line.
@@ -70,7 +78,7 @@ pub struct RenderedSite {
 pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
     let start = Instant::now();
     let (rendered, diags) = render_site(root, opts);
-    let Some(rendered) = rendered.filter(|_| !diags.has_errors()) else {
+    let Some(rendered) = rendered.filter(|_| !fails(&diags, opts)) else {
         return Err(Failure::Toolkit(diags));
     };
     let out = output_dir(root, &rendered.site, opts)?;
@@ -89,7 +97,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
 pub fn check(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
     let start = Instant::now();
     let (rendered, diags) = render_site(root, opts);
-    let Some(rendered) = rendered.filter(|_| !diags.has_errors()) else {
+    let Some(rendered) = rendered.filter(|_| !fails(&diags, opts)) else {
         return Err(Failure::Toolkit(diags));
     };
     output_dir(root, &rendered.site, opts)?;
@@ -165,8 +173,9 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     for (doc, r) in docs.iter().zip(&rendered) {
         diags.extend(r.problems.iter().map(|p| doc.diagnostic(p)));
     }
-    check_anchors(&docs, &rendered, &mut diags);
-    // 4b. Links written in the data's Markdown, against the same targets and headings.
+    // 5. What needs every page at once: anchors on other pages, and lint over the whole site.
+    check::site(&site, &data, &docs, &rendered, &links, &mut diags);
+    // 5b. Links written in the data's Markdown, against the same targets and headings.
     let checked = data::links::check(&data, &links);
     diags.extend(checked.diagnostics);
     let anchors = anchors_by_url(&docs, &rendered);
@@ -174,7 +183,7 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
         anchors.get(u).copied()
     }));
     check_data_anchors(&docs, &rendered, &library, &data_anchors, &mut diags);
-    // 5. Navigation is rendered once per section here, then reused by every page.
+    // 6. Navigation is rendered once per section here, then reused by every page.
     let mut renderer = match Renderer::new(&site, theme, &links) {
         Ok(r) => r,
         Err(d) => {
@@ -184,7 +193,7 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     };
     renderer.library = library;
     let interactive = Interactive::new(&renderer, &site, &data, &links);
-    // 6. Pages through their templates, in parallel.
+    // 7. Pages through their templates, in parallel.
     let pages: Vec<Result<(String, String, String), Vec<Diagnostic>>> = docs
         .par_iter()
         .zip(&rendered)
@@ -193,6 +202,7 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
     let mut outputs = Outputs::default();
     // Each document's HTML with its shortcodes expanded, kept for the print pages.
     let mut contents = Vec::with_capacity(docs.len());
+    let mut failures = Vec::new();
     for result in pages {
         match result {
             Ok((path, html, content)) => {
@@ -200,12 +210,13 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
                 contents.push(content);
             }
             Err(d) => {
-                diags.extend(d);
+                failures.extend(d);
                 contents.push(String::new());
             }
         }
     }
-    // 7. Files copied as they are, and the pages made from the whole site.
+    diags.extend(failures);
+    // 8. Files copied as they are, and the pages made from the whole site.
     add_files(&site, &renderer, &mut outputs);
     diags.extend(interactive.pages(&mut outputs));
     // The print pages reuse each document's content; checklists and worksheets are drawn again
@@ -236,11 +247,11 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
             Err(d) => diags.push(d),
         }
     }
-    match not_found_page(&renderer) {
+    match not_found_page(&site, &renderer) {
         Ok(html) => outputs.add("404.html", Content::Text(html)),
         Err(d) => diags.push(d),
     }
-    if let Some(xml) = sitemap(&site, &renderer) {
+    if let Some(xml) = sitemap(&outputs, &renderer) {
         outputs.add("sitemap.xml", Content::Text(xml));
     }
     let stats = Stats {
@@ -248,6 +259,8 @@ pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, D
         checklists: data.checklists.len(),
         worksheets: data.worksheets.len(),
     };
+    // One template mistake fails every page drawn with it: say so once.
+    diags.items = merge_template_repeats(std::mem::take(&mut diags.items));
     (
         Some(RenderedSite {
             site,
@@ -347,13 +360,8 @@ impl Doc<'_> {
         self.source.map_or("", |s| &s.text[self.body_offset..])
     }
 
-    fn shown_path(&self) -> PathBuf {
-        self.source
-            .map_or_else(|| PathBuf::from("content"), |s| s.path.clone())
-    }
-
     /// A Markdown problem (offsets in the body) as a diagnostic at its true place in the file.
-    fn diagnostic(&self, p: &Problem) -> Diagnostic {
+    pub fn diagnostic(&self, p: &Problem) -> Diagnostic {
         let d = if p.warning {
             Diagnostic::warning(&p.message)
         } else {
@@ -434,28 +442,6 @@ fn anchors_by_url<'a>(
         .collect()
 }
 
-fn check_anchors(docs: &[Doc], rendered: &[Rendered], diags: &mut Diagnostics) {
-    let anchors = anchors_by_url(docs, rendered);
-    for (doc, r) in docs.iter().zip(rendered) {
-        for check in &r.anchor_checks {
-            let known = anchors.get(check.url.as_str()).copied();
-            if known.is_some_and(|a| a.contains(&check.anchor)) {
-                continue;
-            }
-            let list = known.cloned().unwrap_or_default();
-            let p = Problem::error(
-                check.span.clone(),
-                format!(
-                    "there is no heading `#{}` on the page this link points to",
-                    check.anchor
-                ),
-            )
-            .hint(anchor_hint(&check.anchor, &list));
-            diags.push(doc.diagnostic(&p));
-        }
-    }
-}
-
 /// Anchors named by links in data files (resources.toml), checked like the pages' own.
 fn check_data_anchors(
     docs: &[Doc],
@@ -497,11 +483,10 @@ fn render_doc(
     md: &Rendered,
 ) -> Result<(String, String, String), Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let source_path = doc.shown_path();
     let phase = phase_of(site, doc.place);
     let content = markdown::shortcodes::expand(&md.html, &md.calls, |n, call, body| {
         data.shortcode(&md.calls, n, phase, &doc.url)
-            .unwrap_or_else(|| r.shortcode(call, body, &doc.url, &source_path))
+            .unwrap_or_else(|| r.shortcode(call, body, &doc.url))
             .unwrap_or_else(|(message, hint)| {
                 let mut p = Problem::error(call.span.clone(), message);
                 p.hint = hint;
@@ -569,6 +554,36 @@ fn render_doc(
     Ok((file_url(&doc.url), html, content))
 }
 
+/// One mistake in a template fails every page that uses it: report it once, at the template's
+/// line, counting the other pages. Diagnostics elsewhere are left as they are.
+fn merge_template_repeats(failures: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<(Diagnostic, usize)> = Vec::new();
+    let mut seen: HashMap<(String, Option<String>), usize> = HashMap::new();
+    for d in failures {
+        let in_template = d
+            .location
+            .as_ref()
+            .is_some_and(|l| l.path.starts_with("templates") || l.path.starts_with("themes"));
+        let key = (d.position().unwrap_or_default(), d.hint.clone());
+        match seen.get(&key) {
+            Some(&i) if in_template => out[i].1 += 1,
+            _ => {
+                seen.insert(key, out.len());
+                out.push((d, 0));
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(mut d, others)| {
+            if others > 0 {
+                let pages = if others == 1 { "page" } else { "pages" };
+                d.message = format!("{} and {others} other {pages}", d.message);
+            }
+            d
+        })
+        .collect()
+}
+
 /// The phase whose pages `place` is on (for `{{ checklist() }}` without a phase).
 fn phase_of(site: &Site, place: Place) -> Option<&str> {
     let name = match place {
@@ -621,7 +636,7 @@ fn add_files(site: &Site, r: &Renderer, outputs: &mut Outputs) {
 
 /// The 404 page is served at any missing path, so it inlines its CSS and links home through
 /// base_url (or the host's root).
-fn not_found_page(r: &Renderer) -> Result<String, Diagnostic> {
+fn not_found_page(site: &Site, r: &Renderer) -> Result<String, Diagnostic> {
     let home = r
         .site()
         .base_url
@@ -630,15 +645,22 @@ fn not_found_page(r: &Renderer) -> Result<String, Diagnostic> {
     let mut cx = Context::new();
     cx.insert("home_href", &home);
     cx.insert("root", &home);
-    cx.insert("inline_css", &r.theme.asset_text("trellis.css"));
+    // The toolkit's own static/trellis.css replaces the theme's everywhere, here too.
+    let own_css = site.root.join("static/trellis.css");
+    let css =
+        std::fs::read_to_string(own_css).unwrap_or_else(|_| r.theme.asset_text("trellis.css"));
+    cx.insert("inline_css", &css);
     r.render("404.html", &cx, None)
 }
 
-fn sitemap(site: &Site, r: &Renderer) -> Option<String> {
+/// Every HTML page of the build (checklists, worksheets, print pages included), by its pretty
+/// address.
+fn sitemap(outputs: &Outputs, r: &Renderer) -> Option<String> {
     r.site().base_url.as_ref()?;
-    let mut urls: Vec<String> = vec![String::new()];
-    urls.extend(site.sections.iter().map(|s| s.url.clone()));
-    urls.extend(site.pages.iter().map(|p| p.url.clone()));
+    let urls = outputs
+        .files
+        .keys()
+        .filter_map(|path| path.strip_suffix("index.html"));
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for u in urls {
         let loc = r.absolute(&u).unwrap_or_default();

@@ -123,6 +123,7 @@ fn options(c: &CommonArgs, output: Option<PathBuf>) -> BuildOptions {
         drafts: c.drafts,
         base_url: c.base_url.clone(),
         output,
+        strict: c.strict,
     }
 }
 
@@ -131,12 +132,6 @@ fn report(out: &Printer, result: Result<Report, Failure>, strict: bool, verb: &s
     match result {
         Ok(r) => {
             out.diagnostics(&r.warnings);
-            if strict && !r.warnings.is_empty() {
-                out.line(&format!(
-                    "{verb} nothing: --strict turns the warnings above into errors"
-                ));
-                return EXIT_TOOLKIT;
-            }
             let ms = r.elapsed.as_millis();
             let s = &r.stats;
             let target = r
@@ -152,6 +147,11 @@ fn report(out: &Printer, result: Result<Report, Failure>, strict: bool, verb: &s
         }
         Err(Failure::Toolkit(d)) => {
             out.diagnostics(&d);
+            if strict && !d.has_errors() {
+                out.line(&format!(
+                    "{verb} nothing: --strict turns the warnings above into errors"
+                ));
+            }
             EXIT_TOOLKIT
         }
         Err(Failure::Usage(d)) => {
@@ -192,17 +192,17 @@ const MAX_SHOWN: usize = 50;
 impl Printer {
     pub fn diagnostics(&self, all: &Diagnostics) {
         let sorted = all.sorted();
-        for d in sorted
+        let shown: Vec<&&Diagnostic> = sorted
             .iter()
             .filter(|d| !self.quiet || d.is_error())
-            .take(MAX_SHOWN)
-        {
+            .collect();
+        for d in shown.iter().take(MAX_SHOWN) {
             eprint!("{}", d.render(self.color));
         }
-        let (e, w) = (all.error_count(), all.warning_count());
-        if e + w > MAX_SHOWN {
-            eprintln!("... and {} more", e + w - MAX_SHOWN);
+        if shown.len() > MAX_SHOWN {
+            eprintln!("... and {} more not shown", shown.len() - MAX_SHOWN);
         }
+        let (e, w) = (all.error_count(), all.warning_count());
         if e > 0 || (w > 0 && !self.quiet) {
             eprintln!("{}", counts(e, w));
         }

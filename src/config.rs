@@ -113,6 +113,13 @@ impl Config {
     /// Parses site.toml's text. Pure: no file system access.
     pub fn parse(text: &str, path: &Path) -> Result<Config, Diagnostics> {
         let source: Arc<str> = Arc::from(text);
+        if text.trim().is_empty() {
+            return Err(one(Diagnostic::error("site.toml is empty")
+                .at_span(path, &source, 0..0)
+                .hint(
+                    "it needs at least the toolkit's name: title = \"Your toolkit's name\"",
+                )));
+        }
         let input = TomlSource::whole(path, &source);
         let mut config: Config = input.parse("site.toml").map_err(one)?;
         config.source = source;
@@ -129,8 +136,13 @@ impl Config {
         let path = root.join(CONFIG_FILE);
         let shown = PathBuf::from(CONFIG_FILE);
         if !path.is_file() {
-            return Err(one(Diagnostic::error(format!("no {CONFIG_FILE} in {}", root.display()))
-                .hint("run trellis in a toolkit folder, pass --root DIR, or create one with `trellis init DIR`")));
+            return Err(one(Diagnostic::error(format!(
+                "no {CONFIG_FILE} in {}",
+                root.display()
+            ))
+            .hint(
+                "run trellis in a toolkit folder (the one holding site.toml), or pass --root DIR",
+            )));
         }
         let bytes = fsutil::read(&path)
             .map_err(|e| one(Diagnostic::error(e.to_string()).in_file(&shown)))?;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use codespan_reporting::diagnostic as cs;
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term;
 
 /// How serious a diagnostic is. Errors fail the build; warnings do not (unless `--strict`).
@@ -116,6 +116,12 @@ impl Diagnostic {
         self
     }
 
+    /// The same finding, reported as a warning.
+    pub fn as_warning(mut self) -> Diagnostic {
+        self.severity = Severity::Warning;
+        self
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -144,14 +150,14 @@ impl Diagnostic {
         }
         let config = term::Config::default();
         match &self.location {
-            Some(Location {
-                path,
-                source: Some(source),
-                span,
-                ..
-            }) => {
-                let file = SimpleFile::new(path.display().to_string(), source.as_ref());
-                let label = cs::Label::primary((), span.clone());
+            Some(
+                loc @ Location {
+                    source: Some(source),
+                    ..
+                },
+            ) => {
+                let (file, span) = Excerpt::new(loc, source);
+                let label = cs::Label::primary((), span);
                 emit(&report.with_labels(vec![label]), &file, &config, color)
             }
             other => {
@@ -166,9 +172,110 @@ impl Diagnostic {
     }
 }
 
-fn emit(
+/// The one source line a diagnostic shows, cut to a window around the problem when the line is
+/// long (a 20 MB paragraph must not be printed fifty times), with the true line and column.
+struct Excerpt {
+    name: String,
+    text: String,
+    line: usize,
+    /// Columns of the true line before the first character of `text`.
+    cols_before: usize,
+}
+
+/// Lines longer than this many characters are shown as a window around the problem.
+const MAX_SHOWN_LINE: usize = 120;
+
+impl Excerpt {
+    /// The excerpt for a location, and the span to underline in it (on the first line only).
+    fn new(loc: &Location, source: &str) -> (Excerpt, Range<usize>) {
+        let start = loc.span.start.min(source.len());
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |i| start + i);
+        let line = source[line_start..line_end].trim_end_matches('\r');
+        // Within the line as shown: a span may start on the `\r` of a CRLF line end.
+        let span_start = (start - line_start).min(line.len());
+        let span_end = (loc.span.end.saturating_sub(line_start)).clamp(span_start, line.len());
+        let span = span_start..span_end;
+        let mut excerpt = Excerpt {
+            name: loc.path.display().to_string(),
+            text: line.to_string(),
+            line: loc.line,
+            cols_before: 0,
+        };
+        if line.chars().count() <= MAX_SHOWN_LINE {
+            return (excerpt, span);
+        }
+        let from = back_chars(line, span.start, 40);
+        let to = forward_chars(line, span.end.max(span.start), 60);
+        let cut_before = from > 0;
+        excerpt.text = format!(
+            "{}{}{}",
+            if cut_before { "…" } else { "" },
+            &line[from..to],
+            if to < line.len() { "…" } else { "" }
+        );
+        let shift = if cut_before { '…'.len_utf8() } else { 0 };
+        excerpt.cols_before = loc.col.saturating_sub(1) - line[from..span.start].chars().count();
+        excerpt.cols_before -= usize::from(cut_before).min(excerpt.cols_before);
+        let span_end = span.end.min(to);
+        (
+            excerpt,
+            (span.start - from + shift)..(span_end - from + shift),
+        )
+    }
+}
+
+/// The byte index `n` characters before `i` in `s` (or 0).
+fn back_chars(s: &str, i: usize, n: usize) -> usize {
+    s[..i]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(j, _)| j)
+}
+
+/// The byte index `n` characters after `i` in `s` (or its end).
+fn forward_chars(s: &str, i: usize, n: usize) -> usize {
+    s[i..].char_indices().nth(n).map_or(s.len(), |(j, _)| i + j)
+}
+
+impl<'a> Files<'a> for Excerpt {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(&self.name)
+    }
+    fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(&self.text)
+    }
+    fn line_index(&'a self, (): (), _: usize) -> Result<usize, files::Error> {
+        Ok(0)
+    }
+    fn line_number(&'a self, (): (), _: usize) -> Result<usize, files::Error> {
+        Ok(self.line)
+    }
+    fn column_number(&'a self, (): (), _: usize, byte: usize) -> Result<usize, files::Error> {
+        let byte = clamp_to_char_boundary(&self.text, byte.min(self.text.len()));
+        Ok(self.cols_before + self.text[..byte].chars().count() + 1)
+    }
+    fn line_range(&'a self, (): (), line: usize) -> Result<Range<usize>, files::Error> {
+        match line {
+            0 => Ok(0..self.text.len()),
+            _ => Err(files::Error::LineTooLarge {
+                given: line,
+                max: 0,
+            }),
+        }
+    }
+}
+
+fn emit<'f>(
     report: &cs::Diagnostic<()>,
-    file: &SimpleFile<String, &str>,
+    file: &'f impl Files<'f, FileId = ()>,
     config: &term::Config,
     color: bool,
 ) -> String {
@@ -234,17 +341,15 @@ impl Diagnostics {
     /// Sorted by file, then line, then column; errors before warnings at the same place.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut all: Vec<&Diagnostic> = self.items.iter().collect();
-        all.sort_by(|a, b| {
-            let key = |d: &Diagnostic| {
-                d.location
-                    .as_ref()
-                    .map(|l| (l.path.clone(), l.line, l.col))
-                    .unwrap_or_default()
-            };
-            key(a).cmp(&key(b)).then(a.severity.cmp(&b.severity))
-        });
+        all.sort_by(|a, b| place(a).cmp(&place(b)).then(a.severity.cmp(&b.severity)));
         all
     }
+}
+
+fn place(d: &Diagnostic) -> Option<(&Path, usize, usize)> {
+    d.location
+        .as_ref()
+        .map(|l| (l.path.as_path(), l.line, l.col))
 }
 
 impl IntoIterator for Diagnostics {
@@ -268,4 +373,36 @@ pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) ->
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| format!("did you mean `{k}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str, span: Range<usize>) -> String {
+        let source: Arc<str> = Arc::from(text);
+        Diagnostic::error("m")
+            .at_span(Path::new("f.md"), &source, span)
+            .render(false)
+    }
+
+    #[test]
+    fn a_span_on_a_crlf_line_end_is_shown_at_the_end_of_the_line() {
+        // Found by the fuzz test: the span started on the `\r` that the shown line drops.
+        let long = format!("{}\r\n", "word ".repeat(40));
+        let out = shown(&long, long.len() - 2..long.len());
+        assert!(out.contains("f.md:1:201"), "{out}");
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_problem_with_its_true_column() {
+        let text = format!("{}[here](#){}\n", "é".repeat(300), "x".repeat(300));
+        let out = shown(&text, 600..609);
+        assert!(out.contains("f.md:1:301"), "{out}");
+        assert!(
+            out.contains("…éé") && out.contains("[here](#)xx") && out.contains("x…"),
+            "{out}"
+        );
+        assert!(out.lines().all(|l| l.chars().count() < 160), "{out}");
+    }
 }

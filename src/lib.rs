@@ -5,6 +5,7 @@
 //! -> [`build`] (the orchestrator) -> [`output`] (the one writer).
 
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;

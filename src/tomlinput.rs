@@ -46,7 +46,13 @@ impl<'a> TomlSource<'a> {
 
     fn explain(&self, err: &toml::de::Error, what: &str) -> Diagnostic {
         let span = err.span().unwrap_or(0..0);
-        let (message, hint) = author_message(err.message(), what);
+        let raw = err.message();
+        // toml names no key in "duplicate key": the span covers it.
+        let named = match self.text().get(span.clone()) {
+            Some(key) if raw == "duplicate key" => format!("duplicate key `{}`", key.trim()),
+            _ => raw.to_string(),
+        };
+        let (message, hint) = author_message(&named, what);
         let d = self.error_at(span, message);
         match hint {
             Some(h) => d.hint(h),
@@ -90,13 +96,19 @@ pub fn author_message(raw: &str, what: &str) -> (String, Option<String>) {
     }
     if let Some(rest) = raw.strip_prefix("invalid type: ") {
         if let Some((found, expected)) = rest.split_once(", expected ") {
+            if found.contains(" as i128") {
+                return (
+                    format!("this number is too large ({what})"),
+                    Some("use a smaller whole number, such as 10".into()),
+                );
+            }
+            let expected = type_words(expected);
             return (
                 format!(
-                    "wrong type in {what}: expected {}, found {}",
-                    type_words(expected),
+                    "wrong type in {what}: expected {expected}, found {}",
                     type_words(found)
                 ),
-                None,
+                type_hint(&expected),
             );
         }
     }
@@ -112,6 +124,22 @@ pub fn author_message(raw: &str, what: &str) -> (String, Option<String>) {
         format!("this is not valid TOML ({what}): {first_line}"),
         Some(toml_syntax_hint(raw)),
     )
+}
+
+/// How to write a value of the expected kind.
+fn type_hint(expected: &str) -> Option<String> {
+    let hint = match expected {
+        "text in double quotes" => "put the text in double quotes: key = \"...\"",
+        "a whole number" => "write a whole number without quotes, such as 10",
+        "a number" => "write a number without quotes, such as 4.0",
+        "true or false" => "write true or false, without quotes",
+        "a list in square brackets" => {
+            "write a list, even of one item: key = [\"first\", \"second\"]"
+        }
+        "a table" => "write it as a table: a line [name] followed by key = value lines",
+        _ => return None,
+    };
+    Some(hint.to_string())
 }
 
 fn toml_syntax_hint(raw: &str) -> String {
@@ -150,7 +178,9 @@ fn type_words(t: &str) -> String {
         .contains(&t)
     {
         "a whole number"
-    } else if t.starts_with("floating point") || t == "f64" || t == "f32" {
+    } else if t.starts_with("floating point") {
+        "a decimal number"
+    } else if t == "f64" || t == "f32" {
         "a number"
     } else if t.starts_with("boolean") || t == "a boolean" {
         "true or false"

@@ -462,3 +462,44 @@ fn a_template_syntax_error_names_the_template_line() {
         .assert_toolkit_error()
         .assert_stderr("templates/page.html:4:1");
 }
+
+#[test]
+fn strict_builds_with_warnings_write_nothing() {
+    let site = TestSite::fixture("basic");
+    site.build().assert_ok();
+    let before = snapshot(&site.public());
+    site.edit(
+        "content/more/extra.md",
+        "Some extra text.",
+        "Some [placeholder](#) text.",
+    );
+    site.run(&["build", "--strict"])
+        .assert_toolkit_error()
+        .assert_stderr("placeholder")
+        .assert_stderr("--strict turns the warnings above into errors");
+    assert_eq!(
+        before,
+        snapshot(&site.public()),
+        "--strict wrote the site despite warnings"
+    );
+    site.build().assert_ok().assert_stderr("1 warning");
+}
+
+#[test]
+fn the_sitemap_lists_every_generated_page() {
+    let site = TestSite::example();
+    let run = site.run(&["build", "--base-url", "https://example.edu/kit"]);
+    run.assert_ok();
+    let sitemap = run.output("sitemap.xml");
+    for loc in [
+        "https://example.edu/kit/",
+        "https://example.edu/kit/getting-started/checklist/",
+        "https://example.edu/kit/worksheets/action-plan/",
+        "https://example.edu/kit/print/",
+    ] {
+        assert!(
+            sitemap.contains(&format!("<loc>{loc}</loc>")),
+            "sitemap lacks {loc}"
+        );
+    }
+}

@@ -486,12 +486,33 @@ fn build_page(config: &Config, fp: FoundPage, diags: &mut Diagnostics) -> Option
             return None;
         }
     };
-    let err_at = |span: std::ops::Range<usize>, msg: String| {
-        Diagnostic::error(msg).at_span(&fp.source.path, &fp.source.text, span)
+    // Spans in `front` count from the front matter's first byte, not the file's.
+    let front_offset = frontmatter::split(&fp.source.text).map_or(0, |s| s.front.start);
+    let mut page = Page {
+        source: fp.source,
+        front,
+        front_offset,
+        body_offset,
+        section: fp.section,
+        slug: String::new(),
+        url: String::new(),
+        bundle: fp.bundle,
     };
+    check_front(config, &page, diags);
+    page.slug = page_slug(&page, &fp.file_stem, diags)?;
+    page.url = match &page.section {
+        Some(sec) => format!("{sec}/{}/", page.slug),
+        None => format!("{}/", page.slug),
+    };
+    Some(page)
+}
+
+/// The title and audiences of a page's front matter.
+fn check_front(config: &Config, page: &Page, diags: &mut Diagnostics) {
+    let front = &page.front;
     if front.title.get_ref().trim().is_empty() {
         diags.push(
-            err_at(front.title.span(), "the page's title is empty".into())
+            page.error_at(&front.title, "the page's title is empty")
                 .hint("write the title between the quotes"),
         );
     }
@@ -503,14 +524,37 @@ fn build_page(config: &Config, fp: FoundPage, diags: &mut Diagnostics) -> Option
                     .unwrap_or_else(|| {
                         format!("audiences in site.toml [audiences]: {}", known.join(", "))
                     });
-            diags.push(err_at(a.span(), format!("unknown audience `{}`", a.get_ref())).hint(hint));
+            diags.push(
+                page.error_at(a, format!("unknown audience `{}`", a.get_ref()))
+                    .hint(hint),
+            );
         }
     }
-    let slug = match &front.slug {
+}
+
+/// The page's slug: its own `slug`, or its file name's. None (reported) when unusable.
+fn page_slug(page: &Page, file_stem: &str, diags: &mut Diagnostics) -> Option<String> {
+    let slug = match &page.front.slug {
+        Some(s) if s.get_ref().contains(['/', '\\']) || s.get_ref().contains("..") => {
+            diags.push(
+                page.error_at(
+                    s,
+                    format!(
+                        "the slug `{}` would write this page outside its section's folder",
+                        s.get_ref()
+                    ),
+                )
+                .hint(format!(
+                    "a slug is one word of a-z, 0-9 and -, such as slug = \"{}\"",
+                    slugify(s.get_ref())
+                )),
+            );
+            return None;
+        }
         Some(s) if !is_valid_slug(s.get_ref()) => {
             diags.push(
-                err_at(
-                    s.span(),
+                page.error_at(
+                    s,
                     format!("the slug `{}` may only use a-z, 0-9 and -", s.get_ref()),
                 )
                 .hint(format!("write slug = \"{}\"", slugify(s.get_ref()))),
@@ -518,37 +562,21 @@ fn build_page(config: &Config, fp: FoundPage, diags: &mut Diagnostics) -> Option
             return None;
         }
         Some(s) => s.get_ref().clone(),
-        None => slugify(&fp.file_stem),
+        None => slugify(file_stem),
     };
     if slug.is_empty() {
-        diags.push(Diagnostic::error("this file name gives an empty web address").in_file(&fp.source.path)
+        diags.push(Diagnostic::error("this file name gives an empty web address").in_file(&page.source.path)
             .hint("rename the file with letters or digits, or set slug = \"...\" in the front matter"));
         return None;
     }
-    let url = match &fp.section {
-        Some(sec) => format!("{sec}/{slug}/"),
-        None => format!("{slug}/"),
-    };
-    Some(Page {
-        source: fp.source,
-        front,
-        body_offset,
-        section: fp.section,
-        slug,
-        url,
-        bundle: fp.bundle,
-    })
+    Some(slug)
 }
 
 fn check_slug_collisions(pages: &[Page], sections: &[Section], diags: &mut Diagnostics) {
     let mut seen: HashMap<&str, &Page> = HashMap::new();
     for page in pages {
         let at = |p: &Page| match &p.front.slug {
-            Some(s) => {
-                Diagnostic::error("")
-                    .at_span(&p.source.path, &p.source.text, s.span())
-                    .location
-            }
+            Some(s) => p.error_at(s, "").location,
             None => Diagnostic::error("").in_file(&p.source.path).location,
         };
         let reserved = match &page.section {
@@ -571,13 +599,19 @@ fn check_slug_collisions(pages: &[Page], sections: &[Section], diags: &mut Diagn
             continue;
         }
         if let Some(first) = seen.insert(page.url.as_str(), page) {
+            // Point at the page whose own `slug` caused the clash, when one of them has one.
+            let (here, other) = if page.front.slug.is_none() && first.front.slug.is_some() {
+                (first, page)
+            } else {
+                (page, first)
+            };
             let mut d = Diagnostic::error(format!(
                 "two pages would both be written to {}: this one and {}",
                 page.url,
-                first.source.path.display()
+                other.source.path.display()
             ))
             .hint("give one of them another file name or a different slug = \"...\"");
-            d.location = at(page);
+            d.location = at(here);
             diags.push(d);
         }
     }

@@ -16,6 +16,8 @@ pub struct Split {
 /// What went wrong when splitting, with the byte offset it applies to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SplitError {
+    /// Nothing but white space.
+    Empty,
     Missing,
     Unclosed,
 }
@@ -23,6 +25,9 @@ pub enum SplitError {
 /// Finds `+++` front matter at the very start of `text` (after an optional byte-order mark).
 /// Pure and total: any input returns a value.
 pub fn split(text: &str) -> Result<Split, SplitError> {
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(SplitError::Empty);
+    }
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut lines = line_ranges(text, start);
     match lines.next() {
@@ -80,6 +85,9 @@ fn line_ranges(text: &str, from: usize) -> impl Iterator<Item = Line> + '_ {
 impl SplitError {
     pub fn diagnostic(&self, input: &TomlSource) -> Diagnostic {
         match self {
+            SplitError::Empty => input
+                .error_at(0..0, "this file is empty")
+                .hint("a page starts with its front matter: a line `+++`, then `title = \"Your title\"`, then another `+++`; delete the file if it is not needed"),
             SplitError::Missing => input
                 .error_at(0..0, "this page has no front matter")
                 .hint("start the file with a line `+++`, then `title = \"Your title\"`, then another `+++`"),
@@ -137,7 +145,8 @@ mod tests {
     #[test]
     fn reports_missing_and_unclosed() {
         assert_eq!(split("# Title\n"), Err(SplitError::Missing));
-        assert_eq!(split(""), Err(SplitError::Missing));
+        assert_eq!(split(""), Err(SplitError::Empty));
+        assert_eq!(split(" \n\r\n"), Err(SplitError::Empty));
         assert_eq!(split("+++\ntitle = \"A\"\n"), Err(SplitError::Unclosed));
     }
 

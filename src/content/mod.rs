@@ -23,17 +23,18 @@ pub struct Source {
     pub text: Arc<str>,
 }
 
-/// Decodes a file's bytes as UTF-8, or explains where it is not.
+/// Decodes a file's bytes as UTF-8, or explains where it is not: the first bad byte, shown in
+/// its line (the text up to it is valid, so its line and column are true).
 pub fn source_text(bytes: Vec<u8>, shown: &Path) -> Result<String, Diagnostic> {
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-        let (line, _) = crate::diagnostic::line_col(&text, offset);
+        let text: Arc<str> = Arc::from(String::from_utf8_lossy(e.as_bytes()).as_ref());
+        let marked = offset..offset + '\u{fffd}'.len_utf8();
         Diagnostic::error(format!(
-            "this file is not UTF-8 text (invalid byte at offset {offset}, line {line})"
+            "this file is not saved as UTF-8: the byte at offset {offset} cannot be read"
         ))
-        .in_file(shown)
-        .hint("save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")")
+        .at_span(shown, &text, marked)
+        .hint("save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\"); files from Word or Excel need \"Save as plain text, UTF-8\"")
     })
 }
 
@@ -50,6 +51,8 @@ pub type PageId = usize;
 pub struct Page {
     pub source: Source,
     pub front: PageFront,
+    /// Where the front matter starts in the file: spans in `front` are relative to it.
+    pub front_offset: usize,
     pub body_offset: usize,
     /// Folder name of the section, or None for a page directly in content/.
     pub section: Option<String>,
@@ -75,6 +78,13 @@ impl Page {
 
     pub fn body(&self) -> &str {
         &self.source.text[self.body_offset..]
+    }
+
+    /// A diagnostic at a front matter value.
+    pub fn error_at<T>(&self, value: &toml::Spanned<T>, message: impl Into<String>) -> Diagnostic {
+        let span = value.span();
+        let span = (span.start + self.front_offset)..(span.end + self.front_offset);
+        Diagnostic::error(message).at_span(&self.source.path, &self.source.text, span)
     }
 
     pub fn is_draft(&self) -> bool {

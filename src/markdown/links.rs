@@ -228,6 +228,26 @@ pub fn file_url(url: &str) -> String {
     }
 }
 
+/// The inverse of `relative_url`: the file, from the site root, that `href` on the page at
+/// `from_url` leads to ("a/c/index.html"), without its `#anchor`.
+pub fn site_file(from_url: &str, href: &str) -> String {
+    let path = href.split('#').next().unwrap_or("");
+    if path.is_empty() {
+        return file_url(from_url);
+    }
+    let mut parts: Vec<&str> = from_url.split('/').filter(|s| !s.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
 /// `../` once per folder of `from` (a page URL such as "a/b/"): the way back to the site root.
 pub fn root_prefix(from_url: &str) -> String {
     "../".repeat(from_url.matches('/').count())
@@ -301,6 +321,14 @@ mod tests {
         assert_eq!(relative_url("a/b/", "index.html"), "../../index.html");
         assert_eq!(relative_url("a/b/", "a/b/pic.png"), "pic.png");
         assert_eq!(relative_url("about/", "style.css"), "../style.css");
+        for (from, to) in [
+            ("a/b/", "a/c/index.html"),
+            ("", "a/index.html"),
+            ("a/b/", "index.html"),
+        ] {
+            assert_eq!(site_file(from, &relative_url(from, to)), to);
+        }
+        assert_eq!(site_file("a/b/", "#top"), "a/b/index.html");
     }
 
     #[test]

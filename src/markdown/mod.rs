@@ -5,9 +5,10 @@
 //! `Problem`s are byte offsets into the text given, which the caller maps to the file.
 
 pub mod links;
+mod lint;
 pub mod shortcodes;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
@@ -74,6 +75,8 @@ pub struct Rendered {
     /// Every heading id, in order.
     pub anchors: Vec<String>,
     pub anchor_checks: Vec<AnchorCheck>,
+    /// Files of the site (from its root, "a/b/index.html") that this text links to.
+    pub links_to: Vec<String>,
     pub calls: Vec<Call>,
     pub problems: Vec<Problem>,
 }
@@ -101,10 +104,9 @@ pub fn render(text: &str, cx: &Context) -> Rendered {
     let prepared = shortcodes::prepare(text, cx.body_kind);
     let mut out = Rendered {
         calls: prepared.calls,
-        problems: prepared.problems,
         ..Rendered::default()
     };
-    let mut state = Walk::new(cx);
+    let mut state = Walk::new(cx, prepared.problems);
     let events: Vec<Event> = Parser::new_ext(&prepared.text, options())
         .into_offset_iter()
         .flat_map(|(event, range)| state.event(event, range))
@@ -114,8 +116,71 @@ pub fn render(text: &str, cx: &Context) -> Rendered {
     out.toc = state.toc;
     out.anchors = state.ids.order;
     out.anchor_checks = state.checks;
-    out.problems.extend(state.problems);
+    out.links_to = state.links_to;
+    out.problems = state.problems.into_problems();
     out
+}
+
+/// At most this many findings are kept per text: a huge file with a mistake on every line must not
+/// fill the memory with messages nobody reads (the printer shows fewer still).
+pub const MAX_PROBLEMS: usize = 100;
+
+/// The findings of one text: the first `MAX_PROBLEMS` kept, the rest only counted.
+#[derive(Debug, Clone, Default)]
+pub struct Findings {
+    kept: Vec<Problem>,
+    unlisted_errors: usize,
+    unlisted_warnings: usize,
+    first_unlisted: Option<usize>,
+}
+
+impl Findings {
+    pub fn push(&mut self, p: Problem) {
+        if self.kept.len() < MAX_PROBLEMS {
+            self.kept.push(p);
+            return;
+        }
+        if p.warning {
+            self.unlisted_warnings += 1;
+        } else {
+            self.unlisted_errors += 1;
+        }
+        self.first_unlisted.get_or_insert(p.span.start);
+    }
+
+    pub fn extend(&mut self, all: impl IntoIterator<Item = Problem>) {
+        for p in all {
+            self.push(p);
+        }
+    }
+
+    /// The kept findings, plus one that counts the others (an error when any of them is, so the
+    /// build still fails).
+    pub fn into_problems(self) -> Vec<Problem> {
+        let mut out = self.kept;
+        let rest = self.unlisted_errors + self.unlisted_warnings;
+        if rest > 0 {
+            let at = self.first_unlisted.unwrap_or(0);
+            let message = format!(
+                "{rest} more problems in this file are not listed ({} of them errors)",
+                self.unlisted_errors
+            );
+            let summary = if self.unlisted_errors > 0 {
+                Problem::error(at..at, message)
+            } else {
+                Problem::warning(at..at, message)
+            };
+            out.push(summary.hint("fix the ones above and run trellis check again"));
+        }
+        out
+    }
+}
+
+impl std::ops::Deref for Findings {
+    type Target = [Problem];
+    fn deref(&self) -> &[Problem] {
+        &self.kept
+    }
 }
 
 /// Renders a short piece of inline Markdown (a checklist item, a label) without a paragraph.
@@ -136,25 +201,33 @@ pub fn render_inline(text: &str) -> String {
 struct Ids {
     seen: HashSet<String>,
     order: Vec<String>,
+    next_suffix: HashMap<String, usize>,
 }
 
 impl Ids {
-    fn unique(&mut self, base: &str) -> String {
+    /// A unique id from `base`, and whether `base` itself was already taken. The next free suffix
+    /// is remembered per base, so a page with thousands of equal headings stays linear.
+    fn unique(&mut self, base: &str) -> (String, bool) {
         let base = if base.is_empty() { "section" } else { base };
+        let taken = self.seen.contains(base);
         let mut id = base.to_string();
-        let mut n = 0;
+        let mut n = self.next_suffix.get(base).copied().unwrap_or(0);
         while self.seen.contains(&id) {
             n += 1;
             id = format!("{base}-{n}");
         }
+        if taken {
+            self.next_suffix.insert(base.to_string(), n);
+        }
         self.seen.insert(id.clone());
         self.order.push(id.clone());
-        id
+        (id, taken)
     }
 }
 
 struct OpenHeading<'a> {
     level: HeadingLevel,
+    span: Range<usize>,
     explicit_id: Option<CowStr<'a>>,
     classes: Vec<CowStr<'a>>,
     attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
@@ -168,24 +241,32 @@ struct Walk<'c, 'a> {
     ids: Ids,
     toc: Vec<TocItem>,
     checks: Vec<AnchorCheck>,
-    problems: Vec<Problem>,
+    links_to: Vec<String>,
+    problems: Findings,
     heading: Option<OpenHeading<'a>>,
     /// Links rendered as plain text (drafts): their closing tags are dropped too.
     dropped_links: usize,
     image_alt: Option<(String, Range<usize>)>,
+    /// The text of the link being read, for the "click here" lint.
+    link_text: Option<(String, Range<usize>)>,
+    /// The level of the last heading; the page's title is level 1.
+    last_level: u8,
 }
 
 impl<'c, 'a> Walk<'c, 'a> {
-    fn new(cx: &'c Context<'c>) -> Self {
+    fn new(cx: &'c Context<'c>, problems: Findings) -> Self {
         Walk {
             cx,
             ids: Ids::default(),
             toc: Vec::new(),
             checks: Vec::new(),
-            problems: Vec::new(),
+            links_to: Vec::new(),
+            problems,
             heading: None,
             dropped_links: 0,
             image_alt: None,
+            link_text: None,
+            last_level: 1,
         }
     }
 
@@ -194,9 +275,12 @@ impl<'c, 'a> Walk<'c, 'a> {
             Some(e) => e,
             None => return Vec::new(),
         };
-        if let Some((alt, _)) = self.image_alt.as_mut() {
-            if let Event::Text(t) | Event::Code(t) = &event {
-                alt.push_str(t);
+        if let Event::Text(t) | Event::Code(t) = &event {
+            for (text, _) in [self.image_alt.as_mut(), self.link_text.as_mut()]
+                .into_iter()
+                .flatten()
+            {
+                text.push_str(t);
             }
         }
         if let Some(h) = self.heading.as_mut() {
@@ -223,8 +307,10 @@ impl<'c, 'a> Walk<'c, 'a> {
                 classes,
                 attrs,
             }) => {
+                self.check_level(level, range.clone());
                 self.heading = Some(OpenHeading {
                     level,
+                    span: range,
                     explicit_id: id,
                     classes,
                     attrs,
@@ -238,21 +324,30 @@ impl<'c, 'a> Walk<'c, 'a> {
                 dest_url,
                 title,
                 id,
-            }) => match self.link(&dest_url, range) {
-                Some(href) => Some(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: href.into(),
-                    title,
-                    id,
-                })),
-                None => {
-                    self.dropped_links += 1;
-                    None
+            }) => {
+                self.link_text = Some((String::new(), range.clone()));
+                match self.link(&dest_url, range) {
+                    Some(href) => Some(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: href.into(),
+                        title,
+                        id,
+                    })),
+                    None => {
+                        self.dropped_links += 1;
+                        None
+                    }
                 }
-            },
-            Event::End(TagEnd::Link) if self.dropped_links > 0 => {
-                self.dropped_links -= 1;
-                None
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((text, span)) = self.link_text.take() {
+                    self.problems.extend(lint::vague_link_text(&text, span));
+                }
+                if self.dropped_links > 0 {
+                    self.dropped_links -= 1;
+                    return None;
+                }
+                Some(Event::End(TagEnd::Link))
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -292,7 +387,12 @@ impl<'c, 'a> Walk<'c, 'a> {
     /// The rewritten href, or None when the link is to be shown as plain text.
     fn link(&mut self, dest: &str, span: Range<usize>) -> Option<String> {
         match self.cx.links.resolve(dest, self.cx.source, self.cx.url) {
-            Resolved::External => Some(dest.to_string()),
+            Resolved::External => {
+                if lint::is_example_url(dest) {
+                    self.problems.push(lint::example_link(dest.trim(), span));
+                }
+                Some(dest.to_string())
+            }
             Resolved::Placeholder => {
                 self.problems.push(
                     Problem::warning(span, "this link is a placeholder (`#` or empty)")
@@ -304,6 +404,7 @@ impl<'c, 'a> Walk<'c, 'a> {
                 if let Some((url, anchor)) = check {
                     self.checks.push(AnchorCheck { url, anchor, span });
                 }
+                self.links_to.push(links::site_file(self.cx.url, &href));
                 Some(href)
             }
             Resolved::Draft => {
@@ -328,7 +429,15 @@ impl<'c, 'a> Walk<'c, 'a> {
             Some(id) => id.to_string(),
             None => crate::names::slugify(&h.text),
         };
-        let id = self.ids.unique(&base);
+        let (id, repeated) = self.ids.unique(&base);
+        if repeated {
+            self.problems.push(repeated_heading(
+                &base,
+                &id,
+                h.explicit_id.is_some(),
+                h.span.clone(),
+            ));
+        }
         self.add_to_toc(h.level, &id, h.text.trim());
         let mut out = Vec::with_capacity(h.events.len() + 3);
         out.push(Event::Start(Tag::Heading {
@@ -343,6 +452,13 @@ impl<'c, 'a> Walk<'c, 'a> {
         ));
         out.push(Event::End(TagEnd::Heading(h.level)));
         out
+    }
+
+    fn check_level(&mut self, level: HeadingLevel, span: Range<usize>) {
+        let level = level as u8;
+        self.problems
+            .extend(lint::heading_level(self.last_level, level, span));
+        self.last_level = level;
     }
 
     fn add_to_toc(&mut self, level: HeadingLevel, id: &str, title: &str) {
@@ -360,6 +476,27 @@ impl<'c, 'a> Walk<'c, 'a> {
             _ => {}
         }
     }
+}
+
+/// Two headings with the same anchor: links to it reach only the first. An explicit `{#id}` that
+/// is taken is an error (the author chose the id for a link); words repeated are a warning.
+fn repeated_heading(base: &str, id: &str, explicit: bool, span: Range<usize>) -> Problem {
+    if explicit {
+        return Problem::error(
+            span,
+            format!("the heading id `{base}` is already used on this page"),
+        )
+        .hint("give this heading another id: ## Heading {#another-id}");
+    }
+    Problem::warning(
+        span,
+        format!(
+            "another heading on this page is also called `{base}`, so this one's link is #{id}"
+        ),
+    )
+    .hint(
+        "give the headings different words, or an id of their own: ## Goals {#goals-for-students}",
+    )
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use serde_json::{Map, Value};
 
-use super::Problem;
+use super::{Findings, Problem};
 
 /// Whether a shortcode takes a body closed by `{{ end }}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +38,7 @@ pub struct Call {
 pub struct Prepared {
     pub text: String,
     pub calls: Vec<Call>,
-    pub problems: Vec<Problem>,
+    pub problems: Findings,
 }
 
 pub fn marker(n: usize) -> String {
@@ -318,44 +318,63 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Replaces markers in rendered HTML with each call's output, innermost (latest) first, so a
-/// body already holds its nested shortcodes' HTML when its own shortcode receives it.
+/// Replaces markers in rendered HTML with each call's output, in one pass from left to right.
+/// A body is handed over when its closing marker is reached, so it already holds its nested
+/// shortcodes' HTML. A marker that does not fit (a stray or unmatched one) stays as it is: it is
+/// an HTML comment.
 pub fn expand(
     html: &str,
     calls: &[Call],
     mut render: impl FnMut(usize, &Call, Option<&str>) -> String,
 ) -> String {
-    let mut html = html.to_string();
-    for (n, call) in calls.iter().enumerate().rev() {
-        if call.has_body {
-            let (open, close) = (open_marker(n), close_marker(n));
-            let (Some(a), Some(b)) = (html.find(&open), html.find(&close)) else {
-                continue;
-            };
-            if b < a {
-                continue;
+    let mut out = String::with_capacity(html.len());
+    // Open bodies: (call, where its body starts in `out`, where its marker started).
+    let mut open: Vec<(usize, usize, usize)> = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(MARKER_START) {
+        out.push_str(&rest[..at]);
+        let Some((kind, n, len)) = read_marker(&rest[at..]).filter(|m| m.1 < calls.len()) else {
+            out.push_str(MARKER_START);
+            rest = &rest[at + MARKER_START.len()..];
+            continue;
+        };
+        let marker_text = &rest[at..at + len];
+        rest = &rest[at + len..];
+        match kind {
+            "sc" => {
+                out.push_str(&render(n, &calls[n], None));
+                rest = rest.strip_prefix('\n').unwrap_or(rest);
             }
-            let body = html[a + open.len()..b].trim_matches('\n').to_string();
-            let rendered = render(n, call, Some(&body));
-            let end = b + close.len();
-            let end = if html[end..].starts_with('\n') {
-                end + 1
-            } else {
-                end
-            };
-            html.replace_range(a..end, &rendered);
-        } else if let Some(a) = html.find(&marker(n)) {
-            let rendered = render(n, call, None);
-            let end = a + marker(n).len();
-            let end = if html[end..].starts_with('\n') {
-                end + 1
-            } else {
-                end
-            };
-            html.replace_range(a..end, &rendered);
+            "open" => {
+                let marker_at = out.len();
+                out.push_str(marker_text);
+                open.push((n, out.len(), marker_at));
+            }
+            "close" if open.last().is_some_and(|o| o.0 == n) => {
+                let Some((_, body_at, marker_at)) = open.pop() else {
+                    continue;
+                };
+                let body = out[body_at..].trim_matches('\n').to_string();
+                out.truncate(marker_at);
+                out.push_str(&render(n, &calls[n], Some(&body)));
+                rest = rest.strip_prefix('\n').unwrap_or(rest);
+            }
+            _ => out.push_str(marker_text),
         }
     }
-    html
+    out.push_str(rest);
+    out
+}
+
+const MARKER_START: &str = "<!--trellis:";
+
+/// `<!--trellis:KIND:N-->` at the start of `text`: its kind, number and length.
+fn read_marker(text: &str) -> Option<(&str, usize, usize)> {
+    let inner = text.strip_prefix(MARKER_START)?;
+    let end = inner.find("-->")?;
+    let (kind, n) = inner[..end].split_once(':')?;
+    let n = n.parse().ok()?;
+    Some((kind, n, MARKER_START.len() + end + 3))
 }
 
 #[cfg(test)]

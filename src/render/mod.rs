@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod interactive;
 pub mod print;
 pub mod rewrite;
+mod template_error;
 pub mod theme;
 pub mod views;
 
@@ -115,10 +116,10 @@ impl Renderer {
     ) -> Result<String, Diagnostic> {
         let mut cx = self.base.clone();
         cx.extend(extra.clone());
-        self.theme
-            .tera
-            .render(template, &cx)
-            .map_err(|e| theme::template_error(&e, &self.theme.templates, rendering))
+        self.theme.tera.render(template, &cx).map_err(|e| {
+            let values = cx.into_json();
+            template_error::template_error(&e, &self.theme.templates, rendering, Some(&values))
+        })
     }
 
     fn render_sidebars(&self, site: &Site) -> Result<Vec<(String, String)>, Diagnostic> {
@@ -307,7 +308,6 @@ impl Renderer {
         call: &Call,
         body: Option<&str>,
         url: &str,
-        source: &Path,
     ) -> Result<String, (String, Option<String>)> {
         let template = format!("shortcodes/{}.html", call.name);
         if !self.theme.has_template(&template) {
@@ -323,11 +323,15 @@ impl Renderer {
         for (key, value) in self.data_shortcode(call, url)? {
             cx.insert(key, &value);
         }
-        self.render(&template, &cx, Some(source)).map_err(|d| {
-            (
-                format!("{} (in {})", d.message, d.position().unwrap_or(template)),
-                d.hint,
-            )
+        // The error is shown at the call in the page; the message names the template's line.
+        self.render(&template, &cx, None).map_err(|d| {
+            let message = format!(
+                "the shortcode `{}` could not be rendered: {} ({})",
+                call.name,
+                d.message,
+                d.position().unwrap_or(template)
+            );
+            (message, shortcode_hint(&call.name, &d))
         })
     }
 
@@ -350,6 +354,21 @@ impl Renderer {
             )
         });
         (format!("unknown shortcode `{name}`"), Some(hint))
+    }
+}
+
+/// A variable missing in a shortcode's template is most often an argument the page did not give.
+fn shortcode_hint(name: &str, d: &Diagnostic) -> Option<String> {
+    let missing = d
+        .message
+        .strip_prefix('`')
+        .and_then(|m| m.split_once("` is not defined"))
+        .map(|(v, _)| v.split('.').next().unwrap_or(v));
+    match missing {
+        Some(arg) if !d.hint.as_deref().is_some_and(|h| h.starts_with("did you mean")) => Some(format!(
+            "give the shortcode this argument, e.g. {{{{ {name}({arg}=\"...\") }}}}, or write {{{{ {arg} | default(value=\"\") }}}} in its template"
+        )),
+        _ => d.hint.clone(),
     }
 }
 

@@ -163,77 +163,12 @@ fn parse_all(templates: &HashMap<String, TemplateSource>) -> Result<Tera, Diagno
         .collect();
     if let Err(e) = tera.add_raw_templates(all) {
         let mut diags = Diagnostics::default();
-        diags.push(template_error(&e, templates, None));
+        diags.push(super::template_error::template_error(
+            &e, templates, None, None,
+        ));
         return Err(diags);
     }
     Ok(tera)
-}
-
-/// A Tera error as a diagnostic at the template's file and line, naming the content file being
-/// rendered when there is one.
-pub fn template_error(
-    e: &tera::Error,
-    templates: &HashMap<String, TemplateSource>,
-    rendering: Option<&Path>,
-) -> Diagnostic {
-    let chain = error_chain(e);
-    let name = chain.split('\'').nth(1).unwrap_or("").to_string();
-    let mut d = Diagnostic::error(format!("template error: {}", one_line(&chain)));
-    if let Some(t) = templates.get(&name) {
-        let offset = line_col_in(&chain)
-            .map(|(line, col)| offset_of(&t.text, line, col))
-            .or_else(|| missing_variable(&chain).and_then(|v| t.text.find(&v)));
-        d = match offset {
-            Some(o) => d.at_span(&t.shown, &t.text, o..o + 1),
-            None => d.in_file(&t.shown),
-        };
-    }
-    match rendering {
-        Some(p) => d.hint(format!("this happened while rendering {}", p.display())),
-        None => d.hint("check the template's syntax: {{ variable }}, {% if ... %}{% endif %}, {% for ... %}{% endfor %}"),
-    }
-}
-
-fn error_chain(e: &tera::Error) -> String {
-    let mut parts = vec![e.to_string()];
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        parts.push(s.to_string());
-        source = s.source();
-    }
-    parts.join("\n")
-}
-
-fn one_line(chain: &str) -> String {
-    chain
-        .lines()
-        .map(str::trim)
-        .filter(|l| {
-            !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|') && !l.starts_with('=')
-        })
-        .collect::<Vec<_>>()
-        .join(": ")
-}
-
-/// Tera's parse errors carry pest's ` --> line:col`.
-fn line_col_in(chain: &str) -> Option<(usize, usize)> {
-    let re = regex_lite::Regex::new(r"--> (\d+):(\d+)").ok()?;
-    let c = re.captures(chain)?;
-    Some((c[1].parse().ok()?, c[2].parse().ok()?))
-}
-
-fn missing_variable(chain: &str) -> Option<String> {
-    let re = regex_lite::Regex::new(r"Variable `([^`]+)` not found").ok()?;
-    Some(re.captures(chain)?[1].to_string())
-}
-
-fn offset_of(text: &str, line: usize, col: usize) -> usize {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    (start + col.saturating_sub(1)).min(text.len())
 }
 
 /// Escapes what HTML needs escaped and nothing more: Tera's default also escapes `/`, which

@@ -295,7 +295,11 @@ fn options(
             input
                 .error_at(
                     list.span(),
-                    format!("a choice needs at least {least} options"),
+                    if least == 1 {
+                        "a checkbox prompt needs at least one option".to_string()
+                    } else {
+                        format!("a choice needs at least {least} options")
+                    },
                 )
                 .hint("list every answer one can pick, or use kind = \"text\""),
         );

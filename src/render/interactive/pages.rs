@@ -191,7 +191,7 @@ impl Interactive<'_> {
         let html = markdown::shortcodes::expand(&md.html, &md.calls, |n, call, body| {
             let result = self
                 .shortcode(&md.calls, n, None, INDEX_URL)
-                .unwrap_or_else(|| self.r.shortcode(call, body, INDEX_URL, &source.path));
+                .unwrap_or_else(|| self.r.shortcode(call, body, INDEX_URL));
             result.unwrap_or_else(|(message, hint)| {
                 problems.push(at(&Problem {
                     span: call.span.clone(),

@@ -65,5 +65,5 @@
   }
 
   document.querySelectorAll("[data-tr-filter]").forEach(setup);
-  document.querySelectorAll("[data-tr-print]").forEach(setupPrint);
+  document.querySelectorAll("[data-tr-print-page]").forEach(setupPrint);
 }());
