@@ -1,10 +1,11 @@
 //! The example toolkit in a real browser (headless Chromium driven over WebDriver): what a reader
 //! on a phone, a screen reader, a laptop, a USB stick or paper gets.
 //!
-//! One chromedriver and one browser session serve every check; each check borrows the session,
-//! so checks never share page state by accident. Set-up happens on the first check that runs, so
-//! `cargo test <filter>` that selects none of them starts no browser. Without chromedriver the
-//! checks are skipped with a message, except on CI (`CI` set), where they fail with a hint.
+//! One chromedriver and a pool of at most two browser sessions (per JavaScript setting) serve
+//! every check; a check borrows a whole session while it runs, and clears what it saves in it.
+//! Set-up happens on the first check that runs, so `cargo test <filter>` that selects none of
+//! them starts no browser. Without chromedriver the checks are skipped with a message, except on
+//! CI (`CI` set), where they fail with a hint. Everything started is stopped before exit.
 //!
 //! To add a check (search and live reload will):
 //! 1. write `async fn my_check(s: &Shared) -> Checked` below (or in a module of tests/browser/);
@@ -12,7 +13,10 @@
 //!    `s.subdir.base`, `s.file_base()`), and use `tab.eval`, `tab.wait_until`, `tab.open`, or
 //!    fantoccini's API through the tab (`tab.find(Locator::Css(..))`, `.click()`, `.send_keys()`);
 //! 2. list it in `checks()` with the tools it needs besides the browser.
-//! A check that needs its own toolkit builds one with `TestSite` and opens it from `file://`.
+//!
+//! A check that needs its own toolkit builds one with `TestSite` and opens it from `file://`
+//! (as `print::a_toolkit_set_to_a4_prints_on_a4` does); one that needs `trellis serve` starts it
+//! on a free port (`driver::free_port`) and opens its address.
 
 #[path = "browser/accessibility.rs"]
 mod accessibility;
@@ -33,6 +37,8 @@ mod print;
 mod server;
 #[path = "browser/suite.rs"]
 mod suite;
+#[path = "browser/tab.rs"]
+mod tab;
 #[path = "browser/tools.rs"]
 mod tools;
 #[path = "browser/without_js.rs"]
@@ -59,9 +65,9 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
             accessibility::every_page_passes_axe_on_a_phone_and_a_laptop,
             Axe
         ),
-        check!(navigation::every_page_is_reachable_by_clicking_from_home),
-        check!(navigation::no_link_leads_to_a_missing_file_under_a_subpath),
-        check!(navigation::no_link_leads_to_a_missing_file_from_disk),
+        check!(navigation::every_page_is_reachable_by_clicking_from_home_at_a_hosts_root),
+        check!(navigation::every_page_is_reachable_by_clicking_from_home_under_a_subpath),
+        check!(navigation::every_page_is_reachable_by_clicking_from_home_from_disk),
         check!(without_js::every_page_shows_its_content_without_javascript),
         check!(
             print::every_page_prints_on_letter_without_screen_only_parts,
