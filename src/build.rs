@@ -36,7 +36,7 @@ pub struct BuildOptions {
 }
 
 /// Whether the diagnostics stop the build: errors always, warnings under --strict.
-fn fails(diags: &Diagnostics, opts: &BuildOptions) -> bool {
+pub fn fails(diags: &Diagnostics, opts: &BuildOptions) -> bool {
     diags.has_errors() || (opts.strict && !diags.is_empty())
 }
 

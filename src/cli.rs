@@ -214,7 +214,7 @@ impl Shown {
                 print_failure(&self.out, f);
                 let what = what.unwrap_or_default();
                 return self.out.line(&format!(
-                    "{what}not rebuilt; the last good output stays in place until the errors above are fixed"
+                    "{what}not rebuilt; the last good output stays in place until the problems above are fixed"
                 ));
             }
         };

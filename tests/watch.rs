@@ -381,6 +381,23 @@ fn one_save_is_one_rebuild_and_editor_files_are_ignored() {
 }
 
 #[test]
+fn under_strict_a_new_warning_keeps_the_last_good_output() {
+    let site = TestSite::fixture("basic");
+    let mut watch = Running::start(&site, &["watch", "--strict"]);
+    watch.wait_for("saying it watches", |l| l.starts_with("watching"));
+    let good = snapshot(&site.public());
+    site.edit(
+        "content/more/extra.md",
+        "Some extra text.",
+        "Some [extra](#) text.",
+    );
+    watch.wait_for("the warning", |l| l.contains("placeholder"));
+    watch.wait_for("saying the output is kept", |l| l.contains("not rebuilt"));
+    assert_eq!(snapshot(&site.public()), good);
+    assert!(watch.interrupt().success());
+}
+
+#[test]
 fn an_unsafe_output_folder_is_refused_before_watching() {
     let site = TestSite::fixture("basic");
     site.run(&["watch", "--output", "content"])

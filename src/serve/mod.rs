@@ -167,10 +167,12 @@ fn failure_text(result: &Result<watch::Rebuilt, crate::build::Failure>) -> Strin
             all
         }
     };
+    // The errors; under --strict the warnings that stopped the build when there are none.
+    let only_errors = diags.has_errors();
     let mut text: String = diags
         .sorted()
         .iter()
-        .filter(|d| d.is_error())
+        .filter(|d| d.is_error() || !only_errors)
         .take(20)
         .map(|d| d.render(false))
         .collect();

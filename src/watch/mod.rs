@@ -95,7 +95,7 @@ impl Session {
     pub fn rebuild(&mut self) -> Result<Rebuilt, Failure> {
         let start = Instant::now();
         let (rendered, diags) = build::render_site_with(&self.root, &self.opts, &mut self.cache);
-        let Some(rendered) = rendered.filter(|_| !diags.has_errors()) else {
+        let Some(rendered) = rendered.filter(|_| !build::fails(&diags, &self.opts)) else {
             return Err(Failure::Toolkit(diags));
         };
         let out = match &self.out {
