@@ -7,7 +7,7 @@
 //! them starts no browser. Without chromedriver the checks are skipped with a message, except on
 //! CI (`CI` set), where they fail with a hint. Everything started is stopped before exit.
 //!
-//! To add a check (search and live reload will):
+//! To add a check (search will; live reload did):
 //! 1. write `async fn my_check(s: &Shared) -> Checked` below (or in a module of tests/browser/);
 //!    borrow the browser with `let tab = s.tab(Js::On).await?;`, open `s.root.base` + a path (or
 //!    `s.subdir.base`, `s.file_base()`), and use `tab.eval`, `tab.wait_until`, `tab.open`, or
@@ -16,7 +16,7 @@
 //!
 //! A check that needs its own toolkit builds one with `TestSite` and opens it from `file://`
 //! (as `print::a_toolkit_set_to_a4_prints_on_a4` does); one that needs `trellis serve` starts it
-//! on a free port (`driver::free_port`) and opens its address.
+//! on port 0 and opens the address it prints (as `live_reload` does).
 
 #[path = "browser/accessibility.rs"]
 mod accessibility;
