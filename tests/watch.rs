@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use common::running::{Running, PATIENCE};
-use common::{snapshot, TestSite};
+use common::{snapshot, try_snapshot, TestSite};
 
 type Snapshot = BTreeMap<PathBuf, Vec<u8>>;
 
@@ -41,7 +41,16 @@ fn differences(a: &Snapshot, b: &Snapshot) -> Vec<String> {
 fn assert_rebuilt_as(watch: &mut Running, out: &Path, expected: &Snapshot, step: &str) {
     let deadline = Instant::now() + PATIENCE;
     loop {
-        let now = snapshot(out);
+        // The watcher may be mid-write (a temp file renamed into place): look again shortly.
+        let Some(now) = try_snapshot(out) else {
+            assert!(
+                Instant::now() < deadline,
+                "after `{step}` the watched output never settled:\n{}",
+                watch.log.join("\n")
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            continue;
+        };
         if &now == expected {
             return;
         }

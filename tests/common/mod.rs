@@ -201,3 +201,17 @@ pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
         })
         .collect()
 }
+
+/// Like `snapshot`, for a folder another process may be writing: None when a file vanished or
+/// changed under the walk (a temp file renamed into place), so the caller looks again.
+pub fn try_snapshot(dir: &Path) -> Option<std::collections::BTreeMap<PathBuf, Vec<u8>>> {
+    let mut files = std::collections::BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.ok()?;
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).ok()?.to_path_buf();
+            files.insert(rel, std::fs::read(entry.path()).ok()?);
+        }
+    }
+    Some(files)
+}
