@@ -312,7 +312,7 @@ fn audience_checklists(
                     .items
                     .iter()
                     .filter(|i| i.audience.iter().any(|a| a == audience))
-                    .map(|i| plain_text(&i.text.text))
+                    .map(|i| crate::data::fields::plain_text(&i.text.text))
                     .collect(),
             }
         })
@@ -339,19 +339,4 @@ fn audience_worksheets(data: &Data, audience: &str, url: &str) -> Vec<AudienceWo
             })
         })
         .collect()
-}
-
-/// The words of inline Markdown without its markup: the audience page lists items as text and
-/// links to their checklist.
-fn plain_text(markdown: &str) -> String {
-    use pulldown_cmark::{Event, Parser};
-    let mut out = String::new();
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            _ => {}
-        }
-    }
-    out.trim().to_string()
 }
