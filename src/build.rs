@@ -15,7 +15,7 @@ use crate::data::library::Library;
 use crate::data::{self, Data};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fsutil::IoError;
-use crate::markdown::links::{anchor_hint, file_url};
+use crate::markdown::links::file_url;
 use crate::markdown::{self, LinkIndex, Problem, Rendered, Target};
 use crate::output::{self, Content, Outputs};
 use crate::render::interactive::Interactive;
@@ -203,11 +203,12 @@ pub fn render_site_with(
     // 5b. Links written in the data's Markdown, against the same targets and headings.
     let checked = data::links::check(&data, &links);
     diags.extend(checked.diagnostics);
+    let mut anchor_checks = checked.anchors;
+    anchor_checks.extend(resource_anchors(&library, data_anchors));
     let anchors = anchors_by_url(&docs, &rendered);
-    diags.extend(data::links::check_anchors(&checked.anchors, |u| {
+    diags.extend(data::links::check_anchors(&anchor_checks, |u| {
         anchors.get(u).copied()
     }));
-    check_data_anchors(&docs, &rendered, &library, &data_anchors, &mut diags);
     // 6. Navigation is rendered once per section here, then reused by every page.
     let mut renderer = match (kept_renderer, theme) {
         (Some(kept), _) => kept,
@@ -508,35 +509,24 @@ fn anchors_by_url<'a>(
         .collect()
 }
 
-/// Anchors named by links in data files (resources.toml), checked like the pages' own.
-fn check_data_anchors(
-    docs: &[Doc],
-    rendered: &[Rendered],
+/// Anchors named by links in resources.toml, in the form the data's own anchor checks take.
+fn resource_anchors(
     library: &Library,
-    checks: &[markdown::AnchorCheck],
-    diags: &mut Diagnostics,
-) {
+    checks: Vec<markdown::AnchorCheck>,
+) -> Vec<data::links::DataAnchor> {
     let Some(source) = library.resources.as_ref().map(|r| &r.source) else {
-        return;
+        return Vec::new();
     };
-    for check in checks {
-        let known = docs
-            .iter()
-            .position(|d| d.url == check.url)
-            .map(|i| &rendered[i].anchors);
-        if known.is_some_and(|a| a.contains(&check.anchor)) {
-            continue;
-        }
-        let hint = anchor_hint(&check.anchor, known.map_or(&[][..], |a| &a[..]));
-        diags.push(
-            Diagnostic::error(format!(
-                "there is no heading `#{}` on the page this link points to",
-                check.anchor
-            ))
-            .at_span(&source.path, &source.text, check.span.clone())
-            .hint(hint),
-        );
-    }
+    checks
+        .into_iter()
+        .map(|c| data::links::DataAnchor {
+            url: c.url,
+            anchor: c.anchor,
+            path: source.path.clone(),
+            text: source.text.clone(),
+            span: c.span,
+        })
+        .collect()
 }
 
 /// Expands shortcodes and renders the page's template. Returns (output path, HTML, the content

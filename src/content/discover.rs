@@ -386,10 +386,10 @@ impl Home {
             return Home::default();
         };
         match parse_front::<SectionFront>(&source, what) {
-            Ok((front, body)) => Home {
+            Ok((front, split)) => Home {
                 title: Some(front.title.into_inner()),
                 summary: front.summary,
-                index: Some((source, body)),
+                index: Some((source, split.body_offset)),
             },
             Err(d) => {
                 diags.push(d);
@@ -403,7 +403,7 @@ impl Home {
 pub fn parse_front<T: serde::de::DeserializeOwned>(
     source: &Source,
     what: &str,
-) -> Result<(T, usize), Diagnostic> {
+) -> Result<(T, frontmatter::Split), Diagnostic> {
     let whole = TomlSource::whole(&source.path, &source.text);
     let split = frontmatter::split(&source.text).map_err(|e| e.diagnostic(&whole))?;
     let input = TomlSource {
@@ -413,7 +413,7 @@ pub fn parse_front<T: serde::de::DeserializeOwned>(
         len: split.front.len(),
     };
     let front: T = input.parse(what)?;
-    Ok((front, split.body_offset))
+    Ok((front, split))
 }
 
 fn build_sections(
@@ -463,11 +463,11 @@ fn build_sections(
         };
         if let Some(source) = indexes.remove(name) {
             match parse_front::<SectionFront>(&source, "the section's front matter") {
-                Ok((front, body)) => {
+                Ok((front, split)) => {
                     section.title = front.title.into_inner();
                     section.weight = front.weight;
                     section.summary = front.summary;
-                    section.index = Some((source, body));
+                    section.index = Some((source, split.body_offset));
                 }
                 Err(d) => diags.push(d),
             }
@@ -502,20 +502,19 @@ fn title_from_name(name: &str) -> String {
 }
 
 fn build_page(config: &Config, fp: FoundPage, diags: &mut Diagnostics) -> Option<Page> {
-    let (front, body_offset) = match parse_front::<PageFront>(&fp.source, "front matter") {
+    let (front, split) = match parse_front::<PageFront>(&fp.source, "front matter") {
         Ok(x) => x,
         Err(d) => {
             diags.push(d);
             return None;
         }
     };
-    // Spans in `front` count from the front matter's first byte, not the file's.
-    let front_offset = frontmatter::split(&fp.source.text).map_or(0, |s| s.front.start);
     let mut page = Page {
         source: fp.source,
         front,
-        front_offset,
-        body_offset,
+        // Spans in `front` count from the front matter's first byte, not the file's.
+        front_offset: split.front.start,
+        body_offset: split.body_offset,
         section: fp.section,
         slug: String::new(),
         url: String::new(),

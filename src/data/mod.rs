@@ -16,8 +16,8 @@ pub mod worksheet;
 
 use std::path::Path;
 
-use crate::content::{frontmatter, DataKind, Site};
-use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics};
+use crate::content::{DataKind, Site};
+use crate::diagnostic::{did_you_mean, Diagnostics};
 use crate::markdown::{LinkIndex, Target};
 pub use checklist::Checklist;
 pub use fields::{Known, Markdown};
@@ -96,8 +96,6 @@ impl Data {
     fn check_page_worksheets(&self, site: &Site, diags: &mut Diagnostics) {
         let known: Vec<&str> = self.worksheets.iter().map(|w| w.id.as_str()).collect();
         for page in &site.pages {
-            // Spans are relative to the front matter; its start is needed to point into the file.
-            let front_start = frontmatter::split(&page.source.text).map_or(0, |s| s.front.start);
             for id in &page.front.worksheets {
                 let id_ref = id.get_ref().as_str();
                 if known.contains(&id_ref) || self.broken_worksheets.iter().any(|b| b == id_ref) {
@@ -106,10 +104,8 @@ impl Data {
                 let hint = did_you_mean(id_ref, known.iter().copied()).unwrap_or_else(|| {
                     format!("a worksheet's id is its file name in content/worksheets/ (without .toml); known: {}", known.join(", "))
                 });
-                let span = (id.span().start + front_start)..(id.span().end + front_start);
                 diags.push(
-                    Diagnostic::error(format!("there is no worksheet `{id_ref}`"))
-                        .at_span(&page.source.path, &page.source.text, span)
+                    page.error_at(id, format!("there is no worksheet `{id_ref}`"))
                         .hint(hint),
                 );
             }
