@@ -101,16 +101,18 @@ fn options() -> Options {
 
 /// Renders Markdown to HTML (shortcodes left as markers for the renderer).
 pub fn render(text: &str, cx: &Context) -> Rendered {
-    let prepared = shortcodes::prepare(text, cx.body_kind);
+    let mut prepared = shortcodes::prepare(text, cx.body_kind);
     let mut out = Rendered {
-        calls: prepared.calls,
+        calls: std::mem::take(&mut prepared.calls),
         ..Rendered::default()
     };
-    let mut state = Walk::new(cx, prepared.problems);
+    let mut state = Walk::new(cx, std::mem::take(&mut prepared.problems));
     // The rewritten events go into one vector (not one per event: that allocation was a tenth
     // of a build's time).
     let mut events: Vec<Event> = Vec::new();
     for (event, range) in Parser::new_ext(&prepared.text, options()).into_offset_iter() {
+        // Positions are reported in the author's text, not in the one with markers.
+        let range = prepared.source_offset(range.start)..prepared.source_offset(range.end);
         state.event(event, range, &mut events);
     }
     out.html.reserve(text.len() * 3 / 2);

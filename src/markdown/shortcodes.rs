@@ -38,14 +38,43 @@ pub struct Call {
 pub struct Prepared {
     pub text: String,
     pub calls: Vec<Call>,
+    /// Already in the positions of the text that was scanned.
     pub problems: Findings,
+    /// Where each replaced line starts and ends, as (offset in `text`, offset in the scanned
+    /// text) pairs in order: a marker is rarely as long as the line it stands for, so a position
+    /// after one is found in the scanned text through this map.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl Prepared {
+    /// The offset in the scanned text of `at`, an offset in `text`. A position inside a marker
+    /// maps into its shortcode's line.
+    pub fn source_offset(&self, at: usize) -> usize {
+        let next = self.shifts.partition_point(|&(p, _)| p <= at);
+        let Some(&(p, s)) = next.checked_sub(1).and_then(|i| self.shifts.get(i)) else {
+            return at;
+        };
+        let mapped = s + (at - p);
+        match self.shifts.get(next) {
+            Some(&(_, end)) => mapped.min(end),
+            None => mapped,
+        }
+    }
+
+    /// Records that the scanned text's `original` range became `text[from..]`.
+    fn replaced(&mut self, from: usize, original: Range<usize>) {
+        self.shifts.push((from, original.start));
+        self.shifts.push((self.text.len(), original.end));
+    }
 }
 
 pub fn marker(n: usize) -> String {
     format!("<!--trellis:sc:{n}-->")
 }
+/// As long as `marker(n)`, which it replaces when an `{{ end }}` is found: the positions
+/// recorded after it stay true.
 pub fn open_marker(n: usize) -> String {
-    format!("<!--trellis:open:{n}-->")
+    format!("<!--trellis:op:{n}-->")
 }
 pub fn close_marker(n: usize) -> String {
     format!("<!--trellis:close:{n}-->")
@@ -91,7 +120,9 @@ pub fn prepare(text: &str, body_kind: &dyn Fn(&str) -> BodyKind) -> Prepared {
         }
         let inner = content[2..content.len() - 2].trim();
         if inner == "end" {
-            close(&mut out, &mut open, span);
+            let from = out.text.len();
+            close(&mut out, &mut open, span.clone());
+            out.replaced(from, span);
             out.text.push_str(newline);
             continue;
         }
@@ -105,10 +136,12 @@ pub fn prepare(text: &str, body_kind: &dyn Fn(&str) -> BodyKind) -> Prepared {
                     span: span.clone(),
                     has_body: false,
                 });
+                let from = out.text.len();
                 if kind != BodyKind::Never {
-                    open.push((n, out.text.len()));
+                    open.push((n, from));
                 }
                 out.text.push_str(&marker(n));
+                out.replaced(from, span);
             }
             Err((col, msg)) => {
                 let at =
@@ -345,7 +378,7 @@ pub fn expand(
                 out.push_str(&render(n, &calls[n], None));
                 rest = rest.strip_prefix('\n').unwrap_or(rest);
             }
-            "open" => {
+            "op" => {
                 let marker_at = out.len();
                 out.push_str(marker_text);
                 open.push((n, out.len(), marker_at));

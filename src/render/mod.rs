@@ -1,6 +1,7 @@
 //! Rendering: Tera templates (parsed once), view structs, navigation rendered once per section
 //! and reused, shortcodes expanded into pages.
 
+mod cycles;
 pub mod diagram;
 pub mod figures;
 pub mod generated;

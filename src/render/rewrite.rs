@@ -108,6 +108,12 @@ fn rewrite_attrs(
         let name = &attrs[name_start..k];
         if bytes.get(k) != Some(&b'=') {
             out.push_str(name);
+            if k == name_start {
+                // A stray `>` inside a tag whose quote never closed (`<div class="note>`): it
+                // starts no name, so it is copied as it is and the scan moves past it.
+                out.push(bytes[k] as char);
+                k += 1;
+            }
             continue;
         }
         k += 1;
@@ -217,9 +223,31 @@ mod tests {
 
     #[test]
     fn survives_truncated_markup() {
-        for broken in ["<p id=\"a", "<", "a < b", "<a href=", "<!-- open"] {
+        for broken in [
+            "<p id=\"a",
+            "<",
+            "a < b",
+            "<a href=",
+            "<!-- open",
+            "<div class=\"note>text</div><p class=\"x\">y</p>",
+            "<a b=\"\">\">",
+            "<p '>'>",
+        ] {
             let out = rewrite(broken, &mut |_, _, _| Some("x".into()), &|_| None);
             assert!(!out.is_empty() || broken.is_empty());
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text, however broken, is scanned to its end in one pass, and a rewrite that
+        /// changes nothing gives back the very same text.
+        #[test]
+        fn any_text_finishes_and_an_identity_rewrite_keeps_it(
+            html in "([<>/=\"' a-z!-]|<div|<p |class=|\"note>|<!--|-->|<script>|</script>|é)*"
+        ) {
+            let same = rewrite(&html, &mut |_, _, _| None, &|_| None);
+            proptest::prop_assert_eq!(&same, &html);
+            rewrite(&html, &mut |_, _, v| Some(format!("x{v}")), &|t| Some(t.to_uppercase()));
         }
     }
 

@@ -187,6 +187,11 @@ fn parse_all(templates: &HashMap<String, TemplateSource>) -> Result<Tera, Diagno
         ));
         return Err(diags);
     }
+    super::cycles::restrict_functions(&mut tera);
+    let loops = super::cycles::check(&tera, templates);
+    if loops.has_errors() {
+        return Err(loops);
+    }
     Ok(tera)
 }
 

@@ -60,7 +60,8 @@ pub fn run(
     let live = Live::new(session_id());
     let mut session = Session::new(root, opts, Some(out.clone()));
     let (tx, rx) = mpsc::channel();
-    let stopping = stop_on_ctrl_c(&runtime, tx.clone(), live.clone());
+    let temporary = _temp.as_ref().map(|t| t.path().to_path_buf());
+    let stopping = stop_on_ctrl_c(&runtime, tx.clone(), live.clone(), temporary);
     let stop_loop = tx.clone();
     let (ready_tx, ready_rx) = mpsc::channel();
     let report = std::sync::Mutex::new(report);
@@ -110,21 +111,23 @@ pub fn run(
     })
 }
 
-/// On Ctrl-C: ends the event streams, stops the rebuild loop, and wakes the returned `Notify`
-/// (which keeps the wake-up if the server has not started waiting yet).
+/// On Ctrl-C or SIGTERM: ends the event streams, stops the rebuild loop, and wakes the returned
+/// `Notify` (which keeps the wake-up if the server has not started waiting yet). If a build is
+/// still running a moment later, the temporary folder is removed and the process ends anyway.
 fn stop_on_ctrl_c(
     runtime: &tokio::runtime::Runtime,
     loop_tx: mpsc::Sender<Msg>,
     live: Live,
+    temporary: Option<PathBuf>,
 ) -> std::sync::Arc<tokio::sync::Notify> {
     let notify = std::sync::Arc::new(tokio::sync::Notify::new());
     let wake = notify.clone();
     runtime.spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            live.bye();
-            let _ = loop_tx.send(Msg::Stop);
-            wake.notify_one();
-        }
+        watch::stop_signal().await;
+        live.bye();
+        let _ = loop_tx.send(Msg::Stop);
+        wake.notify_one();
+        watch::exit_if_still_running(temporary.into_iter().collect());
     });
     notify
 }

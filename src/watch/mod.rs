@@ -197,16 +197,55 @@ pub fn run_command(
         .map_err(|e| Diagnostic::error(format!("could not watch the toolkit: {e}")))
 }
 
-/// Sends `Msg::Stop` on Ctrl-C (from a small thread of its own, since watch has no runtime).
+/// Sends `Msg::Stop` on Ctrl-C or SIGTERM (from a small thread of its own, since watch has no
+/// runtime).
 pub fn stop_on_ctrl_c(tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build();
         if let Ok(rt) = runtime {
-            if rt.block_on(tokio::signal::ctrl_c()).is_ok() {
-                let _ = tx.send(Msg::Stop);
-            }
+            rt.block_on(stop_signal());
+            let _ = tx.send(Msg::Stop);
+            exit_if_still_running(Vec::new());
         }
+    });
+}
+
+/// How long the process may take to stop by itself after Ctrl-C: the rebuild loop only sees the
+/// order between builds, and a build of a large toolkit may still be running.
+const STOP_GRACE: Duration = Duration::from_secs(3);
+
+/// Waits for Ctrl-C (SIGINT) or, on Unix, SIGTERM (what `kill` and service managers send): both
+/// stop watch and serve the same way. Never returns if neither can be listened for.
+pub async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                r = tokio::signal::ctrl_c() => if r.is_err() { std::future::pending::<()>().await },
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    if tokio::signal::ctrl_c().await.is_err() {
+        std::future::pending::<()>().await;
+    }
+}
+
+/// Called once the stop order is sent: when the process has not ended by itself within
+/// `STOP_GRACE` (a build is still running), removes `temporary` and exits with 130, the code of
+/// an interrupted program. An output folder half-written by the interrupted build is never the
+/// published one: builds write beside it and swap, and the next build clears what is left.
+pub fn exit_if_still_running(temporary: Vec<PathBuf>) {
+    std::thread::spawn(move || {
+        std::thread::sleep(STOP_GRACE);
+        for dir in &temporary {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+        eprintln!("stopped while a build was running");
+        std::process::exit(130);
     });
 }
