@@ -159,7 +159,7 @@ pub fn render_site_with(
         return (None, diags);
     };
     if let Some(url) = &opts.base_url {
-        site.config.base_url = Some(url.clone());
+        site.config.base_url = Some(toml::Spanned::new(0..0, url.clone()));
     }
     // 1b. Resources and models: the shortcodes and generated pages draw on them.
     let (mut library, data_diags) = Library::load(&site);
@@ -254,8 +254,7 @@ pub fn render_site_with(
         }
     }
     diags.extend(failures);
-    // 8. Files copied as they are, and the pages made from the whole site.
-    add_files(&site, &renderer, &mut outputs);
+    // 8. The pages made from the whole site.
     // Checklist and worksheet pages come from the data and front matter alone: watch reuses
     // them (and their messages) while the skeleton is unchanged.
     let (data_pages, data_problems) = match cache.data_pages(skeleton) {
@@ -314,6 +313,9 @@ pub fn render_site_with(
         Ok(html) => outputs.add("404.html", Content::Text(html)),
         Err(d) => diags.push(d),
     }
+    // 9. Files copied as they are, last: one at the address of a page made above is left out
+    // with a warning, never silently put in the page's place.
+    add_files(&site, &renderer, &docs, &mut outputs, &mut diags);
     if let Some(xml) = sitemap(&outputs, &renderer) {
         outputs.add("sitemap.xml", Content::Text(xml));
     }
@@ -340,6 +342,12 @@ pub fn render_site_with(
 
 fn load_theme(site: &Site) -> Result<ThemeFiles, Diagnostics> {
     let name = site.config.theme.get_ref();
+    if !render::theme::is_plain_name(name) {
+        let mut d = Diagnostics::default();
+        d.push(site.config.error_at(&site.config.theme, format!("`{name}` is not a theme name"))
+            .hint("a theme is a folder under themes/ named by its folder name alone, such as theme = \"campus\" for themes/campus/"));
+        return Err(d);
+    }
     if !render::theme::exists(&site.root, name) {
         let mut d = Diagnostics::default();
         d.push(site.config.error_at(&site.config.theme, format!("there is no theme `{name}`"))
@@ -674,23 +682,58 @@ fn cards(r: &Renderer, data: &Interactive, site: &Site, phases: bool) -> Vec<Car
 }
 
 /// Theme files, then the toolkit's static/ (which may replace a theme file), then page folders.
-fn add_files(site: &Site, r: &Renderer, outputs: &mut Outputs) {
+/// The theme's files, then the toolkit's static/ (which may replace them, and the 404 page) and
+/// page folders' files. A file at the address of a generated page is left out with a warning.
+fn add_files(
+    site: &Site,
+    r: &Renderer,
+    docs: &[Doc],
+    outputs: &mut Outputs,
+    diags: &mut Diagnostics,
+) {
+    let generated: HashMap<String, Option<&Path>> = outputs
+        .files
+        .keys()
+        .map(|k| (k.clone(), None))
+        .chain(docs.iter().map(|d| {
+            (
+                format!("{}index.html", d.url),
+                d.source.map(|s| s.path.as_path()),
+            )
+        }))
+        .filter(|(k, _)| outputs.files.contains_key(k) && k != "404.html")
+        .collect();
     for (name, asset) in &r.theme.assets {
         outputs.add(name.clone(), asset.clone().into());
     }
-    for f in &site.static_files {
-        outputs.add(
-            f.to_string_lossy().replace('\\', "/"),
-            Content::Copy(site.root.join("static").join(f)),
-        );
-    }
-    for p in &site.pages {
-        if let Some(b) = &p.bundle {
-            for a in &b.assets {
-                let name = format!("{}{}", p.url, a.to_string_lossy().replace('\\', "/"));
-                outputs.add(name, Content::Copy(site.root.join(&b.dir).join(a)));
-            }
+    let copies = site
+        .static_files
+        .iter()
+        .map(|f| (String::new(), Path::new("static"), f))
+        .chain(site.pages.iter().flat_map(|p| {
+            let b = p.bundle.as_ref();
+            b.into_iter()
+                .flat_map(move |b| b.assets.iter().map(move |a| (p.url.clone(), b.dir.as_path(), a)))
+        }));
+    for (url, dir, file) in copies {
+        let name = format!("{url}{}", file.to_string_lossy().replace('\\', "/"));
+        let shown = dir.join(file);
+        if let Some(page) = generated.get(&name) {
+            let what = page.map_or_else(
+                || "a page Trellis makes".to_string(),
+                |p| format!("the page made from {}", p.display()),
+            );
+            diags.push(
+                Diagnostic::warning(format!(
+                    "{} would be published at {name}, the address of {what}, so it is left out",
+                    shown.display()
+                ))
+                .in_file(&shown)
+                .hint("rename or remove the file; to change how pages look, override a template in templates/ instead"),
+            );
+            continue;
         }
+        outputs.add(name, Content::Copy(site.root.join(&shown)));
     }
 }
 

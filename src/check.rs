@@ -21,9 +21,26 @@ pub fn site(
     diags: &mut Diagnostics,
 ) {
     anchors(docs, rendered, diags);
+    logo(site, diags);
     empty_phases(site, diags);
     unreachable_pages(site, docs, rendered, links, diags);
     unused_worksheets(site, data, rendered, diags);
+}
+
+/// The organisation's logo is a file under static/, like any picture.
+fn logo(site: &Site, diags: &mut Diagnostics) {
+    let Some(logo) = site.config.organization.as_ref().and_then(|o| o.logo.as_ref()) else {
+        return;
+    };
+    let rel = logo.get_ref().trim_start_matches('/');
+    let known = site.static_files.iter().any(|f| f.to_string_lossy().replace('\\', "/") == rel);
+    if !known {
+        diags.push(
+            site.config
+                .error_at(logo, format!("the logo `{}` is not a file under static/", logo.get_ref()))
+                .hint(format!("put the picture at static/{rel}, or write the path of the logo from static/ (logo = \"images/logo.svg\" for static/images/logo.svg)")),
+        );
+    }
 }
 
 /// A link's `#anchor` must be a heading of the page it points to.

@@ -89,11 +89,22 @@ pub struct CommonArgs {
     #[arg(long)]
     pub drafts: bool,
     /// Use this base URL instead of site.toml's (for the sitemap and canonical links).
-    #[arg(long)]
+    #[arg(long, value_parser = base_url)]
     pub base_url: Option<String>,
     /// Treat warnings as errors.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// `--base-url` reaches every page's canonical link: refuse what could run code there.
+fn base_url(url: &str) -> Result<String, String> {
+    match crate::markdown::links::dangerous_scheme(url) {
+        Some(scheme) => {
+            let (message, hint) = crate::markdown::links::dangerous_url(url, scheme);
+            Err(format!("{message} ({hint})"))
+        }
+        None => Ok(url.to_string()),
+    }
 }
 
 /// Exit codes (CLI.md): 0 success, 1 the toolkit has errors, 2 bad usage or I/O failure.
@@ -125,6 +136,13 @@ impl Cli {
             }
             Command::Serve(a) => {
                 let opts = options(&a.common, None);
+                if !a.bind.is_loopback() {
+                    out.diagnostic(&Diagnostic::warning(format!(
+                        "--bind {}: the site and its live-reload stream are visible to other computers on the network",
+                        a.bind
+                    ))
+                    .hint("serve is for previewing on this computer: leave out --bind (127.0.0.1) unless others must see the draft"));
+                }
                 let mut shown = Shown::new(out);
                 let result = crate::serve::run(&self.root, opts, &a.options(), |e| shown.event(e));
                 exit_code(&out, result)

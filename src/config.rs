@@ -18,7 +18,7 @@ pub const CONFIG_FILE: &str = "site.toml";
 pub struct Config {
     pub title: Spanned<String>,
     pub description: Option<String>,
-    pub base_url: Option<String>,
+    pub base_url: Option<Spanned<String>>,
     #[serde(default = "default_language")]
     pub language: Spanned<String>,
     #[serde(default = "default_theme")]
@@ -59,7 +59,7 @@ fn default_theme() -> Spanned<String> {
 #[serde(deny_unknown_fields)]
 pub struct Organization {
     pub name: String,
-    pub url: Option<String>,
+    pub url: Option<Spanned<String>>,
     pub logo: Option<Spanned<String>>,
 }
 
@@ -200,6 +200,14 @@ impl Config {
                     )
                     .hint(format!("{id} = \"{}\"", id)),
                 );
+            }
+        }
+        let org_url = self.organization.as_ref().and_then(|o| o.url.as_ref());
+        for (key, url) in [("base_url", self.base_url.as_ref()), ("organization.url", org_url)] {
+            let Some(url) = url else { continue };
+            if let Some(scheme) = crate::markdown::links::dangerous_scheme(url.get_ref()) {
+                let (message, hint) = crate::markdown::links::dangerous_url(url.get_ref(), scheme);
+                out.push(self.error_at(url, format!("{key}: {message}")).hint(hint));
             }
         }
         if !["en", "fr"].contains(&self.language.get_ref().as_str()) {

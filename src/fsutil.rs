@@ -36,8 +36,52 @@ fn wrap<T>(action: &'static str, path: &Path, r: io::Result<T>) -> IoResult<T> {
     })
 }
 
+/// Reads a regular file. Anything else (a named pipe, a device, a socket) is refused before it
+/// is opened: reading one could block forever or never end.
 pub fn read(path: &Path) -> IoResult<Vec<u8>> {
+    regular(path)?;
     wrap("read", path, std::fs::read(path))
+}
+
+fn regular(path: &Path) -> IoResult<()> {
+    let meta = wrap("read", path, std::fs::metadata(path))?;
+    if meta.is_file() {
+        return Ok(());
+    }
+    let source = io::Error::other(if meta.is_dir() {
+        "it is a folder"
+    } else {
+        "it is a special file (a named pipe, device or socket), not an ordinary file"
+    });
+    Err(IoError {
+        path: path.to_path_buf(),
+        action: "read",
+        source,
+    })
+}
+
+/// Why a file or folder found inside the toolkit at `path` must not be published: a symbolic
+/// link whose target lies outside `root` (which must be canonical), or a special file.
+/// `is_special` is whether the file (the link's target, for a link) is neither a file nor a
+/// folder.
+pub fn refusal(root: &Path, path: &Path, is_link: bool, is_special: bool) -> Option<Refused> {
+    if is_link {
+        let target = std::fs::read_link(path).unwrap_or_default();
+        match std::fs::canonicalize(path) {
+            Ok(real) if real.starts_with(root) => {}
+            Ok(_) => return Some(Refused::OutsideLink(target)),
+            Err(_) => return Some(Refused::BrokenLink(target)),
+        }
+    }
+    is_special.then_some(Refused::Special)
+}
+
+/// What `refusal` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    OutsideLink(PathBuf),
+    BrokenLink(PathBuf),
+    Special,
 }
 
 pub fn write(path: &Path, bytes: &[u8]) -> IoResult<()> {
@@ -48,6 +92,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> IoResult<()> {
 }
 
 pub fn copy(from: &Path, to: &Path) -> IoResult<()> {
+    regular(from)?;
     if let Some(parent) = to.parent() {
         create_dir_all(parent)?;
     }

@@ -93,18 +93,82 @@ pub fn list_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathB
         return Vec::new();
     }
     let mut files = Vec::new();
-    let walk = WalkDir::new(dir).follow_links(true).sort_by_file_name();
-    let visible = walk
-        .into_iter()
-        .filter_entry(|e| !super::is_ignored_name(&e.file_name().to_string_lossy()));
-    for entry in visible {
-        match entry {
-            Ok(e) if e.file_type().is_file() => files.push(relative(dir, e.path())),
-            Ok(_) => {}
-            Err(e) => diags.push(walk_error(root, &e)),
+    let inside = Inside::new(root);
+    let mut walk = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walk.next() {
+        let e = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                diags.push(walk_error(root, &e));
+                continue;
+            }
+        };
+        if super::is_ignored_name(&e.file_name().to_string_lossy()) && e.depth() > 0 {
+            if e.file_type().is_dir() {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
+        if let Some(d) = inside.refuse(&e) {
+            diags.push(d);
+            if e.file_type().is_dir() {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
+        if e.file_type().is_file() {
+            files.push(relative(dir, e.path()));
         }
     }
     files
+}
+
+/// The toolkit folder as the file system knows it (links resolved), to tell whether a link found
+/// in it stays inside: nothing from outside the toolkit is ever read or published.
+pub struct Inside {
+    root: PathBuf,
+    real: PathBuf,
+}
+
+impl Inside {
+    pub fn new(root: &Path) -> Inside {
+        Inside {
+            root: root.to_path_buf(),
+            real: std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
+        }
+    }
+
+    /// An error for an entry that must not be read: a link leaving the toolkit (or leading
+    /// nowhere), or a special file such as a named pipe.
+    pub fn refuse(&self, e: &walkdir::DirEntry) -> Option<Diagnostic> {
+        let kind = e.file_type();
+        let special = !kind.is_file() && !kind.is_dir();
+        let refused = fsutil::refusal(&self.real, e.path(), e.path_is_symlink(), special)?;
+        let shown = relative(&self.root, e.path());
+        let name = shown.display();
+        Some(match refused {
+            fsutil::Refused::OutsideLink(target) => Diagnostic::error(format!(
+                "{name} is a link to {}, outside this toolkit",
+                target.display()
+            ))
+            .in_file(&shown)
+            .hint("Trellis never publishes files from outside the toolkit folder: copy the file into the toolkit instead of linking to it"),
+            fsutil::Refused::BrokenLink(target) => Diagnostic::error(format!(
+                "{name} is a link to {}, which does not exist",
+                target.display()
+            ))
+            .in_file(&shown)
+            .hint("remove the link, or copy the file it should point to into the toolkit"),
+            fsutil::Refused::Special => Diagnostic::error(format!(
+                "{name} is a special file (a named pipe, device or socket), not an ordinary file"
+            ))
+            .in_file(&shown)
+            .hint("only ordinary files and folders can be published: remove it"),
+        })
+    }
 }
 
 fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
@@ -152,6 +216,7 @@ fn read_source(
 }
 
 fn walk_content(root: &Path, content: &Path, found: &mut Found, diags: &mut Diagnostics) {
+    let inside = Inside::new(root);
     let mut walker = WalkDir::new(content)
         .min_depth(1)
         .follow_links(true)
@@ -171,6 +236,13 @@ fn walk_content(root: &Path, content: &Path, found: &mut Found, diags: &mut Diag
             .map(|p| p.to_string_lossy().into_owned())
             .collect();
         if is_hidden(&parts) {
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if let Some(d) = inside.refuse(&entry) {
+            diags.push(d);
             if entry.file_type().is_dir() {
                 walker.skip_current_dir();
             }
@@ -202,11 +274,13 @@ fn collect_bundle(
     diags: &mut Diagnostics,
 ) {
     let mut assets = Vec::new();
-    for entry in WalkDir::new(dir)
+    let inside = Inside::new(root);
+    let mut walker = WalkDir::new(dir)
         .min_depth(1)
         .follow_links(true)
         .sort_by_file_name()
-    {
+        .into_iter();
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -215,6 +289,16 @@ fn collect_bundle(
             }
         };
         let rel = relative(dir, entry.path());
+        if let Some(d) = inside.refuse(&entry) {
+            diags.push(d);
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            if rel == Path::new("index.md") {
+                return;
+            }
+            continue;
+        }
         let hidden = rel
             .iter()
             .any(|p| super::is_ignored_name(&p.to_string_lossy()));

@@ -68,6 +68,13 @@ impl LinkIndex {
         if dest.is_empty() || dest == "#" {
             return Resolved::Placeholder;
         }
+        if let Some(scheme) = dangerous_scheme(dest) {
+            let (message, hint) = dangerous_url(dest, scheme);
+            return Resolved::Broken {
+                message,
+                hint: Some(hint),
+            };
+        }
         if is_external(dest) {
             return Resolved::External;
         }
@@ -175,6 +182,37 @@ pub fn anchor_hint(anchor: &str, anchors: &[String]) -> String {
     })
 }
 
+/// The scheme of a URL that would run code when followed or loaded (`javascript:`, `vbscript:`,
+/// `data:`), as browsers read it: case and the tabs and line breaks they strip ignored.
+pub fn dangerous_scheme(url: &str) -> Option<&'static str> {
+    let cleaned: String = url
+        .trim_start_matches(|c: char| c.is_ascii_whitespace() || c.is_ascii_control())
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .into_iter()
+        .find(|s| cleaned.starts_with(s))
+}
+
+/// The message and hint for a URL with a dangerous scheme.
+pub fn dangerous_url(url: &str, scheme: &str) -> (String, String) {
+    (
+        format!("`{scheme}` addresses are not allowed: `{}` could run code in the reader's browser", short(url)),
+        "link to a page of this toolkit, a file under static/ (@static/files/guide.pdf) or a full https:// address".into(),
+    )
+}
+
+/// A URL cut to a length that fits a message.
+fn short(url: &str) -> String {
+    match url.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &url[..at]),
+        None => url.to_string(),
+    }
+}
+
 fn is_external(dest: &str) -> bool {
     let scheme_end = dest.find(':');
     let slash = dest.find('/').unwrap_or(usize::MAX);
@@ -182,7 +220,8 @@ fn is_external(dest: &str) -> bool {
         || dest.starts_with("//")
 }
 
-fn percent_decode(s: &str) -> String {
+/// `%41` -> `A`; a `%` not followed by two hex digits stays as it is.
+pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -21,7 +21,7 @@ use tera::Context;
 
 use crate::content::{PageId, Site};
 use crate::diagnostic::{did_you_mean, Diagnostic};
-use crate::markdown::links::{file_url, relative_url, root_prefix};
+use crate::markdown::links::{dangerous_scheme, file_url, relative_url, root_prefix};
 use crate::markdown::{BodyKind, Call, LinkIndex, Resolved, TocItem};
 pub use theme::Theme;
 use views::*;
@@ -406,12 +406,12 @@ fn site_view(site: &Site) -> SiteView {
         title: site.config.title().to_string(),
         description: c.description.clone(),
         language: c.language.get_ref().clone(),
-        base_url: c.base_url.clone(),
+        base_url: c.base_url.as_ref().map(|b| b.get_ref().clone()),
         license: c.license.clone(),
         version: c.version.clone(),
         organization: c.organization.as_ref().map(|o| OrganizationView {
             name: o.name.clone(),
-            url: o.url.clone(),
+            url: o.url.as_ref().map(|u| u.get_ref().clone()),
             logo: o
                 .logo
                 .as_ref()
@@ -462,6 +462,11 @@ fn resolve_menu(
     for item in &site.config.menu {
         let written = item.url.get_ref();
         let target = match links.resolve(written, Path::new("content/_index.md"), "") {
+            Resolved::Broken { message, hint } if dangerous_scheme(written).is_some() => {
+                let d = site.config.error_at(&item.url, format!("menu: {message}"));
+                errors.push(d.hint(hint.unwrap_or_default()));
+                continue;
+            }
             Resolved::External => Some(MenuTarget::External(written.clone())),
             Resolved::Internal { href, .. } => Some(MenuTarget::Internal(href)),
             _ => {

@@ -4,6 +4,7 @@
 //! the HTTP side (axum, tower-http's ServeDir) serves only files inside the output folder, adds
 //! the live-reload script to HTML as it goes out, and stops cleanly on Ctrl-C.
 
+mod http;
 pub mod live;
 
 use std::net::{IpAddr, SocketAddr};
@@ -90,14 +91,7 @@ pub fn run(
                 let stopping = stopping.clone();
                 async move { stopping.notified().await }
             };
-            let served = runtime.block_on(async {
-                axum::serve(listener, app)
-                    .with_graceful_shutdown(shutdown)
-                    .await
-            });
-            if let Err(e) = served {
-                say(Event::WatchError(&format!("the server stopped: {e}")));
-            }
+            runtime.block_on(http::serve(listener, app, shutdown));
         }
         // The server is done, whether by Ctrl-C or an error: the rebuild loop stops too.
         let _ = stop_loop.send(Msg::Stop);
@@ -188,15 +182,22 @@ fn failure_text(result: &Result<watch::Rebuilt, crate::build::Failure>) -> Strin
 /// The site's files, the event stream, and the script added to every HTML page.
 pub fn router(out: &Path, live: Live) -> Router {
     let files = ServeDir::new(out).not_found_service(ServeFile::new(out.join("404.html")));
+    let inside = http::Inside::new(out);
     Router::new()
         .route(live::EVENTS_PATH, get(live::events))
         .fallback_service(files)
+        .layer(middleware::from_fn_with_state(inside, http::stay_inside))
         .layer(middleware::from_fn_with_state(live.clone(), add_script))
         .with_state(live)
 }
 
 /// HTML pages get the live-reload script; nothing is cached, so a reload shows the new build.
-async fn add_script(State(live): State<Live>, req: Request, next: Next) -> Response<Body> {
+/// A HEAD request is answered as the GET would be, without the body: same length, same type.
+async fn add_script(State(live): State<Live>, mut req: Request, next: Next) -> Response<Body> {
+    let head = req.method() == axum::http::Method::HEAD;
+    if head {
+        *req.method_mut() = axum::http::Method::GET;
+    }
     let res = next.run(req).await;
     let (mut parts, body) = res.into_parts();
     parts
@@ -214,15 +215,19 @@ async fn add_script(State(live): State<Live>, req: Request, next: Next) -> Respo
             .unwrap_or_default(),
         // No 404 page yet: the first build failed. This page shows its errors and reloads.
         (StatusCode::NOT_FOUND, false) => NOT_BUILT.to_string(),
+        _ if head => return Response::from_parts(parts, Body::empty()),
         _ => return Response::from_parts(parts, body),
     };
     let html = live::inject(&page, &live::script(live.session(), live.build()));
-    parts.headers.remove(header::CONTENT_LENGTH);
+    parts
+        .headers
+        .insert(header::CONTENT_LENGTH, HeaderValue::from(html.len()));
     parts.headers.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
-    Response::from_parts(parts, Body::from(html))
+    let body = if head { Body::empty() } else { Body::from(html) };
+    Response::from_parts(parts, body)
 }
 
 const NOT_BUILT: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not built yet</title></head><body><main><h1>The site is not built yet</h1><p>The errors are shown in the terminal; this page reloads once they are fixed.</p></main></body></html>";
