@@ -313,7 +313,11 @@ fn report(out: &Printer, result: Result<Report, Failure>, strict: bool, verb: &s
                     "{verb} nothing: --strict turns the warnings above into errors"
                 ));
             }
-            EXIT_TOOLKIT
+            if d.has_io_errors() {
+                EXIT_USAGE
+            } else {
+                EXIT_TOOLKIT
+            }
         }
         Err(Failure::Usage(d)) => {
             out.diagnostic(&d);

@@ -145,7 +145,7 @@ impl Config {
             )));
         }
         let bytes = fsutil::read(&path)
-            .map_err(|e| one(Diagnostic::error(e.to_string()).in_file(&shown)))?;
+            .map_err(|e| one(Diagnostic::io_error(&e, &shown)))?;
         let text = crate::content::source_text(bytes, &shown).map_err(one)?;
         Config::parse(&text, &shown)
     }

@@ -76,6 +76,9 @@ pub struct Diagnostic {
     pub message: String,
     pub location: Option<Location>,
     pub hint: Option<String>,
+    /// The file system failed (a file could not be read), rather than the author's text: the
+    /// run exits with 2, like every other I/O failure.
+    pub io: bool,
 }
 
 impl Diagnostic {
@@ -85,6 +88,7 @@ impl Diagnostic {
             message: message.into(),
             location: None,
             hint: None,
+            io: false,
         }
     }
 
@@ -94,7 +98,15 @@ impl Diagnostic {
             message: message.into(),
             location: None,
             hint: None,
+            io: false,
         }
+    }
+
+    /// An error reading the file at `shown`.
+    pub fn io_error(e: &crate::fsutil::IoError, shown: &Path) -> Diagnostic {
+        let mut d = Diagnostic::error(e.to_string()).in_file(shown);
+        d.io = true;
+        d
     }
 
     pub fn at(mut self, location: Location) -> Diagnostic {
@@ -324,6 +336,11 @@ impl Diagnostics {
 
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
+    }
+
+    /// Whether a file could not be read (exit 2 rather than 1).
+    pub fn has_io_errors(&self) -> bool {
+        self.items.iter().any(|d| d.io)
     }
 
     pub fn error_count(&self) -> usize {

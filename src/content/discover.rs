@@ -49,6 +49,8 @@ pub struct Found {
     pages: Vec<FoundPage>,
     data: Vec<DataFile>,
     static_files: Vec<PathBuf>,
+    /// Files that could not be read or decoded (already reported).
+    unreadable: Vec<PathBuf>,
     /// Texts from the previous load that watch keeps (empty otherwise).
     sources: SourceCache,
 }
@@ -178,38 +180,32 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
             "this folder link points back to a folder that contains it (a symlink loop)",
         )
         .in_file(&path)
-        .hint("remove the symbolic link or point it somewhere outside this folder")
+        .hint("remove the symbolic link")
     } else {
         Diagnostic::error(format!("could not read this file or folder: {e}")).in_file(&path)
     }
 }
 
-fn read_source(
-    root: &Path,
-    path: &Path,
-    sources: &mut SourceCache,
-    diags: &mut Diagnostics,
-) -> Option<Source> {
+/// Reads one source file (or takes it from the cache). A file that cannot be read or decoded is
+/// reported here, once, and remembered so links to it are not reported as well.
+fn read_source(root: &Path, path: &Path, found: &mut Found, diags: &mut Diagnostics) -> Option<Source> {
     let shown = relative(root, path);
-    if let Some(text) = sources.get(path) {
+    if let Some(text) = found.sources.get(path) {
         return Some(Source { path: shown, text });
     }
-    let stamp = sources.before_reading(path);
-    let bytes = match fsutil::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.push(Diagnostic::error(e.to_string()).in_file(&shown));
-            return None;
-        }
-    };
-    match super::source_text(bytes, &shown) {
+    let stamp = found.sources.before_reading(path);
+    let text = fsutil::read(path)
+        .map_err(|e| Diagnostic::io_error(&e, &shown))
+        .and_then(|bytes| super::source_text(bytes, &shown));
+    match text {
         Ok(text) => {
             let text: Arc<str> = Arc::from(text);
-            sources.keep(path, stamp, &text);
+            found.sources.keep(path, stamp, &text);
             Some(Source { path: shown, text })
         }
         Err(d) => {
             diags.push(d);
+            found.unreadable.push(shown);
             None
         }
     }
@@ -313,7 +309,7 @@ fn collect_bundle(
         }
         assets.push(rel);
     }
-    let Some(source) = read_source(root, &dir.join("index.md"), &mut found.sources, diags) else {
+    let Some(source) = read_source(root, &dir.join("index.md"), found, diags) else {
         return;
     };
     let section = (parts.len() == 2).then(|| parts[0].clone());
@@ -347,9 +343,9 @@ fn classify_file(
         .to_string();
     let shown = relative(root, path);
     match (parts.len(), name, ext) {
-        (1, "_index.md", _) => found.home = read_source(root, path, &mut found.sources, diags),
+        (1, "_index.md", _) => found.home = read_source(root, path, found, diags),
         (2, "_index.md", _) => {
-            if let Some(s) = read_source(root, path, &mut found.sources, diags) {
+            if let Some(s) = read_source(root, path, found, diags) {
                 found.section_indexes.push((parts[0].clone(), s));
             }
         }
@@ -359,7 +355,7 @@ fn classify_file(
                 .hint("move this page into a section; only _index.md, which titles the worksheets page, belongs here"),
         ),
         (1 | 2, _, "md") => {
-            if let Some(source) = read_source(root, path, &mut found.sources, diags) {
+            if let Some(source) = read_source(root, path, found, diags) {
                 let section = (parts.len() == 2).then(|| parts[0].clone());
                 found.pages.push(FoundPage { source, section, file_stem: stem, bundle: None });
             }
@@ -392,7 +388,7 @@ fn push_data(
     found: &mut Found,
     diags: &mut Diagnostics,
 ) {
-    if let Some(source) = read_source(root, path, &mut found.sources, diags) {
+    if let Some(source) = read_source(root, path, found, diags) {
         found.data.push(DataFile { kind, source });
     }
 }
@@ -401,7 +397,7 @@ fn push_data(
 pub fn assemble(
     root: PathBuf,
     config: Config,
-    found: Found,
+    mut found: Found,
     opts: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Site {
@@ -423,7 +419,7 @@ pub fn assemble(
     );
     let mut pages = Vec::new();
     let mut drafts = Vec::new();
-    let mut unloaded = Vec::new();
+    let mut unloaded = std::mem::take(&mut found.unreadable);
     for fp in found.pages {
         let path = fp.source.path.clone();
         let Some(page) = build_page(&config, fp, diags) else {
@@ -639,6 +635,9 @@ fn check_front(config: &Config, page: &Page, diags: &mut Diagnostics) {
 }
 
 /// The page's slug: its own `slug`, or its file name's. None (reported) when unusable.
+/// The longest slug: a folder name must fit the file systems' 255 bytes with room to spare.
+const MAX_SLUG: usize = 200;
+
 fn page_slug(page: &Page, file_stem: &str, diags: &mut Diagnostics) -> Option<String> {
     let slug = match &page.front.slug {
         Some(s) if s.get_ref().contains(['/', '\\']) || s.get_ref().contains("..") => {
@@ -658,18 +657,39 @@ fn page_slug(page: &Page, file_stem: &str, diags: &mut Diagnostics) -> Option<St
             return None;
         }
         Some(s) if !is_valid_slug(s.get_ref()) => {
+            let message = if s.get_ref().is_empty() {
+                "the slug is empty".to_string()
+            } else {
+                format!("the slug `{}` may only use a-z, 0-9 and -", s.get_ref())
+            };
+            let suggested = match slugify(s.get_ref()) {
+                fixed if fixed.is_empty() => format!(
+                    "write a word of a-z, 0-9 and -, such as slug = \"{}\", or remove the slug line to use the file name",
+                    slugify(file_stem)
+                ),
+                fixed => format!("write slug = \"{fixed}\""),
+            };
+            diags.push(page.error_at(s, message).hint(suggested));
+            return None;
+        }
+        Some(s) if s.get_ref().len() > MAX_SLUG => {
             diags.push(
-                page.error_at(
-                    s,
-                    format!("the slug `{}` may only use a-z, 0-9 and -", s.get_ref()),
-                )
-                .hint(format!("write slug = \"{}\"", slugify(s.get_ref()))),
+                page.error_at(s, format!("the slug is {} characters long; at most {MAX_SLUG} fit in a web address", s.get_ref().len()))
+                    .hint("choose a short slug of a few words, such as slug = \"agreement\""),
             );
             return None;
         }
         Some(s) => s.get_ref().clone(),
         None => slugify(file_stem),
     };
+    if slug.len() > MAX_SLUG {
+        diags.push(
+            Diagnostic::error(format!("this file name gives a web address {} characters long; at most {MAX_SLUG} fit", slug.len()))
+                .in_file(&page.source.path)
+                .hint("rename the file to a few words, or set a short slug = \"...\" in the front matter"),
+        );
+        return None;
+    }
     if slug.is_empty() {
         diags.push(Diagnostic::error("this file name gives an empty web address").in_file(&page.source.path)
             .hint("rename the file with letters or digits, or set slug = \"...\" in the front matter"));

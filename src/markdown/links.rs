@@ -142,7 +142,18 @@ impl LinkIndex {
     }
 
     fn broken(&self, dest: &str, source: Option<&Path>) -> Resolved {
-        let hint = source.and_then(|s| {
+        let in_static = source.and_then(|s| {
+            let name = s.file_name()?;
+            self.targets
+                .keys()
+                .filter(|k| k.starts_with("static") && k.file_name() == Some(name))
+                .min()
+                .map(|k| {
+                    let rel = k.strip_prefix("static").unwrap_or(k);
+                    format!("did you mean @static/{}? Files under static/ are linked with @static/", rel.display())
+                })
+        });
+        let hint = in_static.or_else(|| source.and_then(|s| {
             let name = s.file_name()?.to_string_lossy().into_owned();
             let candidates: Vec<String> = self.targets.keys().map(|k| k.display().to_string()).collect();
             let best = candidates
@@ -152,7 +163,7 @@ impl LinkIndex {
                 .filter(|(score, _)| *score > 0.75)
                 .max_by(|a, b| a.0.total_cmp(&b.0))?;
             Some(format!("did you mean {}? Links name the source file, relative to this file or as @/path from content/", best.1))
-        });
+        }));
         let shown = source
             .map(|s| format!(" ({})", s.display()))
             .unwrap_or_default();

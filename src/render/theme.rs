@@ -156,7 +156,7 @@ fn add_disk(
         let bytes = match fsutil::read(&path) {
             Ok(b) => b,
             Err(e) => {
-                diags.push(Diagnostic::error(e.to_string()).in_file(&shown));
+                diags.push(Diagnostic::io_error(&e, &shown));
                 continue;
             }
         };

@@ -99,18 +99,56 @@ impl TestSite {
             .unwrap_or_else(|e| panic!("cannot read {rel}: {e}"))
     }
 
-    /// Runs `trellis <args>` with the toolkit as the current folder.
+    /// Runs `trellis <args>` with the toolkit as the current folder. A run that has not ended
+    /// after `running::PATIENCE` three times over is killed and fails the test: nothing may hang.
     pub fn run(&self, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_trellis"))
+        self.run_with(args, &[])
+    }
+
+    /// `run` with extra environment variables.
+    pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        use std::process::Stdio;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_trellis"))
             .args(args)
             .current_dir(&self.root)
             .env("NO_COLOR", "1")
-            .output()
+            .envs(env.iter().copied())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
             .expect("run trellis");
+        let read = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+            std::thread::spawn(move || {
+                let mut text = Vec::new();
+                if let Some(mut p) = pipe {
+                    let _ = p.read_to_end(&mut text);
+                }
+                String::from_utf8_lossy(&text).into_owned()
+            })
+        };
+        let stdout = read(child.stdout.take().map(|p| Box::new(p) as _));
+        let stderr = read(child.stderr.take().map(|p| Box::new(p) as _));
+        let deadline = std::time::Instant::now() + running::PATIENCE * 3;
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait for trellis") {
+                break status;
+            }
+            if std::time::Instant::now() > deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!(
+                    "trellis {} did not finish within {:?}: it hangs",
+                    args.join(" "),
+                    running::PATIENCE * 3
+                );
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
         Run {
-            code: out.status.code().unwrap_or(-1),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            code: status.code().unwrap_or(-1),
+            stderr: stderr.join().unwrap_or_default(),
+            stdout: stdout.join().unwrap_or_default(),
             root: self.root.clone(),
         }
     }
@@ -125,6 +163,12 @@ impl TestSite {
 
     pub fn public(&self) -> PathBuf {
         self.root.join("public")
+    }
+
+    /// The text of an output file under public/.
+    pub fn output(&self, rel: &str) -> String {
+        let path = self.public().join(rel);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read output {rel}: {e}"))
     }
 }
 

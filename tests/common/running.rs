@@ -21,10 +21,16 @@ pub struct Running {
 impl Running {
     /// Starts `trellis <args>` in the toolkit folder.
     pub fn start(site: &TestSite, args: &[&str]) -> Running {
+        Running::start_with(site, args, &[])
+    }
+
+    /// `start` with extra environment variables.
+    pub fn start_with(site: &TestSite, args: &[&str], env: &[(&str, &str)]) -> Running {
         let mut child = Command::new(env!("CARGO_BIN_EXE_trellis"))
             .args(args)
             .current_dir(&site.root)
             .env("NO_COLOR", "1")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -70,9 +76,14 @@ impl Running {
 
     /// Sends Ctrl-C (SIGINT) and waits for the process to end.
     pub fn interrupt(&mut self) -> ExitStatus {
+        self.signal("INT")
+    }
+
+    /// Sends the signal `name` ("INT", "TERM") and waits for the process to end.
+    pub fn signal(&mut self, name: &str) -> ExitStatus {
         let pid = self.child.id().to_string();
-        let sent = Command::new("kill").args(["-INT", &pid]).status();
-        assert!(sent.is_ok_and(|s| s.success()), "could not send SIGINT");
+        let sent = Command::new("kill").args([&format!("-{name}"), &pid]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "could not send SIG{name}");
         let deadline = Instant::now() + PATIENCE;
         loop {
             if let Some(status) = self.child.try_wait().expect("wait for trellis") {
