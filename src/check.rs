@@ -77,7 +77,10 @@ fn empty_phases(site: &Site, diags: &mut Diagnostics) {
         let Some(section) = site.section(name) else {
             continue; // a phase without a folder is already an error
         };
-        if section.pages.is_empty() {
+        // A page that failed to load is already an error: its phase is not empty to its author.
+        let folder = Path::new("content").join(name);
+        let failed = site.unloaded.iter().any(|p| p.starts_with(&folder));
+        if section.pages.is_empty() && !failed {
             diags.push(
                 site.config
                     .error_at(phase, format!("the phase `{name}` has no pages"))

@@ -35,6 +35,9 @@ pub struct Config {
     pub print: Print,
     #[serde(default)]
     pub menu: Vec<MenuItem>,
+    /// `[strings]`: the toolkit's own words for the theme's interface strings, by key.
+    #[serde(default)]
+    pub strings: std::collections::BTreeMap<String, Spanned<String>>,
     /// The file's text, kept so later checks (an unknown phase, an unsafe output_dir) can point
     /// into it.
     #[serde(skip)]
@@ -131,6 +134,15 @@ impl Config {
         Ok(config)
     }
 
+    /// What `parse` accepted but an author should hear about (an unknown language, say).
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        self.validate()
+            .items
+            .into_iter()
+            .filter(|d| !d.is_error())
+            .collect()
+    }
+
     /// Reads `<root>/site.toml`.
     pub fn load(root: &Path) -> Result<Config, Diagnostics> {
         let path = root.join(CONFIG_FILE);
@@ -210,7 +222,15 @@ impl Config {
                 out.push(self.error_at(url, format!("{key}: {message}")).hint(hint));
             }
         }
-        if !["en", "fr"].contains(&self.language.get_ref().as_str()) {
+        for (key, value) in &self.strings {
+            if crate::render::i18n::english(key).is_none() {
+                let known: Vec<&str> = crate::render::i18n::keys().collect();
+                let hint = crate::diagnostic::did_you_mean(key, known.iter().copied())
+                    .unwrap_or_else(|| "docs/format.md lists every string the theme shows".into());
+                out.push(self.error_at(value, format!("the theme has no string `{key}` to replace")).hint(hint));
+            }
+        }
+        if !crate::render::i18n::has_table(self.language.get_ref()) {
             out.push(
                 Diagnostic::warning(format!(
                     "no interface strings for language `{}`; English is used",

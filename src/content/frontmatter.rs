@@ -20,6 +20,8 @@ pub enum SplitError {
     Empty,
     Missing,
     Unclosed,
+    /// YAML front matter between `---` lines (Hugo's and Jekyll's), with its text.
+    Yaml(String),
 }
 
 /// Finds `+++` front matter at the very start of `text` (after an optional byte-order mark).
@@ -43,7 +45,73 @@ pub fn split(text: &str) -> Result<Split, SplitError> {
             }
             Err(SplitError::Unclosed)
         }
+        Some(r) if text[r.clone()].trim_end() == "---" => {
+            let front_start = r.end_with_newline;
+            let close = lines.find(|l| text[l.clone()].trim_end() == "---");
+            match close {
+                Some(l) => Err(SplitError::Yaml(text[front_start..l.start].to_string())),
+                None => Err(SplitError::Missing),
+            }
+        }
         _ => Err(SplitError::Missing),
+    }
+}
+
+/// Simple YAML front matter (`key: value` lines, `[a, b]` lists, `- item` lines) written as
+/// TOML, to show an author what to write instead. Anything it cannot read is kept as a comment.
+pub fn yaml_as_toml(yaml: &str) -> String {
+    let mut out = Vec::new();
+    let mut list: Option<(String, Vec<String>)> = None;
+    let flush = |list: &mut Option<(String, Vec<String>)>, out: &mut Vec<String>| {
+        if let Some((key, items)) = list.take() {
+            out.push(format!("{key} = [{}]", items.join(", ")));
+        }
+    };
+    for line in yaml.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if let (Some(item), Some((_, items))) = (trimmed.strip_prefix("- "), list.as_mut()) {
+            items.push(toml_value(item));
+            continue;
+        }
+        flush(&mut list, &mut out);
+        match trimmed.split_once(':') {
+            Some((key, value)) if !key.contains(' ') => {
+                let (key, value) = (key.trim(), value.trim());
+                if value.is_empty() {
+                    list = Some((key.to_string(), Vec::new()));
+                } else if let Some(inner) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+                    let items: Vec<String> = inner
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|i| !i.is_empty())
+                        .map(toml_value)
+                        .collect();
+                    out.push(format!("{key} = [{}]", items.join(", ")));
+                } else {
+                    out.push(format!("{key} = {}", toml_value(value)));
+                }
+            }
+            _ => out.push(format!("# {trimmed}")),
+        }
+    }
+    flush(&mut list, &mut out);
+    out.join("\n")
+}
+
+/// A YAML scalar as a TOML value: numbers and true/false as they are, text quoted.
+fn toml_value(v: &str) -> String {
+    let v = v.trim();
+    let unquoted = v
+        .strip_prefix('"')
+        .and_then(|x| x.strip_suffix('"'))
+        .or_else(|| v.strip_prefix('\'').and_then(|x| x.strip_suffix('\'')));
+    match unquoted {
+        Some(text) => format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\"")),
+        None if v == "true" || v == "false" || v.parse::<f64>().is_ok() => v.to_string(),
+        None => format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\"")),
     }
 }
 
@@ -94,6 +162,9 @@ impl SplitError {
             SplitError::Unclosed => input
                 .error_at(0..3, "the front matter is never closed")
                 .hint("add a line containing only `+++` after the last setting"),
+            SplitError::Yaml(yaml) => input
+                .error_at(0..3, "this front matter is written in YAML (between `---` lines); Trellis reads TOML between `+++` lines")
+                .hint(format!("replace the lines from the first `---` to the second with:\n+++\n{}\n+++", yaml_as_toml(yaml))),
         }
     }
 }
@@ -148,6 +219,19 @@ mod tests {
         assert_eq!(split(""), Err(SplitError::Empty));
         assert_eq!(split(" \n\r\n"), Err(SplitError::Empty));
         assert_eq!(split("+++\ntitle = \"A\"\n"), Err(SplitError::Unclosed));
+    }
+
+    #[test]
+    fn yaml_front_matter_is_recognised_and_shown_as_toml() {
+        let text = "---\ntitle: Second steps\nweight: 20\naudience: [students, \"faculty\"]\nworksheets:\n  - agreement\n  - pulse\ndraft: false\n---\nBody";
+        let Err(SplitError::Yaml(yaml)) = split(text) else {
+            panic!("not recognised as YAML");
+        };
+        assert_eq!(
+            yaml_as_toml(&yaml),
+            "title = \"Second steps\"\nweight = 20\naudience = [\"students\", \"faculty\"]\nworksheets = [\"agreement\", \"pulse\"]\ndraft = false"
+        );
+        assert_eq!(split("---\ntitle: x\n"), Err(SplitError::Missing));
     }
 
     #[test]

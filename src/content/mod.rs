@@ -202,6 +202,7 @@ impl Site {
             Ok(c) => c,
             Err(d) => return (None, d),
         };
+        diags.extend(config.warnings());
         let found = discover::discover(root, &mut diags, sources);
         let site = discover::assemble(root.to_path_buf(), config, found, opts, &mut diags);
         (Some(site), diags)

@@ -151,3 +151,16 @@ mod tests {
             .contains("title level"));
     }
 }
+
+/// An indented code block that reads like a sentence: a paragraph indented by a tab or four
+/// spaces (often pasted from a word processor) is shown as code, in a monospaced box.
+pub fn indented_prose(text: &str, span: Range<usize>) -> Option<Problem> {
+    let words = text.split_whitespace().count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let code_marks = text.chars().filter(|c| "{}[]();=<>$#`\\/|_*&%@".contains(*c)).count();
+    let prose = words >= 5 && code_marks * 40 <= letters && letters * 2 >= text.trim().len();
+    prose.then(|| {
+        Problem::warning(span, "this paragraph is indented, so it is shown as code")
+            .hint("remove the tab or spaces at the start of its lines; to show code on purpose, put it between ``` lines")
+    })
+}

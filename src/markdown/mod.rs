@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 pub use links::{LinkIndex, Resolved, Target};
@@ -158,6 +158,13 @@ impl Findings {
         }
     }
 
+    /// Changes the finding pushed last (when it was kept).
+    pub fn retouch_last(&mut self, f: impl FnOnce(&mut Problem)) {
+        if let Some(p) = self.kept.last_mut() {
+            f(p);
+        }
+    }
+
     /// The kept findings, plus one that counts the others (an error when any of them is, so the
     /// build still fails).
     pub fn into_problems(self) -> Vec<Problem> {
@@ -251,6 +258,8 @@ struct Walk<'c, 'a> {
     /// Links rendered as plain text (drafts): their closing tags are dropped too.
     dropped_links: usize,
     image_alt: Option<(String, Range<usize>)>,
+    /// The text of the indented code block being read, for the "indented prose" lint.
+    indented: Option<(String, Range<usize>)>,
     /// The text of the link being read, for the "click here" lint.
     link_text: Option<(String, Range<usize>)>,
     /// The level of the last heading; the page's title is level 1.
@@ -269,6 +278,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             heading: None,
             dropped_links: 0,
             image_alt: None,
+            indented: None,
             link_text: None,
             last_level: 1,
         }
@@ -360,9 +370,11 @@ impl<'c, 'a> Walk<'c, 'a> {
                 title,
                 id,
             }) => {
+                let before = self.problems.len();
                 let href = self
                     .link(&dest_url, range.clone())
                     .unwrap_or_else(|| dest_url.to_string());
+                self.picture_hint(before, &dest_url);
                 self.image_alt = Some((String::new(), range));
                 Some(Event::Start(Tag::Image {
                     link_type,
@@ -380,12 +392,42 @@ impl<'c, 'a> Walk<'c, 'a> {
                 }
                 Some(Event::End(TagEnd::Image))
             }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => {
+                self.indented = Some((String::new(), range));
+                Some(Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)))
+            }
+            Event::Text(t) if self.indented.is_some() => {
+                if let Some((text, _)) = self.indented.as_mut() {
+                    text.push_str(&t);
+                }
+                Some(Event::Text(t))
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((text, span)) = self.indented.take() {
+                    self.problems.extend(lint::indented_prose(&text, span));
+                }
+                Some(Event::End(TagEnd::CodeBlock))
+            }
             Event::TaskListMarker(done) => Some(Event::InlineHtml(if done {
                 "<span class=\"task done\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">Done: </span>".into()
             } else {
                 "<span class=\"task\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">To do: </span>".into()
             })),
             other => Some(other),
+        }
+    }
+
+    /// A missing picture's hint says where pictures go (when no file of that name was found
+    /// elsewhere to suggest).
+    fn picture_hint(&mut self, before: usize, dest: &str) {
+        if self.problems.len() == before + 1 {
+            self.problems.retouch_last(|p| {
+                let suggested = p.hint.as_deref().is_some_and(|h| h.starts_with("did you mean"));
+                if !p.warning && !suggested && p.message.contains("does not exist") {
+                    let name = dest.rsplit('/').next().unwrap_or(dest);
+                    p.hint = Some(format!("put the picture beside the page: make the page a folder (page-name/index.md) with {name} next to index.md, or put it under static/ and write @static/images/{name}"));
+                }
+            });
         }
     }
 

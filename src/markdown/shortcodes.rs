@@ -31,6 +31,9 @@ pub struct Call {
     /// Byte range of the call's line in the text that was scanned.
     pub span: Range<usize>,
     pub has_body: bool,
+    /// A call that needs `{{ end }}` and has none: already an error, so it is not drawn (its
+    /// template would only add a second error about the missing body).
+    pub unclosed: bool,
 }
 
 /// The text with markers in place of shortcode lines, and the calls in order of appearance.
@@ -112,8 +115,8 @@ pub fn prepare(text: &str, body_kind: &dyn Fn(&str) -> BodyKind) -> Prepared {
                 && content.ends_with("}}")
                 && content.contains('(')
             {
-                out.problems.push(Problem::warning(span, "this shortcode is indented or inside a list or quote, so it is shown as text")
-                    .hint("a shortcode must start at the beginning of its own line, outside lists and quotes"));
+                out.problems.push(Problem::error(span, "this shortcode is indented or inside a list or quote, so it would be shown as text")
+                    .hint("start the line with {{ at its very beginning (no tab or spaces before it), outside lists and quotes"));
             }
             out.text.push_str(line);
             continue;
@@ -135,6 +138,7 @@ pub fn prepare(text: &str, body_kind: &dyn Fn(&str) -> BodyKind) -> Prepared {
                     args,
                     span: span.clone(),
                     has_body: false,
+                    unclosed: false,
                 });
                 let from = out.text.len();
                 if kind != BodyKind::Never {
@@ -160,6 +164,7 @@ pub fn prepare(text: &str, body_kind: &dyn Fn(&str) -> BodyKind) -> Prepared {
     }
     for (n, _) in open {
         if body_kind(&out.calls[n].name) == BodyKind::Required {
+            out.calls[n].unclosed = true;
             let call = &out.calls[n];
             out.problems.push(
                 Problem::error(

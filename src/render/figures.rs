@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use super::diagram::{self, Node, Words};
 use super::rewrite::rebase;
 use super::views::AudienceView;
-use super::{i18n, Renderer};
+use super::Renderer;
 use crate::content::DataKind;
 use crate::data::resources::{Link, Resource};
 use crate::diagnostic::did_you_mean;
@@ -63,11 +63,10 @@ pub struct LevelView {
 impl Renderer {
     /// One interface string in the site's language.
     pub fn text(&self, key: &str) -> String {
-        i18n::strings(&self.site().language)
-            .get(key)
-            .copied()
-            .unwrap_or(key)
-            .to_string()
+        match self.strings.get(key) {
+            "" => key.to_string(),
+            text => text.to_string(),
+        }
     }
 
     /// Values for the built-in shortcodes drawn from the toolkit's data; none for the others.

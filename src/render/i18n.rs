@@ -242,14 +242,50 @@ const FR: &[(&str, &str)] = &[
     ("scores_waiting", "Les résultats s’affichent au fil de vos réponses. Sur papier, calculez-les à la main avec la règle ci-dessous."),
 ];
 
-/// The strings for `language`, English for any language without a table (and for any string a
-/// table lacks).
-pub fn strings(language: &str) -> BTreeMap<&'static str, &'static str> {
-    let mut map: BTreeMap<&str, &str> = EN.iter().copied().collect();
-    if language == "fr" {
-        map.extend(FR.iter().copied());
+/// The interface strings of a build: the theme's table for the toolkit's language (English for a
+/// language without one, and for any string a table lacks), with site.toml's `[strings]` on top.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+#[serde(transparent)]
+pub struct Strings(BTreeMap<&'static str, String>);
+
+impl Strings {
+    pub fn new(language: &str, overrides: &BTreeMap<String, toml::Spanned<String>>) -> Strings {
+        let mut map: BTreeMap<&'static str, String> =
+            EN.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        if primary(language) == "fr" {
+            map.extend(FR.iter().map(|(k, v)| (*k, v.to_string())));
+        }
+        for (key, value) in map.iter_mut() {
+            if let Some(own) = overrides.get(*key) {
+                value.clone_from(own.get_ref());
+            }
+        }
+        Strings(map)
     }
-    map
+
+    /// One string, or "" for a key the theme does not have.
+    pub fn get(&self, key: &str) -> &str {
+        self.0.get(key).map_or("", String::as_str)
+    }
+}
+
+/// Every string's key, in the order of the English table (for checking `[strings]`).
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    EN.iter().map(|(k, _)| *k)
+}
+
+/// The English text of a key, to show next to it in the documentation and in hints.
+pub fn english(key: &str) -> Option<&'static str> {
+    EN.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+/// Whether the theme has strings for `language` (its primary subtag: `fr-CA` is French).
+pub fn has_table(language: &str) -> bool {
+    matches!(primary(language), "en" | "fr")
+}
+
+fn primary(language: &str) -> &str {
+    language.split(['-', '_']).next().unwrap_or(language)
 }
 
 #[cfg(test)]

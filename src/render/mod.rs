@@ -76,6 +76,8 @@ pub struct Renderer {
     pub library: crate::data::library::Library,
     /// Parts of the print pages already rewritten, kept while watch reuses this renderer.
     pub print_memo: Option<print::PrintMemo>,
+    /// The interface strings in the toolkit's language.
+    pub strings: i18n::Strings,
 }
 
 impl Renderer {
@@ -84,7 +86,8 @@ impl Renderer {
         let site_view = site_view(site);
         let mut base = Context::new();
         base.insert("site", &site_view);
-        base.insert("t", &i18n::strings(&site_view.language));
+        let strings = i18n::Strings::new(&site_view.language, &site.config.strings);
+        base.insert("t", &strings);
         let menu = resolve_menu(site, links)?;
         let mut r = Renderer {
             theme,
@@ -96,6 +99,7 @@ impl Renderer {
             sequence_index: HashMap::new(),
             library: Default::default(),
             print_memo: None,
+            strings,
         };
         r.sequence_index = r
             .sequence
@@ -332,6 +336,9 @@ impl Renderer {
         url: &str,
     ) -> Result<String, (String, Option<String>)> {
         let template = format!("shortcodes/{}.html", call.name);
+        if call.unclosed {
+            return Ok(String::new());
+        }
         if !self.theme.has_template(&template) {
             return Err(self.unknown_shortcode(&call.name));
         }
@@ -477,7 +484,10 @@ fn resolve_menu(
         match target {
             Some(t) => out.push((item.title.clone(), t)),
             None => errors.push(site.config.error_at(&item.url, format!("the menu link `{written}` does not lead to a page of this toolkit"))
-                .hint("write the source file from content/ (about.md, getting-started/_index.md) or a full https:// address")),
+                .hint(match written.strip_prefix('/') {
+                    Some(rest) => format!("drop the leading `/` (it breaks when the site is published under a sub-address): url = \"{}\", or the source file from content/ such as about.md", rest.trim_end_matches('/').to_string() + "/_index.md"),
+                    None => "write the source file from content/ (about.md, getting-started/_index.md) or a full https:// address".into(),
+                })),
         }
     }
     if errors.is_empty() {

@@ -44,7 +44,7 @@ pub struct Interactive<'a> {
     /// `trellis:<slug of the site's title>`: every key saved in the browser starts with it, so two
     /// toolkits opened from disk (which share one origin) keep their answers apart.
     key: String,
-    t: BTreeMap<&'static str, &'static str>,
+    t: i18n::Strings,
     decimal: char,
     /// Page titles by output file ("a/b/index.html"), for the related-page links of items.
     titles: HashMap<String, String>,
@@ -70,14 +70,14 @@ impl<'a> Interactive<'a> {
             data,
             links,
             key: format!("trellis:{}", slugify(site.config.title())),
-            t: i18n::strings(language),
-            decimal: if language == "fr" { ',' } else { '.' },
+            t: r.strings.clone(),
+            decimal: if language.starts_with("fr") { ',' } else { '.' },
             titles,
         }
     }
 
-    fn t(&self, key: &str) -> &'static str {
-        self.t.get(key).copied().unwrap_or("")
+    fn t(&self, key: &str) -> &str {
+        self.t.get(key)
     }
 
     /// Block Markdown of a data file, with links relative to the page at `url`.
