@@ -43,14 +43,17 @@ pub enum Color {
 /// `trellis --version`: the version and the commit it was built from, "0.1.0 (1a2b3c4d5e6f)".
 pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("TRELLIS_COMMIT"), ")");
 
-const AFTER_HELP: &str = "\
-Start here:
+const AFTER_HELP: &str = concat!(
+    "Start here:
   trellis init my-toolkit     a new toolkit in the folder my-toolkit
   cd my-toolkit
   trellis serve --open        see it in your browser; it updates on every save
   trellis build               the site, ready to publish, in public/
 
-The author's guide: https://github.com/trellis-toolkit/trellis/blob/main/docs/guide.md";
+The author's guide: ",
+    env!("CARGO_PKG_REPOSITORY"),
+    "/blob/main/docs/guide.md"
+);
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
