@@ -335,6 +335,9 @@ fn run_new(out: &Printer, root: &Path, what: &NewCommand) -> u8 {
             for f in &created.files {
                 out.summary(&format!("created {}", f.display()));
             }
+            if let Some(also) = &created.also {
+                out.summary(&format!("then: {also}"));
+            }
             out.summary(&format!(
                 "next: edit it, then run `trellis serve` and open http://127.0.0.1:1111/{}",
                 created.url

@@ -216,6 +216,21 @@ fn a_new_page_may_have_its_own_title_and_start_a_section() {
 }
 
 #[test]
+fn a_new_page_at_the_top_says_how_readers_will_find_it() {
+    let site = started();
+    site.run(&["new", "page", "contact", "--title", "Contact us"])
+        .assert_ok()
+        .assert_stderr("created content/contact.md")
+        .assert_stderr("[[menu]] with title = \"Contact us\" and url = \"contact.md\"");
+    site.edit(
+        "site.toml",
+        "url = \"about.md\"\n",
+        "url = \"about.md\"\n\n[[menu]]\ntitle = \"Contact us\"\nurl = \"contact.md\"\n",
+    );
+    site.run(&["build", "--strict"]).assert_ok();
+}
+
+#[test]
 fn new_never_replaces_a_file() {
     let site = started();
     site.run(&["new", "page", "getting-started/first-conversations"])

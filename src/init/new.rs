@@ -36,6 +36,8 @@ pub enum NewThing {
 pub struct Created {
     pub files: Vec<PathBuf>,
     pub url: String,
+    /// What else the author must do for readers to find it, if anything.
+    pub also: Option<String>,
 }
 
 /// Writes the new file. Bad arguments and existing files are usage errors (exit 2), a broken
@@ -60,6 +62,7 @@ pub fn create(root: &Path, what: &NewThing) -> Result<Created, Failure> {
     Ok(Created {
         files,
         url: planned.url,
+        also: planned.also,
     })
 }
 
@@ -67,6 +70,7 @@ pub fn create(root: &Path, what: &NewThing) -> Result<Created, Failure> {
 struct Plan {
     files: Vec<(PathBuf, String)>,
     url: String,
+    also: Option<String>,
 }
 
 fn plan(root: &Path, config: &Config, what: &NewThing) -> Result<Plan, Failure> {
@@ -79,7 +83,11 @@ fn plan(root: &Path, config: &Config, what: &NewThing) -> Result<Plan, Failure> 
             };
             let id = valid_name(id, "worksheet id", "partnership-agreement")?;
             let title = title.clone().unwrap_or_else(|| title_from_slug(&id));
+            let also = phase.is_none().then(|| {
+                format!("list it on a page: worksheets = [\"{id}\"] in the page's front matter")
+            });
             Ok(Plan {
+                also,
                 files: vec![(
                     PathBuf::from(format!("content/worksheets/{id}.toml")),
                     worksheet_text(&title, phase.as_deref()),
@@ -95,6 +103,7 @@ fn plan(root: &Path, config: &Config, what: &NewThing) -> Result<Plan, Failure> 
                     checklist_text(),
                 )],
                 url: format!("{phase}/checklist/"),
+                also: None,
             })
         }
     }
@@ -115,6 +124,10 @@ fn plan_page(root: &Path, config: &Config, at: &str, title: Option<&str>) -> Res
                 page_text(&title, None),
             )],
             url: format!("{slug}/"),
+            also: Some(format!(
+                "add it to site.toml's menu so readers find it: [[menu]] with title = {} and url = \"{slug}.md\"",
+                quoted(&title)
+            )),
         });
     };
     let section = valid_name(section, "section name", "getting-started")?;
@@ -139,6 +152,7 @@ fn plan_page(root: &Path, config: &Config, at: &str, title: Option<&str>) -> Res
     Ok(Plan {
         files,
         url: format!("{section}/{slug}/"),
+        also: None,
     })
 }
 
