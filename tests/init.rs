@@ -162,6 +162,41 @@ fn init_asks_nothing_without_a_terminal() {
 }
 
 #[test]
+fn init_in_a_terminal_asks_the_title_and_organisation() {
+    // `script` (util-linux) runs trellis with a terminal as its stdin, fed from ours.
+    let site = TestSite::empty();
+    let command = format!("{} init", env!("CARGO_BIN_EXE_trellis"));
+    let Ok(mut child) = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(&site.root)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("skipped: no `script` command to provide a terminal");
+        return;
+    };
+    use std::io::Write;
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"Partnering with Students\n\n").unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    assert!(
+        shown.contains("The toolkit's title [Our partnership toolkit]: "),
+        "{shown}"
+    );
+    let config: toml::Table = site.read("site.toml").parse().unwrap();
+    assert_eq!(config["title"].as_str(), Some("Partnering with Students"));
+    assert_eq!(
+        config["organization"]["name"].as_str(),
+        Some("Our organisation"),
+        "an empty answer keeps the default"
+    );
+}
+
+#[test]
 fn a_new_page_takes_its_place_at_the_end_of_its_section() {
     let site = started();
     site.run(&["new", "page", "getting-started/setting-goals"])

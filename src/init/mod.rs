@@ -138,11 +138,10 @@ fn not_empty(dir: &Path, present: &[String]) -> Diagnostic {
         shown_dir(dir),
         shown.join(", ")
     ))
-    .hint(format!(
-        "name a new folder (trellis init my-toolkit), or add --force to add the starter's files \
-         beside these; --force never replaces a file that is already there (here: {})",
-        shown_dir(dir)
-    ))
+    .hint(
+        "name a new folder (trellis init my-toolkit), or add --force to add the starter's \
+         missing files beside these (--force never replaces a file)",
+    )
 }
 
 /// A folder as the user typed it, `.` spelled out.
