@@ -268,6 +268,14 @@ fn the_readme_sends_authors_to_the_guide_first() {
         first_section.contains("(docs/guide.md)"),
         "README's first section does not link docs/guide.md:\n{first_section}"
     );
-    assert!(first_section.contains("cargo install --git"));
+    let install = format!(
+        "cargo install --git {} --locked",
+        env!("CARGO_PKG_REPOSITORY")
+    );
+    assert!(first_section.contains(&install), "README: {install}");
+    let guide =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/guide.md"))
+            .unwrap();
+    assert!(guide.contains(&install), "the guide: {install}");
     assert!(first_section.contains("releases"));
 }

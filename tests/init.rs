@@ -59,6 +59,11 @@ fn init_then_build_gives_a_site_with_no_warnings() {
         assert!(site.public().join(page).is_file(), "no {page}");
     }
     assert!(site.read(".gitignore").lines().any(|l| l == "public/"));
+    assert!(
+        site.read("site.toml")
+            .contains(env!("CARGO_PKG_REPOSITORY")),
+        "site.toml points at the guide in this repository"
+    );
 }
 
 #[test]
