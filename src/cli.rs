@@ -1,18 +1,20 @@
 //! The command line (clap): one small `run` per subcommand.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::build::{self, BuildOptions, Failure, Report};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::init::{self, new::NewThing};
 
 #[derive(Debug, Parser)]
 #[command(
     name = "trellis",
-    version,
-    about = "Build a partnership toolkit into a static website"
+    version = VERSION,
+    about = "Build a partnership toolkit into a static website",
+    after_help = AFTER_HELP
 )]
 pub struct Cli {
     /// The toolkit folder (the one holding site.toml).
@@ -38,8 +40,28 @@ pub enum Color {
     Never,
 }
 
+/// `trellis --version`: the version and the commit it was built from, "0.1.0 (1a2b3c4d5e6f)".
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("TRELLIS_COMMIT"), ")");
+
+const AFTER_HELP: &str = concat!(
+    "Start here:
+  trellis init my-toolkit     a new toolkit in the folder my-toolkit
+  cd my-toolkit
+  trellis serve --open        see it in your browser; it updates on every save
+  trellis build               the site, ready to publish, in public/
+
+The author's guide: ",
+    env!("CARGO_PKG_REPOSITORY"),
+    "/blob/main/docs/guide.md"
+);
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start a new toolkit: a small complete example to edit, ready to build and publish.
+    Init(InitArgs),
+    /// Add a page, a worksheet or a checklist, its settings filled in.
+    #[command(subcommand)]
+    New(NewCommand),
     /// Build the site into the output folder (public/ unless configured).
     Build(BuildArgs),
     /// Check everything a build checks, without writing anything.
@@ -48,6 +70,67 @@ pub enum Command {
     Watch(BuildArgs),
     /// Watch and serve the site on this computer, reloading the browser on every change.
     Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to write the toolkit into, created if needed [default: the current folder]
+    pub dir: Option<PathBuf>,
+    /// Also write into a folder that already has files; a file that is there is never replaced.
+    #[arg(long)]
+    pub force: bool,
+    /// The toolkit's title [default: "Our partnership toolkit"]
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The organisation that publishes it [default: "Our organisation"]
+    #[arg(long)]
+    pub org: Option<String>,
+}
+
+impl InitArgs {
+    /// `trellis init` alone: the only case where it may ask questions.
+    fn is_bare(&self) -> bool {
+        self.dir.is_none() && !self.force && self.title.is_none() && self.org.is_none()
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A guidance page, content/<section>/<slug>.md, placed after the section's last page.
+    Page(NewPageArgs),
+    /// A worksheet, content/worksheets/<id>.toml, with two questions to edit.
+    Worksheet(NewWorksheetArgs),
+    /// A phase's checklist, content/<phase>/checklist.toml, with two items to edit.
+    Checklist(NewChecklistArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewPageArgs {
+    /// Where: a section folder and the page's file name, such as getting-started/setting-goals
+    /// (or only a name, for a page at the top of content/).
+    #[arg(value_name = "SECTION/SLUG")]
+    pub at: String,
+    /// The page's title [default: made from its name, "Setting goals"]
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewWorksheetArgs {
+    /// The worksheet's id: its file name and address, such as partnership-agreement.
+    pub id: String,
+    /// The worksheet's title [default: made from its id]
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The phase whose page lists it [default: the first phase in site.toml]
+    #[arg(long)]
+    pub phase: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewChecklistArgs {
+    /// The phase, as site.toml's [toolkit] phases names it, such as getting-started.
+    pub phase: String,
 }
 
 #[derive(Debug, Args)]
@@ -119,6 +202,8 @@ impl Cli {
             quiet: self.quiet,
         };
         match &self.command {
+            Command::Init(a) => run_init(&out, &self.root, a),
+            Command::New(what) => run_new(&out, &self.root, what),
             Command::Build(a) => {
                 let opts = options(&a.common, a.output.clone());
                 report(
@@ -177,6 +262,112 @@ impl ServeArgs {
             port: self.port,
             open: self.open,
             output: self.output.clone(),
+        }
+    }
+}
+
+fn run_init(out: &Printer, root: &Path, a: &InitArgs) -> u8 {
+    let mut opts = init::InitOptions {
+        dir: a.dir.clone().unwrap_or_else(|| root.to_path_buf()),
+        force: a.force,
+        title: a.title.clone(),
+        org: a.org.clone(),
+    };
+    if let Err(d) = init::refuse_if_not_empty(&opts) {
+        out.diagnostic(&d);
+        return EXIT_USAGE;
+    }
+    if a.is_bare() && std::io::stdin().is_terminal() {
+        match init::ask(&mut std::io::stdin().lock(), &mut std::io::stderr()) {
+            Ok((title, org)) => (opts.title, opts.org) = (Some(title), Some(org)),
+            Err(e) => {
+                out.diagnostic(&Diagnostic::error(format!(
+                    "could not read the answer: {e}"
+                )));
+                return EXIT_USAGE;
+            }
+        }
+    }
+    match init::init(&opts) {
+        Ok(written) => {
+            out.summary(&init_summary(&opts.dir, &written));
+            EXIT_OK
+        }
+        Err(d) => {
+            out.diagnostic(&d);
+            EXIT_USAGE
+        }
+    }
+}
+
+/// What init wrote and what to do next.
+fn init_summary(dir: &Path, w: &init::Written) -> String {
+    let list = |files: &[PathBuf]| {
+        files
+            .iter()
+            .map(|f| format!("  {}\n", f.display()))
+            .collect::<String>()
+    };
+    let mut text = format!(
+        "created a new toolkit in {}: {}\n{}",
+        init::shown_dir(dir),
+        files(w.created.len()),
+        list(&w.created)
+    );
+    if !w.kept.is_empty() {
+        text += &format!(
+            "kept {} that were already there:\n{}",
+            files(w.kept.len()),
+            list(&w.kept)
+        );
+    }
+    let cd = if dir == Path::new(".") {
+        String::new()
+    } else {
+        format!("  cd {}\n", dir.display())
+    };
+    text + &format!(
+        "next:\n{cd}  trellis serve --open     shows it at http://127.0.0.1:1111/ and updates on every save\n  \
+         then edit content/_index.md, or add a page: trellis new page getting-started/setting-goals\n\
+         to publish on GitHub Pages: push the folder to a GitHub repository (see .github/workflows/publish.yml)"
+    )
+}
+
+fn run_new(out: &Printer, root: &Path, what: &NewCommand) -> u8 {
+    let thing = match what {
+        NewCommand::Page(a) => NewThing::Page {
+            at: a.at.clone(),
+            title: a.title.clone(),
+        },
+        NewCommand::Worksheet(a) => NewThing::Worksheet {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            phase: a.phase.clone(),
+        },
+        NewCommand::Checklist(a) => NewThing::Checklist {
+            phase: a.phase.clone(),
+        },
+    };
+    match init::new::create(root, &thing) {
+        Ok(created) => {
+            for f in &created.files {
+                out.summary(&format!("created {}", f.display()));
+            }
+            if let Some(also) = &created.also {
+                out.summary(&format!("then: {also}"));
+            }
+            out.summary(&format!(
+                "next: edit it, then run `trellis serve` and open http://127.0.0.1:1111/{}",
+                created.url
+            ));
+            EXIT_OK
+        }
+        Err(f) => {
+            print_failure(out, &f);
+            match f {
+                Failure::Toolkit(_) => EXIT_TOOLKIT,
+                Failure::Usage(_) | Failure::Io(..) => EXIT_USAGE,
+            }
         }
     }
 }

@@ -153,7 +153,7 @@ impl Config {
                 root.display()
             ))
             .hint(
-                "run trellis in a toolkit folder (the one holding site.toml), or pass --root DIR",
+                "run trellis in a toolkit folder (the one holding site.toml) or pass --root DIR; to start a new toolkit here, run trellis init",
             )));
         }
         let bytes = fsutil::read(&path)

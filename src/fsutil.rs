@@ -114,3 +114,17 @@ pub fn remove_file(path: &Path) -> IoResult<()> {
 pub fn rename(from: &Path, to: &Path) -> IoResult<()> {
     wrap("rename", from, std::fs::rename(from, to))
 }
+
+/// Writes a new file, creating its folder; fails (AlreadyExists) rather than replace a file
+/// that is there, even one that appeared a moment ago.
+pub fn create_new(path: &Path, bytes: &[u8]) -> IoResult<()> {
+    use std::io::Write;
+    if let Some(parent) = path.parent() {
+        create_dir_all(parent)?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    wrap("create", path, file.and_then(|mut f| f.write_all(bytes)))
+}

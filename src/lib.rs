@@ -13,6 +13,7 @@ pub mod content;
 pub mod data;
 pub mod diagnostic;
 pub mod fsutil;
+pub mod init;
 pub mod markdown;
 pub mod names;
 pub mod output;

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
-pub use discover::{list_files, DataFile, DataKind};
+pub use discover::{list_files, DataFile, DataKind, RESERVED_SECTIONS};
 pub use frontmatter::{PageFront, SectionFront};
 pub use sources::SourceCache;
 
