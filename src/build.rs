@@ -652,14 +652,13 @@ fn merge_template_repeats(failures: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The phase whose pages `place` is on (for `{{ checklist() }}` without a phase).
+/// The phase or section whose pages `place` is on (for `{{ checklist() }}` without a phase).
 fn phase_of(site: &Site, place: Place) -> Option<&str> {
-    let name = match place {
-        Place::Section(i) => Some(&site.sections[i].name),
-        Place::Page(p) => site.pages[p].section.as_ref(),
+    match place {
+        Place::Section(i) => Some(site.sections[i].name.as_str()),
+        Place::Page(p) => site.pages[p].section.as_deref(),
         Place::Home => None,
-    }?;
-    site.config.is_phase(name).then_some(name.as_str())
+    }
 }
 
 fn cards(r: &Renderer, data: &Interactive, site: &Site, phases: bool) -> Vec<CardView> {

@@ -44,9 +44,95 @@ impl<'a> TomlSource<'a> {
         toml::from_str(self.text()).map_err(|e| self.explain(&e, what))
     }
 
+    /// Reads a file of a few settings (`H`) and a list of entries under `key` (`[[resource]]`),
+    /// each entry on its own, and each entry field by field: a mistake hides no other. Syntax
+    /// errors and mistakes in the settings stop the file. Returns the settings, the entries that
+    /// could be read (an entry with a wrong field is read without it, so its other fields are
+    /// still checked) and every mistake.
+    pub fn parse_entries<H: DeserializeOwned, E: DeserializeOwned>(
+        &self,
+        what: &str,
+        key: &str,
+    ) -> Result<(H, Vec<E>, Vec<Diagnostic>), Diagnostic> {
+        use toml::de::{DeTable, DeValue, Deserializer};
+        let mut table = DeTable::parse(self.text()).map_err(|e| self.explain(&e, what))?;
+        let entries = table.get_mut().remove(key);
+        let head = H::deserialize(Deserializer::from(table)).map_err(|e| {
+            // The entries' key is allowed too, though `H` does not hold it.
+            let raw = match e.message() {
+                m if m.starts_with("unknown field") => format!("{m}, `{key}`"),
+                m => m.to_string(),
+            };
+            self.explain_message(e.span().unwrap_or(0..0), &raw, what)
+        })?;
+        let Some(entries) = entries else {
+            return Ok((head, Vec::new(), Vec::new()));
+        };
+        let span = entries.span();
+        let DeValue::Array(items) = entries.into_inner() else {
+            return Err(self
+                .error_at(span, format!("`{key}` in {what} must be a list of [[{key}]] tables"))
+                .hint(format!("start each entry with a line [[{key}]]")));
+        };
+        let mut read = Vec::new();
+        let mut mistakes = Vec::new();
+        for item in items {
+            let (entry, found) = self.entry(item, what);
+            read.extend(entry);
+            mistakes.extend(found);
+        }
+        Ok((head, read, mistakes))
+    }
+
+    /// One entry of `parse_entries`: on a mistake, the field it is in is reported and left out,
+    /// and the entry read again, until it reads or a required field is missing.
+    fn entry<E: DeserializeOwned>(
+        &self,
+        mut item: toml::Spanned<toml::de::DeValue<'_>>,
+        what: &str,
+    ) -> (Option<E>, Vec<Diagnostic>) {
+        use toml::de::{DeValue, ValueDeserializer};
+        let mut mistakes = Vec::new();
+        let mut removed: Vec<String> = Vec::new();
+        loop {
+            let err = match E::deserialize(ValueDeserializer::from(item.clone())) {
+                Ok(entry) => return (Some(entry), mistakes),
+                Err(e) => e,
+            };
+            // A required field that was left out for its own mistake: already reported.
+            let missing = backticked(err.message()).into_iter().next();
+            if err.message().starts_with("missing field")
+                && missing.is_some_and(|m| removed.contains(&m))
+            {
+                return (None, mistakes);
+            }
+            mistakes.push(self.explain(&err, what));
+            let (Some(at), DeValue::Table(fields)) = (err.span(), item.get_mut()) else {
+                return (None, mistakes);
+            };
+            let culprit = fields
+                .iter()
+                .find(|(k, v)| {
+                    let (ks, vs) = (k.span(), v.span());
+                    (ks.start <= at.start && at.start < ks.end.max(ks.start + 1))
+                        || (vs.start <= at.start && at.end <= vs.end)
+                })
+                .map(|(k, _)| k.get_ref().to_string());
+            match culprit {
+                Some(k) if mistakes.len() < 20 => {
+                    fields.remove(k.as_str());
+                    removed.push(k);
+                }
+                _ => return (None, mistakes),
+            }
+        }
+    }
+
     fn explain(&self, err: &toml::de::Error, what: &str) -> Diagnostic {
-        let span = err.span().unwrap_or(0..0);
-        let raw = err.message();
+        self.explain_message(err.span().unwrap_or(0..0), err.message(), what)
+    }
+
+    fn explain_message(&self, span: Range<usize>, raw: &str, what: &str) -> Diagnostic {
         if let Some(d) = self.curly_quotes(span.start) {
             return d;
         }

@@ -341,11 +341,13 @@ fn checklist_mistakes_name_file_line_and_column() {
         .assert_stderr("content/start/checklist.toml:13:6");
 
     let site = TestSite::fixture("interactive");
-    site.write("content/notes/checklist.toml", "[[item]]\ntext = \"x\"\n");
-    site.build()
-        .assert_toolkit_error()
-        .assert_stderr("a checklist belongs to a phase, and `notes` is not one")
-        .assert_stderr("content/notes/checklist.toml:1:1");
+    // A section that is not a phase may have a checklist too ("Preparing for partnership").
+    let site = TestSite::fixture("interactive");
+    site.write("content/notes/checklist.toml", "[[item]]\ntext = \"Read the notes\"\n");
+    site.edit("content/notes/_index.md", "{{ checklist(phase=\"finish\") }}", "");
+    site.build().assert_ok();
+    assert!(site.output("notes/checklist/index.html").contains("Read the notes"));
+    assert!(site.output("notes/index.html").contains("Read the notes"));
 }
 
 #[test]
@@ -450,11 +452,11 @@ fn shortcode_and_front_matter_mistakes_point_at_the_page() {
         .assert_stderr("there is no worksheet `helth`")
         .assert_stderr("did you mean `health`?")
         .assert_stderr("content/start/goals.md:9:1")
-        .assert_stderr("there is no phase `nope`")
+        .assert_stderr("there is no phase or section `nope`")
         .assert_stderr("content/start/goals.md:11:1")
         .assert_stderr("did you mean `agreement`?")
         .assert_stderr("content/notes/_index.md:6:1")
-        .assert_stderr("this page is not in a phase");
+        .assert_stderr("the section `notes` has no checklist (content/notes/checklist.toml)");
 }
 
 #[test]

@@ -711,7 +711,7 @@ fn check_slug_collisions(pages: &[Page], sections: &[Section], diags: &mut Diagn
                     || sections.iter().any(|s| s.name == page.slug)
             }
             Some(sec) => {
-                page.slug == "checklist" && sections.iter().any(|s| &s.name == sec && s.is_phase)
+                page.slug == "checklist" && sections.iter().any(|s| &s.name == sec)
             }
         };
         if reserved {

@@ -37,6 +37,17 @@ pub struct Data {
     // resources and models: added by their loaders (data::resources, data::models).
 }
 
+/// The order of worksheets wherever they are listed: by `weight` (those without one last),
+/// then by title, then by id.
+fn order(w: &Worksheet) -> (bool, i64, String, String) {
+    (
+        w.weight.is_none(),
+        w.weight.unwrap_or_default(),
+        w.title.to_lowercase(),
+        w.id.clone(),
+    )
+}
+
 impl Data {
     /// Parses every checklist and worksheet, then checks the pages' `worksheets = [...]` lists.
     pub fn load(site: &Site, diags: &mut Diagnostics) -> Data {
@@ -66,9 +77,10 @@ impl Data {
                 DataKind::Resources | DataKind::Models => {}
             }
         }
-        let phase_pos = |p: &str| site.config.phases().position(|x| x == p);
-        data.checklists.sort_by_key(|c| phase_pos(&c.phase));
-        data.worksheets.sort_by(|a, b| a.id.cmp(&b.id));
+        // Checklists in the order of the sections they belong to (phases first).
+        let section_pos = |p: &str| site.sections.iter().position(|s| s.name == p);
+        data.checklists.sort_by_key(|c| section_pos(&c.phase));
+        data.worksheets.sort_by_cached_key(order);
         data.check_page_worksheets(site, diags);
         data
     }
@@ -81,14 +93,14 @@ impl Data {
         self.worksheets.iter().find(|w| w.id == id)
     }
 
-    /// Worksheets listed on a phase's page, in title order.
+    /// Worksheets listed on a phase's page, in their order (weight, then title).
     pub fn phase_worksheets(&self, phase: &str) -> Vec<&Worksheet> {
         let mut list: Vec<&Worksheet> = self
             .worksheets
             .iter()
             .filter(|w| w.phase.as_deref() == Some(phase))
             .collect();
-        list.sort_by_cached_key(|w| w.title.to_lowercase());
+        list.sort_by_cached_key(|w| order(w));
         list
     }
 
@@ -124,7 +136,7 @@ pub fn register_links(site: &Site, ix: &mut LinkIndex) {
     let mut any_worksheet = false;
     for file in &site.data {
         match &file.kind {
-            DataKind::Checklist { phase } if site.config.is_phase(phase) => {
+            DataKind::Checklist { phase } => {
                 ix.insert(
                     file.source.path.clone(),
                     target(format!("{phase}/checklist/")),

@@ -24,8 +24,6 @@ pub const URL: &str = "resources/";
 struct RawFile {
     title: Option<String>,
     intro: Option<Spanned<String>>,
-    #[serde(default)]
-    resource: Vec<RawResource>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -102,14 +100,14 @@ pub enum UrlShape {
 impl Resources {
     /// Parses resources.toml and checks what needs only site.toml: phases, audiences, url shapes.
     pub fn parse(source: &Source, config: &Config) -> (Option<Resources>, Vec<Diagnostic>) {
-        let raw: RawFile = match super::text::parse_toml(source, "resources.toml") {
-            Ok(r) => r,
-            Err(d) => return (None, vec![d]),
-        };
-        let mut diags = Vec::new();
+        let input = crate::tomlinput::TomlSource::whole(&source.path, &source.text);
+        let (raw, entries, mut diags) =
+            match input.parse_entries::<RawFile, RawResource>("resources.toml", "resource") {
+                Ok(r) => r,
+                Err(d) => return (None, vec![d]),
+            };
         let mut ids: Vec<String> = Vec::new();
-        let items = raw
-            .resource
+        let items = entries
             .into_iter()
             .map(|r| {
                 diags.extend(check_resource(source, config, &r));

@@ -469,10 +469,12 @@ mod tests {
     }
 
     #[test]
-    fn indented_shortcode_is_a_warning() {
-        let p = prepare("- item\n  {{ checklist() }}\n", &kinds);
-        assert!(p.calls.is_empty());
-        assert!(p.problems[0].warning);
+    fn an_indented_shortcode_is_an_error_since_it_would_show_as_text() {
+        for text in ["- item\n  {{ checklist() }}\n", "\t{{ checklist() }}\n"] {
+            let p = prepare(text, &kinds);
+            assert!(p.calls.is_empty());
+            assert!(!p.problems[0].warning, "{text:?}");
+        }
     }
 
     #[test]

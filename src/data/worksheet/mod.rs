@@ -23,6 +23,8 @@ pub struct Worksheet {
     pub id: String,
     pub source: Source,
     pub title: String,
+    /// Its place in lists of worksheets: lower first; worksheets without one come last.
+    pub weight: Option<i64>,
     /// A phase it is listed on.
     pub phase: Option<String>,
     pub audience: Vec<String>,
@@ -106,6 +108,7 @@ impl Worksheet {
 #[serde(deny_unknown_fields)]
 struct RawWorksheet {
     title: Spanned<String>,
+    weight: Option<i64>,
     phase: Option<Spanned<String>>,
     #[serde(default)]
     audience: Vec<Spanned<String>>,
@@ -267,6 +270,7 @@ pub fn parse(
         id: id.to_string(),
         source: source.clone(),
         title: raw.title.into_inner(),
+        weight: raw.weight,
         phase: raw.phase.map(Spanned::into_inner),
         audience,
         intro: raw.intro.map(Markdown::new),

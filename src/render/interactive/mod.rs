@@ -250,7 +250,7 @@ impl<'a> Interactive<'a> {
             Some(Value::String(p)) => p.as_str(),
             Some(_) => return Err(("the checklist's `phase` must be text in double quotes".into(), Some("{{ checklist(phase=\"getting-started\") }}".into()))),
             None => phase.ok_or_else(|| {
-                ("this page is not in a phase, so the checklist shortcode needs to say which phase".to_string(),
+                ("this page is not in a phase or section, so the checklist shortcode needs to say which one".to_string(),
                  Some("write {{ checklist(phase=\"getting-started\") }} with the phase's folder name".to_string()))
             })?,
         };
@@ -273,10 +273,10 @@ impl<'a> Interactive<'a> {
                 }
                 false => format!("phases with a checklist: {}", known.join(", ")),
             });
-        let message = if self.site.config.is_phase(asked) {
-            format!("the phase `{asked}` has no checklist (content/{asked}/checklist.toml)")
+        let message = if self.site.section(asked).is_some() {
+            format!("the section `{asked}` has no checklist (content/{asked}/checklist.toml)")
         } else {
-            format!("there is no phase `{asked}`")
+            format!("there is no phase or section `{asked}`")
         };
         Err((message, Some(hint)))
     }
@@ -313,9 +313,6 @@ impl<'a> Interactive<'a> {
         cx: &mut Context,
     ) -> Result<(), Diagnostic> {
         let section = &self.site.sections[i];
-        if !section.is_phase {
-            return Ok(());
-        }
         let phase = section.name.as_str();
         let embedded = calls.iter().any(|c| {
             c.name == "checklist"
@@ -330,6 +327,10 @@ impl<'a> Interactive<'a> {
                 level: 2,
             };
             cx.insert("checklist_html", &self.checklist_html(c, &at)?);
+        }
+        // Sections that are not phases may have a checklist, but list no worksheets.
+        if !section.is_phase {
+            return Ok(());
         }
         let list: Vec<WorksheetSummaryView> = self
             .data
