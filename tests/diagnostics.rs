@@ -13,9 +13,25 @@ fn with_page(name: &str, text: &str) -> TestSite {
     site
 }
 
+/// The whole text the author reads, pinned in tests/snapshots/ (one per call, named after the
+/// test): a wrong caret, a doubled message or a lost hint fails the test. Timings are blanked.
+fn assert_whole_text(run: &common::Run) {
+    thread_local!(static CALLS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) });
+    let n = CALLS.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    let test = std::thread::current().name().unwrap_or("diagnostic").replace("::", "__");
+    let name = if n == 1 { test } else { format!("{test}-{n}") };
+    let timing = regex_lite::Regex::new(r"in \d+ ms").unwrap();
+    let text = timing.replace_all(&run.stderr, "in [..] ms");
+    insta::assert_snapshot!(name, text);
+}
+
 /// Asserts one error: its message, its place and its hint, and exit code 1.
 fn assert_error(site: &TestSite, message: &str, place: &str, hint: &str) -> common::Run {
     let run = site.check();
+    assert_whole_text(&run);
     run.assert_toolkit_error()
         .assert_stderr(&format!("error: {message}"))
         .assert_stderr(&format!("┌─ {place}"))
@@ -36,6 +52,7 @@ fn assert_hint(run: &common::Run, hint: &str) {
 /// Asserts one warning: exit 0 with it printed, and exit 1 with --strict.
 fn assert_warning(site: &TestSite, message: &str, place: &str, hint: &str) {
     let run = site.check();
+    assert_whole_text(&run);
     run.assert_ok()
         .assert_stderr(&format!("warning: {message}"))
         .assert_stderr(&format!("┌─ {place}"));
@@ -784,4 +801,196 @@ fn a_failed_check_or_build_leaves_the_output_alone() {
         .assert_stderr("2 errors");
     site.check().assert_toolkit_error();
     assert_eq!(before, snapshot(&site.public()));
+}
+
+// ---- one mistake, one message -------------------------------------------------------------
+// Each mistake below once brought a second, misleading message along (or hid others). Each
+// story asserts the exact number of messages and pins their whole text.
+
+/// The `error:` and `warning:` lines of a run.
+fn headlines(run: &common::Run) -> Vec<&str> {
+    run.stderr
+        .lines()
+        .filter(|l| l.starts_with("error:") || l.starts_with("warning:"))
+        .collect()
+}
+
+fn assert_one(run: &common::Run, message: &str) {
+    let lines = headlines(run);
+    assert_eq!(lines.len(), 1, "{}", run.stderr);
+    assert!(lines[0].contains(message), "{}", run.stderr);
+    assert_whole_text(run);
+}
+
+#[test]
+fn a_list_missing_its_closing_bracket_is_named_where_it_opened() {
+    let site = TestSite::fixture("basic");
+    site.edit("site.toml", "phases = [\"start\"]", "phases = [\"start\"");
+    let run = site.check();
+    run.assert_toolkit_error()
+        .assert_stderr("┌─ site.toml:5:17");
+    assert_one(&run, "the list opened on line 5 is never closed: `]` is missing after its last item");
+    // A comma really missing between two items keeps its own message.
+    let site = TestSite::fixture("basic");
+    site.edit("site.toml", "phases = [\"start\"]", "phases = [\n  \"start\"\n  \"more\"\n]");
+    assert_one(&site.check(), "missing comma between array elements");
+}
+
+#[test]
+fn curly_quotes_from_a_word_processor_are_named() {
+    let site = with_page("curly.md", "+++\ntitle = “Welcome”\n+++\nHello.\n");
+    let run = site.check();
+    run.assert_toolkit_error()
+        .assert_stderr("┌─ content/start/curly.md:2:9");
+    assert_one(&run, "these are curly quotes (“ ”) from a word processor; TOML needs straight quotes \"\"");
+    assert_hint(&run, "title = \"Welcome\"");
+}
+
+#[test]
+fn yaml_front_matter_is_recognised_and_the_hint_is_the_same_in_toml() {
+    let site = with_page(
+        "yaml.md",
+        "---\ntitle: Our agreement\nweight: 30\naudience: [students]\n---\nHello.\n",
+    );
+    let run = site.check();
+    run.assert_toolkit_error();
+    assert_one(&run, "this front matter is written in YAML");
+    run.assert_stderr("title = \"Our agreement\"")
+        .assert_stderr("weight = 30")
+        .assert_stderr("audience = [\"students\"]");
+    // Following the hint to the letter gives a page that builds.
+    site.write(
+        "content/start/yaml.md",
+        "+++\ntitle = \"Our agreement\"\nweight = 30\naudience = [\"students\"]\n+++\nHello.\n",
+    );
+    site.check().assert_ok();
+}
+
+#[test]
+fn an_unclosed_quote_is_one_error_not_a_template_error_too() {
+    let site = with_page("q.md", "+++\ntitle = \"Q\"\n+++\n{{ quote(by=\"A partner\") }}\nWorking together.\n");
+    let run = site.check();
+    run.assert_toolkit_error();
+    assert_one(&run, "the `quote` shortcode is never closed");
+    run.assert_no_stderr("is not defined");
+}
+
+#[test]
+fn a_typo_on_a_phases_only_page_does_not_also_empty_the_phase() {
+    let site = TestSite::fixture("basic");
+    site.remove("content/start/second.md");
+    site.edit("content/start/first.md", "weight = 10", "wieght = 10");
+    let run = site.check();
+    run.assert_toolkit_error();
+    assert_one(&run, "unknown key `wieght` in front matter");
+    run.assert_no_stderr("has no pages");
+}
+
+#[test]
+fn a_file_in_another_encoding_is_one_error_and_links_to_it_none() {
+    let site = TestSite::fixture("basic");
+    site.write_bytes("content/start/latin.md", b"+++\ntitle = \"Caf\xe9\"\n+++\n");
+    site.write("content/start/link.md", "+++\ntitle = \"Link\"\n+++\nSee [the caf\u{e9}](latin.md).\n");
+    let run = site.check();
+    run.assert_toolkit_error();
+    assert_one(&run, "this file is not saved as UTF-8");
+}
+
+#[test]
+fn every_mistake_in_resources_is_listed_in_one_run() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/resources.toml",
+        "[[resource]]\ntitle = \"Guide\"\nurl = \"www.example.org/guide\"\nyear = \"2017\"\n\n[[resource]]\ntitle = \"Report\"\nurl = \"https://example.org\"\nyeer = 2019\n",
+    );
+    let run = site.check();
+    run.assert_toolkit_error();
+    let lines = headlines(&run);
+    assert_eq!(lines.len(), 3, "{}", run.stderr);
+    run.assert_stderr("┌─ content/resources.toml:3:7")
+        .assert_stderr("┌─ content/resources.toml:4:8")
+        .assert_stderr("┌─ content/resources.toml:9:1");
+    assert_whole_text(&run);
+}
+
+#[test]
+fn a_language_without_strings_is_a_warning_even_without_errors() {
+    let site = TestSite::fixture("basic");
+    site.edit("site.toml", "title = \"Basic Toolkit\"", "title = \"Basic Toolkit\"\nlanguage = \"es\"");
+    let run = site.check();
+    run.assert_ok();
+    assert_one(&run, "no interface strings for language `es`; English is used");
+    // A regional French is French.
+    let site = TestSite::fixture("basic");
+    site.edit("site.toml", "title = \"Basic Toolkit\"", "title = \"Basic Toolkit\"\nlanguage = \"fr-CA\"");
+    site.build().assert_ok().assert_no_stderr("warning");
+    assert!(site.output("index.html").contains("Aller au contenu principal"));
+}
+
+#[test]
+fn a_tab_indented_shortcode_is_an_error_not_text_on_the_page() {
+    let site = with_page("tab.md", "+++\ntitle = \"Tab\"\n+++\n\t{{ phases() }}\n");
+    let run = site.check();
+    run.assert_toolkit_error();
+    assert_one(&run, "this shortcode is indented or inside a list or quote, so it would be shown as text");
+}
+
+#[test]
+fn a_paragraph_indented_by_a_tab_is_a_warning() {
+    let site = with_page(
+        "indent.md",
+        "+++\ntitle = \"Indented\"\n+++\nIntro.\n\n\tPartners meet every two weeks to review the plan together.\n\nCode, on purpose:\n\n    let x = compute(a, b);\n",
+    );
+    let run = site.check();
+    run.assert_ok();
+    assert_one(&run, "this paragraph is indented, so it is shown as code");
+    run.assert_stderr("┌─ content/start/indent.md:6:");
+}
+
+#[test]
+fn a_menu_link_with_a_leading_slash_says_to_drop_it() {
+    let site = TestSite::fixture("basic");
+    site.edit("site.toml", "[toolkit]", "[[menu]]\ntitle = \"Nowhere\"\nurl = \"/nowhere/\"\n\n[toolkit]");
+    let run = site.check();
+    run.assert_toolkit_error();
+    assert_one(&run, "the menu link `/nowhere/` does not lead to a page of this toolkit");
+    assert_hint(&run, "drop the leading `/`");
+}
+
+#[test]
+fn a_missing_picture_says_where_pictures_go() {
+    let site = with_page("pic.md", "+++\ntitle = \"Pic\"\n+++\n![A map of the garden](garden-map.png)\n");
+    let run = site.check();
+    run.assert_toolkit_error();
+    assert_one(&run, "garden-map.png");
+    assert_hint(&run, "next to index.md, or put it under static/ and write @static/images/garden-map.png");
+}
+
+#[test]
+fn the_themes_words_can_be_changed_in_site_toml() {
+    let site = TestSite::fixture("basic");
+    site.edit("site.toml", "[toolkit]", "[strings]\nphases = \"Stages\"\n\n[toolkit]");
+    site.build().assert_ok();
+    assert!(site.output("index.html").contains("Stages"));
+    let site = TestSite::fixture("basic");
+    site.edit("site.toml", "[toolkit]", "[strings]\nphasse = \"Stages\"\n\n[toolkit]");
+    let run = site.check();
+    run.assert_toolkit_error();
+    assert_one(&run, "the theme has no string `phasse` to replace");
+    assert_hint(&run, "did you mean `phase");
+}
+
+#[test]
+fn worksheets_are_listed_in_the_order_of_their_weight() {
+    let site = TestSite::fixture("interactive");
+    // Both in the first phase: alphabetical order would put Agreement first.
+    site.edit("content/worksheets/pulse.toml", "phase = \"finish\"", "phase = \"start\"\nweight = 1");
+    site.edit("content/worksheets/agreement.toml", "title = \"Agreement\"", "title = \"Agreement\"\nweight = 2");
+    site.build().assert_ok();
+    for page in ["worksheets/index.html", "start/index.html"] {
+        let list = site.output(page);
+        let pulse = list.find(">Pulse<").expect("pulse listed");
+        let agreement = list.find(">Agreement<").expect("agreement listed");
+        assert!(pulse < agreement, "{page}: weight 1 before weight 2");
+    }
 }

@@ -222,13 +222,13 @@ impl Interactive<'_> {
                 });
             }
         }
-        let mut others: Vec<&Worksheet> = self
+        // In the data's order: by weight, then title.
+        let others: Vec<&Worksheet> = self
             .data
             .worksheets
             .iter()
             .filter(|w| w.phase.is_none())
             .collect();
-        others.sort_by_cached_key(|w| w.title.to_lowercase());
         if !others.is_empty() {
             groups.push(WorksheetGroupView {
                 title: if groups.is_empty() {
