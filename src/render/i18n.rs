@@ -291,6 +291,15 @@ fn primary(language: &str) -> &str {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn the_authors_guide_lists_every_string_key() {
+        let guide = include_str!("../../docs/format.md");
+        let missing: Vec<&str> = super::keys()
+            .filter(|k| !guide.contains(&format!("| `{k}` |")))
+            .collect();
+        assert!(missing.is_empty(), "docs/format.md's [strings] table lacks {missing:?}");
+    }
+
+    #[test]
     fn french_covers_every_english_string() {
         let en: Vec<&str> = super::EN.iter().map(|(k, _)| *k).collect();
         let fr: Vec<&str> = super::FR.iter().map(|(k, _)| *k).collect();
