@@ -84,6 +84,20 @@ impl<'a> TomlSource<'a> {
         Ok((head, read, mistakes))
     }
 
+    /// Reads the whole text as `T`, field by field: every field with a mistake is reported (and
+    /// left out), so one run shows them all. `T` comes back when it could be read without them,
+    /// for the checks that follow (an unknown audience in front matter with a misspelt key).
+    pub fn parse_fields<T: DeserializeOwned>(&self, what: &str) -> (Option<T>, Vec<Diagnostic>) {
+        use toml::de::{DeTable, DeValue};
+        match DeTable::parse(self.text()) {
+            Ok(table) => {
+                let span = table.span();
+                self.entry(toml::Spanned::new(span, DeValue::Table(table.into_inner())), what)
+            }
+            Err(e) => (None, vec![self.explain(&e, what)]),
+        }
+    }
+
     /// One entry of `parse_entries`: on a mistake, the field it is in is reported and left out,
     /// and the entry read again, until it reads or a required field is missing.
     fn entry<E: DeserializeOwned>(
@@ -99,14 +113,21 @@ impl<'a> TomlSource<'a> {
                 Ok(entry) => return (Some(entry), mistakes),
                 Err(e) => e,
             };
-            // A required field that was left out for its own mistake: already reported.
+            // A required field that was left out for its own mistake, or misspelt (`titel` for
+            // `title`): already reported.
             let missing = backticked(err.message()).into_iter().next();
             if err.message().starts_with("missing field")
-                && missing.is_some_and(|m| removed.contains(&m))
+                && missing.is_some_and(|m| {
+                    removed.contains(&m)
+                        || removed.iter().any(|r| did_you_mean(r, [m.as_str()]).is_some())
+                })
             {
                 return (None, mistakes);
             }
             mistakes.push(self.explain(&err, what));
+            if err.message().starts_with("missing field") {
+                return (None, mistakes);
+            }
             let (Some(at), DeValue::Table(fields)) = (err.span(), item.get_mut()) else {
                 return (None, mistakes);
             };

@@ -994,3 +994,28 @@ fn worksheets_are_listed_in_the_order_of_their_weight() {
         assert!(pulse < agreement, "{page}: weight 1 before weight 2");
     }
 }
+
+#[test]
+fn a_misplaced_page_shows_its_other_mistakes_in_the_same_run() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/start/deeper/page.md",
+        "+++\ntitle = \"Deep\"\naudience = [\"studnets\"]\nwieght = 3\n+++\nHi.\n",
+    );
+    let run = site.check();
+    run.assert_toolkit_error();
+    let lines = headlines(&run);
+    assert_eq!(lines.len(), 3, "{}", run.stderr);
+    run.assert_stderr("sections cannot be nested")
+        .assert_stderr("unknown audience `studnets`")
+        .assert_stderr("unknown key `wieght` in front matter");
+    assert_whole_text(&run);
+}
+
+#[test]
+fn a_misspelt_title_is_one_error_not_also_a_missing_title() {
+    let site = with_page("typo.md", "+++\ntitel = \"Typo\"\n+++\nHi.\n");
+    let run = site.check();
+    run.assert_toolkit_error();
+    assert_one(&run, "unknown key `titel` in front matter");
+}

@@ -60,6 +60,9 @@ struct FoundPage {
     section: Option<String>,
     file_stem: String,
     bundle: Option<Bundle>,
+    /// In a folder where no page may be (already an error): read and checked all the same, so
+    /// its other mistakes show in the same run, but not published.
+    misplaced: bool,
 }
 
 /// Walks content/ and static/ in a stable order, reading every text file once (or taking it
@@ -322,6 +325,7 @@ fn collect_bundle(
         section,
         file_stem: parts[parts.len() - 1].clone(),
         bundle: Some(bundle),
+        misplaced: false,
     });
 }
 
@@ -357,7 +361,7 @@ fn classify_file(
         (1 | 2, _, "md") => {
             if let Some(source) = read_source(root, path, found, diags) {
                 let section = (parts.len() == 2).then(|| parts[0].clone());
-                found.pages.push(FoundPage { source, section, file_stem: stem, bundle: None });
+                found.pages.push(FoundPage { source, section, file_stem: stem, bundle: None, misplaced: false });
             }
         }
         (1, "resources.toml", _) => push_data(root, path, super::DataKind::Resources, found, diags),
@@ -368,11 +372,17 @@ fn classify_file(
         (2, _, "toml") if parts[0] == "worksheets" => {
             push_data(root, path, super::DataKind::Worksheet { id: stem }, found, diags)
         }
-        (_, _, "md") => diags.push(
-            Diagnostic::error("sections cannot be nested: this page is in a folder inside a section")
-                .in_file(&shown)
-                .hint("move it up into its section's folder, or name it index.md to make its folder a page"),
-        ),
+        (_, _, "md") => {
+            diags.push(
+                Diagnostic::error("sections cannot be nested: this page is in a folder inside a section")
+                    .in_file(&shown)
+                    .hint("move it up into its section's folder, or name it index.md to make its folder a page"),
+            );
+            if let Some(source) = read_source(root, path, found, diags) {
+                let section = Some(parts[0].clone());
+                found.pages.push(FoundPage { source, section, file_stem: stem, bundle: None, misplaced: true });
+            }
+        }
         _ => diags.push(
             Diagnostic::warning("this file is not part of the site and is not copied")
                 .in_file(&shown)
@@ -422,7 +432,8 @@ pub fn assemble(
     let mut unloaded = std::mem::take(&mut found.unreadable);
     for fp in found.pages {
         let path = fp.source.path.clone();
-        let Some(page) = build_page(&config, fp, diags) else {
+        let misplaced = fp.misplaced;
+        let Some(page) = build_page(&config, fp, diags).filter(|_| !misplaced) else {
             unloaded.push(path);
             continue;
         };
@@ -494,6 +505,24 @@ pub fn parse_front<T: serde::de::DeserializeOwned>(
     };
     let front: T = input.parse(what)?;
     Ok((front, split))
+}
+
+/// `parse_front`, reporting every field's mistake: the front matter read without the fields at
+/// fault (for the checks that follow), and the mistakes.
+fn parse_front_fields<T: serde::de::DeserializeOwned>(
+    source: &Source,
+    what: &str,
+) -> Result<(Option<T>, frontmatter::Split, Vec<Diagnostic>), Diagnostic> {
+    let whole = TomlSource::whole(&source.path, &source.text);
+    let split = frontmatter::split(&source.text).map_err(|e| e.diagnostic(&whole))?;
+    let input = TomlSource {
+        path: &source.path,
+        file: &source.text,
+        offset: split.front.start,
+        len: split.front.len(),
+    };
+    let (front, mistakes) = input.parse_fields(what);
+    Ok((front, split, mistakes))
 }
 
 fn build_sections(
@@ -582,13 +611,16 @@ fn title_from_name(name: &str) -> String {
 }
 
 fn build_page(config: &Config, fp: FoundPage, diags: &mut Diagnostics) -> Option<Page> {
-    let (front, split) = match parse_front::<PageFront>(&fp.source, "front matter") {
+    let (front, split, mistakes) = match parse_front_fields::<PageFront>(&fp.source, "front matter") {
         Ok(x) => x,
         Err(d) => {
             diags.push(d);
             return None;
         }
     };
+    let failed = !mistakes.is_empty();
+    diags.extend(mistakes);
+    let front = front?;
     let mut page = Page {
         source: fp.source,
         front,
@@ -602,6 +634,9 @@ fn build_page(config: &Config, fp: FoundPage, diags: &mut Diagnostics) -> Option
     };
     check_front(config, &page, diags);
     page.slug = page_slug(&page, &fp.file_stem, diags)?;
+    if failed {
+        return None;
+    }
     page.url = match &page.section {
         Some(sec) => format!("{sec}/{}/", page.slug),
         None => format!("{}/", page.slug),
