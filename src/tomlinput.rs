@@ -9,6 +9,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
 
 use crate::diagnostic::{did_you_mean, Diagnostic};
 
@@ -53,31 +55,16 @@ impl<'a> TomlSource<'a> {
         &self,
         what: &str,
         key: &str,
-    ) -> Result<(H, Vec<E>, Vec<Diagnostic>), Diagnostic> {
-        use toml::de::{DeTable, DeValue, Deserializer};
-        let mut table = DeTable::parse(self.text()).map_err(|e| self.explain(&e, what))?;
-        let entries = table.get_mut().remove(key);
-        let head = H::deserialize(Deserializer::from(table)).map_err(|e| {
-            // The entries' key is allowed too, though `H` does not hold it.
-            let raw = match e.message() {
-                m if m.starts_with("unknown field") => format!("{m}, `{key}`"),
-                m => m.to_string(),
-            };
-            self.explain_message(e.span().unwrap_or(0..0), &raw, what)
-        })?;
-        let Some(entries) = entries else {
-            return Ok((head, Vec::new(), Vec::new()));
-        };
-        let span = entries.span();
-        let DeValue::Array(items) = entries.into_inner() else {
-            return Err(self
-                .error_at(span, format!("`{key}` in {what} must be a list of [[{key}]] tables"))
-                .hint(format!("start each entry with a line [[{key}]]")));
+    ) -> Result<(H, Vec<E>, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let mut table = self.document(what).map_err(|d| vec![d])?;
+        let entries = self.take_entries(&mut table, key, what).map_err(|d| vec![d])?;
+        let (head, mut mistakes) = self.read::<H>(table, what, &[key]);
+        let Some(head) = head else {
+            return Err(mistakes);
         };
         let mut read = Vec::new();
-        let mut mistakes = Vec::new();
-        for item in items {
-            let (entry, found) = self.entry(item, what);
+        for item in entries {
+            let (entry, found) = self.read(item, what, &[]);
             read.extend(entry);
             mistakes.extend(found);
         }
@@ -88,35 +75,64 @@ impl<'a> TomlSource<'a> {
     /// left out), so one run shows them all. `T` comes back when it could be read without them,
     /// for the checks that follow (an unknown audience in front matter with a misspelt key).
     pub fn parse_fields<T: DeserializeOwned>(&self, what: &str) -> (Option<T>, Vec<Diagnostic>) {
-        use toml::de::{DeTable, DeValue};
-        match DeTable::parse(self.text()) {
-            Ok(table) => {
-                let span = table.span();
-                self.entry(toml::Spanned::new(span, DeValue::Table(table.into_inner())), what)
-            }
-            Err(e) => (None, vec![self.explain(&e, what)]),
+        match self.document(what) {
+            Ok(table) => self.read(table, what, &[]),
+            Err(d) => (None, vec![d]),
         }
     }
 
-    /// One entry of `parse_entries`: on a mistake, the field it is in is reported and left out,
-    /// and the entry read again, until it reads or a required field is missing.
-    fn entry<E: DeserializeOwned>(
+    /// The text's TOML, syntax checked, as a table to read from.
+    pub fn document(&self, what: &str) -> Result<Spanned<DeValue<'a>>, Diagnostic> {
+        let table = DeTable::parse(self.text()).map_err(|e| self.explain(&e, what))?;
+        let span = table.span();
+        Ok(Spanned::new(span, DeValue::Table(table.into_inner())))
+    }
+
+    /// Takes the list of tables under `key` out of `table` (`[[section]]`), each to be read on
+    /// its own.
+    pub fn take_entries<'i>(
         &self,
-        mut item: toml::Spanned<toml::de::DeValue<'_>>,
+        table: &mut Spanned<DeValue<'i>>,
+        key: &str,
         what: &str,
-    ) -> (Option<E>, Vec<Diagnostic>) {
-        use toml::de::{DeValue, ValueDeserializer};
+    ) -> Result<Vec<Spanned<DeValue<'i>>>, Diagnostic> {
+        let DeValue::Table(fields) = table.get_mut() else {
+            return Ok(Vec::new());
+        };
+        let Some(entries) = fields.remove(key) else {
+            return Ok(Vec::new());
+        };
+        let span = entries.span();
+        match entries.into_inner() {
+            DeValue::Array(items) => Ok(items.into_iter().collect()),
+            _ => Err(self
+                .error_at(span, format!("`{key}` in {what} must be a list of [[{key}]] tables"))
+                .hint(format!("start each entry with a line [[{key}]]"))),
+        }
+    }
+
+    /// Reads `value` as `T`. On a mistake, the field it is in is reported and left out, and the
+    /// value read again, until it reads or a required field is missing. `also` are keys that
+    /// `T` leaves to the caller (taken out with `take_entries`) but are allowed here.
+    pub fn read<T: DeserializeOwned>(
+        &self,
+        mut value: Spanned<DeValue<'_>>,
+        what: &str,
+        also: &[&str],
+    ) -> (Option<T>, Vec<Diagnostic>) {
+        use toml::de::ValueDeserializer;
         let mut mistakes = Vec::new();
         let mut removed: Vec<String> = Vec::new();
         loop {
-            let err = match E::deserialize(ValueDeserializer::from(item.clone())) {
-                Ok(entry) => return (Some(entry), mistakes),
+            let err = match T::deserialize(ValueDeserializer::from(value.clone())) {
+                Ok(read) => return (Some(read), mistakes),
                 Err(e) => e,
             };
+            let missing_field = err.message().starts_with("missing field");
             // A required field that was left out for its own mistake, or misspelt (`titel` for
             // `title`): already reported.
             let missing = backticked(err.message()).into_iter().next();
-            if err.message().starts_with("missing field")
+            if missing_field
                 && missing.is_some_and(|m| {
                     removed.contains(&m)
                         || removed.iter().any(|r| did_you_mean(r, [m.as_str()]).is_some())
@@ -124,11 +140,18 @@ impl<'a> TomlSource<'a> {
             {
                 return (None, mistakes);
             }
-            mistakes.push(self.explain(&err, what));
-            if err.message().starts_with("missing field") {
+            let raw = match err.message() {
+                m if m.starts_with("unknown field") && !also.is_empty() => {
+                    let more: Vec<String> = also.iter().map(|k| format!("`{k}`")).collect();
+                    format!("{m}, {}", more.join(", "))
+                }
+                m => m.to_string(),
+            };
+            mistakes.push(self.explain_message(err.span().unwrap_or(0..0), &raw, what));
+            if missing_field {
                 return (None, mistakes);
             }
-            let (Some(at), DeValue::Table(fields)) = (err.span(), item.get_mut()) else {
+            let (Some(at), DeValue::Table(fields)) = (err.span(), value.get_mut()) else {
                 return (None, mistakes);
             };
             let culprit = fields

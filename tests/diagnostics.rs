@@ -1019,3 +1019,21 @@ fn a_misspelt_title_is_one_error_not_also_a_missing_title() {
     run.assert_toolkit_error();
     assert_one(&run, "unknown key `titel` in front matter");
 }
+
+#[test]
+fn every_mistake_in_a_worksheet_is_listed_in_one_run() {
+    // A misspelt key in one prompt, a wrong type in another, and a band that starts above the
+    // scale: once, each was found only after the one before it was fixed.
+    let site = TestSite::fixture("interactive");
+    site.edit("content/worksheets/health.toml", "label = \"We talk\"", "lable = \"We talk\"")
+        .edit("content/worksheets/health.toml", "reverse = true", "reverse = \"yes\"")
+        .edit("content/worksheets/health.toml", "min = 3.5", "min = 7");
+    let run = site.check();
+    run.assert_toolkit_error();
+    let errors = headlines(&run).into_iter().filter(|l| l.starts_with("error:")).count();
+    assert_eq!(errors, 3, "{}", run.stderr);
+    run.assert_stderr("unknown key `lable`")
+        .assert_stderr("wrong type in the worksheet: expected true or false")
+        .assert_stderr("┌─ content/worksheets/health.toml:7:7");
+    assert_whole_text(&run);
+}

@@ -92,8 +92,7 @@ struct RawItem {
 pub fn parse(source: &Source, phase: &str, known: &Known) -> Result<Checklist, Vec<Diagnostic>> {
     let input = TomlSource::whole(&source.path, &source.text);
     let (raw, raw_items, mut errors) = input
-        .parse_entries::<RawChecklist, RawItem>("the checklist", "item")
-        .map_err(|d| vec![d])?;
+        .parse_entries::<RawChecklist, RawItem>("the checklist", "item")?;
     let items_failed = !errors.is_empty();
     if let Some(t) = raw.title.as_ref().filter(|t| t.get_ref().trim().is_empty()) {
         errors.push(

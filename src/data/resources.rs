@@ -104,7 +104,7 @@ impl Resources {
         let (raw, entries, mut diags) =
             match input.parse_entries::<RawFile, RawResource>("resources.toml", "resource") {
                 Ok(r) => r,
-                Err(d) => return (None, vec![d]),
+                Err(d) => return (None, d),
             };
         let mut ids: Vec<String> = Vec::new();
         let items = entries

@@ -171,6 +171,42 @@ fn section_slug(title: Option<&str>, index: usize) -> String {
     }
 }
 
+/// Reads the file section by section and prompt by prompt, each field on its own, so one run
+/// reports every mistake. Returns what could be read and the mistakes; Err when not even the
+/// worksheet's own settings could be read.
+fn read(input: &TomlSource) -> Result<(RawWorksheet, Vec<Diagnostic>), Vec<Diagnostic>> {
+    const WHAT: &str = "the worksheet";
+    let mut doc = input.document(WHAT).map_err(|d| vec![d])?;
+    let sections = input.take_entries(&mut doc, "section", WHAT).map_err(|d| vec![d])?;
+    let (head, mut mistakes) = input.read::<RawWorksheet>(doc, WHAT, &["section"]);
+    let Some(mut worksheet) = head else {
+        return Err(mistakes);
+    };
+    for mut s in sections {
+        let at = s.span();
+        let prompts = match input.take_entries(&mut s, "prompt", WHAT) {
+            Ok(p) => p,
+            Err(d) => {
+                mistakes.push(d);
+                continue;
+            }
+        };
+        let (section, found) = input.read::<RawSection>(s, WHAT, &["prompt"]);
+        mistakes.extend(found);
+        let Some(mut section) = section else {
+            continue;
+        };
+        for p in prompts {
+            let at = p.span();
+            let (prompt, found) = input.read::<RawPrompt>(p, WHAT, &[]);
+            mistakes.extend(found);
+            section.prompt.extend(prompt.map(|p| Spanned::new(at, p)));
+        }
+        worksheet.section.push(Spanned::new(at, section));
+    }
+    Ok((worksheet, mistakes))
+}
+
 /// Parses the worksheet `id` (its file name) from its file. Pure: every problem comes back as a
 /// diagnostic.
 /// On success, the worksheet and its warnings; otherwise every problem found.
@@ -185,8 +221,9 @@ pub fn parse(
             .error_at(0..0, format!("the worksheet's file name `{id}` becomes its web address and id, and may only use a-z, 0-9 and -"))
             .hint(format!("rename the file to {}.toml", slugify(id)))]);
     }
-    let raw: RawWorksheet = input.parse("the worksheet").map_err(|d| vec![d])?;
-    let mut errors = Vec::new();
+    let (raw, mut errors) = read(&input)?;
+    // Prompts or fields left out for their own mistakes: checks of the whole are partial.
+    let partial = !errors.is_empty();
     let mut warnings = Vec::new();
     if raw.title.get_ref().trim().is_empty() {
         errors.push(
@@ -261,6 +298,7 @@ pub fn parse(
     }
     let scoring = raw
         .scoring
+        .filter(|_| !(partial && scored.is_empty()))
         .and_then(|s| rules::check(s, &scored, &input, &mut errors));
     if !errors.is_empty() {
         errors.extend(warnings);
