@@ -419,11 +419,11 @@
       s.factors.filter(function (f) { return !categoryOf[f.name]; }).forEach(function (f) { row("factor", f, false); });
       return h("div", { "class": "cmp-block" }, [
         h("h3", { id: "cmp-scores-h" }, [t.compare_group_scores]),
-        h("table", { "class": "score-table cmp-scores", "aria-labelledby": "cmp-scores-h", "data-tr-group-scores": "" }, [
+        scroll("cmp-scores-h", h("table", { "class": "score-table cmp-scores", "aria-labelledby": "cmp-scores-h", "data-tr-group-scores": "" }, [
           h("thead", {}, [h("tr", {}, [t.scores_factor, t.compare_group_mean, t.compare_lowest, t.compare_highest, t.scores_band, t.compare_partners_answered]
             .map(function (c) { return h("th", { scope: "col" }, [c]); }))]),
           h("tbody", {}, rows)
-        ])
+        ]))
       ]);
     }
 
@@ -440,12 +440,18 @@
       ]));
       return h("div", { "class": "cmp-block" }, [
         h("h3", { id: "cmp-totals-h" }, [t.compare_totals]),
-        h("table", { "class": "score-table cmp-totals", "aria-labelledby": "cmp-totals-h", "data-tr-totals": "" }, [
+        scroll("cmp-totals-h", h("table", { "class": "score-table cmp-totals", "aria-labelledby": "cmp-totals-h", "data-tr-totals": "" }, [
           h("thead", {}, [h("tr", {}, [t.compare_partner_column, t.scores_total, t.scores_band]
             .map(function (c) { return h("th", { scope: "col" }, [c]); }))]),
           h("tbody", {}, rows)
-        ])
+        ]))
       ]);
+    }
+
+    /** A wide table in a box that scrolls sideways on a phone (and takes the keyboard's focus,
+        so it can be scrolled without a mouse), named by the heading `labelledBy`. */
+    function scroll(labelledBy, table) {
+      return h("div", { "class": "cmp-scroll", role: "region", tabindex: "0", "aria-labelledby": labelledBy }, [table]);
     }
 
     function details(agg) {
@@ -468,11 +474,15 @@
 
     /** A section's scale items: each partner's answer, the difference, and a dot plot. */
     function itemsTable(items, id, title) {
-      var head = [t.compare_statement].concat(partners.map(function (p, i) { return who(i); }))
-        .concat([t.compare_difference, t.compare_answers]);
-      var table = h("table", { "class": "cmp-items", "data-tr-items": "" }, [
+      var head = [h("th", { scope: "col", "class": "cmp-col-statement" }, [t.compare_statement])]
+        .concat(partners.map(function (p, i) { return h("th", { scope: "col", "class": "cmp-col-partner" }, who(i)); }))
+        .concat([h("th", { scope: "col", "class": "cmp-col-diff" }, [t.compare_difference]),
+          h("th", { scope: "col", "class": "cmp-col-plot" }, [t.compare_answers])]);
+      // Wide enough for the statement beside every partner's column; a phone scrolls it.
+      var wide = "min-width: " + (32 + 5.5 * partners.length) + "rem";
+      var table = h("table", { "class": "cmp-items", style: wide, "data-tr-items": "" }, [
         title ? h("caption", { "class": "visually-hidden" }, [title]) : null,
-        h("thead", {}, [h("tr", {}, head.map(function (c) { return h("th", { scope: "col" }, Array.isArray(c) ? c : [c]); }))]),
+        h("thead", {}, [h("tr", {}, head)]),
         h("tbody", {}, items.map(function (item) {
           return h("tr", { "data-item": item.id, "class": item.discuss ? "is-discuss" : null }, [
             h("th", { scope: "row" }, [item.label, item.reverse ? h("span", { "class": "cmp-reverse" }, [" (" + t.worksheet_reverse + ")"]) : null]),
@@ -481,8 +491,9 @@
               h("td", { "class": "cmp-plot" }, [dotPlot(item)])]));
         }))
       ]);
-      return h("div", { "class": "cmp-scroll", role: "region", tabindex: "0", "aria-labelledby": id }, [
-        h("p", { "class": "visually-hidden", id: id }, [(title ? title + ": " : "") + t.compare_answers]), table
+      return h("div", {}, [
+        h("p", { "class": "visually-hidden", id: id }, [(title ? title + ": " : "") + t.compare_answers]),
+        scroll(id, table)
       ]);
     }
 
@@ -542,12 +553,10 @@
       var id = "cmp-t-" + p.id;
       return h("div", { "class": "cmp-prompt", "data-prompt": p.id }, [
         h("h" + level, { "class": "cmp-prompt-label", id: id }, [p.label]),
-        rows.length ? h("div", { "class": "cmp-scroll", role: "region", tabindex: "0", "aria-labelledby": id }, [
-          h("table", { "class": "cmp-merged", "aria-labelledby": id }, [
-            h("thead", {}, [h("tr", {}, [t.compare_partner_column].concat(p.columns).map(function (c) { return h("th", { scope: "col" }, [c]); }))]),
-            h("tbody", {}, rows)
-          ])
-        ]) : h("p", { "class": "cmp-none" }, [t.worksheet_no_answer])
+        rows.length ? scroll(id, h("table", { "class": "cmp-merged", "aria-labelledby": id }, [
+          h("thead", {}, [h("tr", {}, [t.compare_partner_column].concat(p.columns).map(function (c) { return h("th", { scope: "col" }, [c]); }))]),
+          h("tbody", {}, rows)
+        ])) : h("p", { "class": "cmp-none" }, [t.worksheet_no_answer])
       ]);
     }
 
