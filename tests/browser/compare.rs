@@ -75,6 +75,7 @@ pub async fn two_partners_answers_compare_on_the_compare_page(s: &Shared) -> Che
     assert!(problems[0].contains("the same answers as Alex"), "{problems:?}");
     assert!(problems[1].contains("plan.json") && problems[1].contains("action-plan"), "{problems:?}");
     assert_eq!(shown(&tab).await?, want, "after the files left out");
+    axe_clean(s, &tab, "with two partners loaded").await?;
 
     screenshots(&tab, dir.path()).await?;
 
@@ -90,6 +91,69 @@ pub async fn two_partners_answers_compare_on_the_compare_page(s: &Shared) -> Che
     assert_eq!(shown(&tab).await?, want, "the comparison loaded back");
     tab.open(&page).await?;
     tab.clear_storage().await?;
+    Ok(())
+}
+
+/// A reflection and plan, not scored: every partner's answer under each prompt, and a table
+/// prompt's rows merged with the partner's name on each. Answers pasted rather than chosen.
+pub async fn answers_in_words_show_side_by_side_and_tables_merge(s: &Shared) -> Checked {
+    let tab = s.tab(Js::On).await?;
+    tab.open(&format!("{}worksheets/action-plan/compare/index.html", s.root.base))
+        .await?;
+    let files = [
+        json!({ "trellis": 1, "worksheet": "action-plan", "name": "Robin",
+                "answers": { "period": "Spring term", "steps": [["Book a room", "Robin", "May", ""]] } }),
+        // Saved before names existed: shown as Partner 1.
+        json!({ "trellis": 1, "worksheet": "action-plan",
+                "answers": { "steps": [["Draft the survey", "Kai", "June", ""], ["Pilot it", "Kai", "July", ""]] } }),
+    ];
+    for file in &files {
+        let paste = tab
+            .find(Locator::Css("main textarea"))
+            .await
+            .map_err(|e| e.to_string())?;
+        paste.send_keys(&file.to_string()).await.map_err(|e| e.to_string())?;
+        tab.click_button("Add the pasted answers").await?;
+    }
+    tab.wait_until("document.querySelectorAll('.compare-partners li').length === 2").await?;
+    let seen: Value = tab
+        .eval(
+            r#"const prompt = id => document.querySelector(`[data-prompt="${id}"]`);
+               return {
+                 period: [...prompt('period').querySelectorAll('li')].map(li => li.innerText.replace(/\s+/g, ' ').trim()),
+                 steps: [...prompt('steps').querySelectorAll('tbody tr')].map(tr => [...tr.cells].map(c => c.innerText.trim())),
+                 risks: prompt('risks').innerText.includes('No answer'),
+               };"#,
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        seen,
+        json!({
+            "period": ["1 Robin Spring term", "2 Partner 1 No answer"],
+            "steps": [
+                ["1 Robin", "Book a room", "Robin", "May", ""],
+                ["2 Partner 1", "Draft the survey", "Kai", "June", ""],
+                ["2 Partner 1", "Pilot it", "Kai", "July", ""],
+            ],
+            "risks": true,
+        })
+    );
+    axe_clean(s, &tab, "with two plans loaded").await?;
+    Ok(())
+}
+
+/// axe-core finds nothing on the open page at a phone's and a laptop's width.
+async fn axe_clean(s: &Shared, tab: &Tab<'_>, when: &str) -> Result<(), String> {
+    let axe = s.axe_url()?;
+    let mut found = Vec::new();
+    for width in [375, 1280] {
+        tab.viewport(width, 900).await?;
+        let tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+        found.extend(tab.axe(&axe, &tags).await?.into_iter().map(|v| format!("at {width} px: {v}")));
+    }
+    tab.viewport(1280, 900).await?;
+    assert!(found.is_empty(), "axe-core, {when}:\n{}", found.join("\n"));
     Ok(())
 }
 

@@ -31,6 +31,7 @@ pub struct CompareView {
 /// The strings the script shows; the template's own come from `t`.
 const SCRIPT_STRINGS: &[&str] = &[
     "compare_partner",
+    "compare_pasted",
     "compare_added",
     "compare_removed",
     "compare_count",

@@ -302,7 +302,7 @@
     });
     el.querySelector("[data-tr-paste-add]").addEventListener("click", function () {
       if (paste.value.trim() === "") return;
-      take([{ file: el.querySelector("label[for=" + paste.id + "]").textContent, text: paste.value }]);
+      take([{ file: t.compare_pasted, text: paste.value }]);
       paste.value = "";
     });
     el.querySelector("[data-tr-compare-save]").addEventListener("click", function () {
