@@ -308,7 +308,9 @@
     el.querySelector("[data-tr-compare-save]").addEventListener("click", function () {
       var data = {
         trellis: 1, worksheet: config.id,
-        partners: partners.map(function (p) { return { name: p.label, answers: p.answers }; })
+        // Names as the files gave them: loaded again, unnamed partners get the same labels, and
+        // a file already loaded is noticed as the same.
+        partners: partners.map(function (p) { return { name: p.name, answers: p.answers }; })
       };
       var a = h("a", { href: URL.createObjectURL(new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" })), download: config.id + "-comparison.json" });
       document.body.appendChild(a);
@@ -485,7 +487,10 @@
         h("thead", {}, [h("tr", {}, head)]),
         h("tbody", {}, items.map(function (item) {
           return h("tr", { "data-item": item.id, "class": item.discuss ? "is-discuss" : null }, [
-            h("th", { scope: "row" }, [item.label, item.reverse ? h("span", { "class": "cmp-reverse" }, [" (" + t.worksheet_reverse + ")"]) : null]),
+            h("th", { scope: "row" }, [
+              item.label, item.reverse ? h("span", { "class": "cmp-reverse" }, [" (" + t.worksheet_reverse + ")"]) : null,
+              item.discuss ? h("span", { "class": "cmp-flag" }, [t.compare_discuss]) : null
+            ]),
           ].concat(item.answers.map(function (a) { return h("td", { "class": "cmp-answer" }, [answerText(a)]); }))
             .concat([h("td", { "class": "cmp-diff" }, [item.difference === null ? "–" : String(item.difference)]),
               h("td", { "class": "cmp-plot" }, [dotPlot(item)])]));
