@@ -95,10 +95,11 @@ pub async fn two_partners_answers_compare_on_the_compare_page(s: &Shared) -> Che
 }
 
 /// A reflection and plan, not scored: every partner's answer under each prompt, and a table
-/// prompt's rows merged with the partner's name on each. Answers pasted rather than chosen.
+/// prompt's rows merged with the partner's name on each. Opened from disk; one file pasted, one
+/// dropped on the page.
 pub async fn answers_in_words_show_side_by_side_and_tables_merge(s: &Shared) -> Checked {
     let tab = s.tab(Js::On).await?;
-    tab.open(&format!("{}worksheets/action-plan/compare/index.html", s.root.base))
+    tab.open(&format!("{}worksheets/action-plan/compare/index.html", s.file_base()))
         .await?;
     let files = [
         json!({ "trellis": 1, "worksheet": "action-plan", "name": "Robin",
@@ -107,14 +108,21 @@ pub async fn answers_in_words_show_side_by_side_and_tables_merge(s: &Shared) -> 
         json!({ "trellis": 1, "worksheet": "action-plan",
                 "answers": { "steps": [["Draft the survey", "Kai", "June", ""], ["Pilot it", "Kai", "July", ""]] } }),
     ];
-    for file in &files {
-        let paste = tab
-            .find(Locator::Css("main textarea"))
-            .await
-            .map_err(|e| e.to_string())?;
-        paste.send_keys(&file.to_string()).await.map_err(|e| e.to_string())?;
-        tab.click_button("Add the pasted answers").await?;
-    }
+    let paste = tab
+        .find(Locator::Css("main textarea"))
+        .await
+        .map_err(|e| e.to_string())?;
+    paste.send_keys(&files[0].to_string()).await.map_err(|e| e.to_string())?;
+    tab.click_button("Add the pasted answers").await?;
+    tab.wait_until("document.querySelectorAll('.compare-partners li').length === 1").await?;
+    let drop = r#"
+        const data = new DataTransfer();
+        data.items.add(new File([arguments[0]], 'kai.json', { type: 'application/json' }));
+        const zone = document.querySelector('[data-tr-drop]');
+        zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    "#;
+    tab.eval::<()>(drop, vec![json!(files[1].to_string())]).await?;
     tab.wait_until("document.querySelectorAll('.compare-partners li').length === 2").await?;
     let seen: Value = tab
         .eval(
