@@ -35,6 +35,7 @@ const SCRIPT_STRINGS: &[&str] = &[
     "compare_added",
     "compare_removed",
     "compare_count",
+    "compare_count_one",
     "compare_not_trellis",
     "compare_other_worksheet",
     "compare_other_version",

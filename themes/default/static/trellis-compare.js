@@ -295,7 +295,10 @@
       });
     });
     drop.addEventListener("dragleave", function () { drop.classList.remove("is-over"); });
-    drop.addEventListener("drop", function (e) {
+    // Files dropped anywhere on the page load too: a browser would otherwise open the file in
+    // place of the page and lose the comparison.
+    document.addEventListener("dragover", function (e) { e.preventDefault(); });
+    document.addEventListener("drop", function (e) {
       e.preventDefault();
       drop.classList.remove("is-over");
       readFiles(e.dataTransfer && e.dataTransfer.files);
@@ -373,7 +376,7 @@
       var names = partners.map(function (p) { return p.label; }).join(", ");
       var box = h("section", { "class": "cmp-summary", "aria-labelledby": "cmp-summary-h" }, [
         h("h2", { id: "cmp-summary-h" }, [t.compare_summary]),
-        h("p", { "class": "cmp-count" }, [fill(t.compare_count, { n: partners.length, names: names })])
+        h("p", { "class": "cmp-count" }, [fill(partners.length === 1 ? t.compare_count_one : t.compare_count, { n: partners.length, names: names })])
       ]);
       if (agg.items.length) {
         box.appendChild(h("h3", { id: "cmp-discuss-h" }, [t.compare_discuss]));
