@@ -225,6 +225,53 @@ fn a_self_assessment_carries_its_scoring_rules_and_an_empty_score_table() {
     assert!(pulse.contains(r#"data-score-kind="total""#));
 }
 
+/// A JSON value a page hands to its script in the attribute `name`.
+fn attribute_json(html: &str, name: &str) -> serde_json::Value {
+    let key = format!("{name}=\"");
+    let start = html.find(&key).unwrap_or_else(|| panic!("no {name}")) + key.len();
+    let end = start + html[start..].find('"').unwrap();
+    serde_json::from_str(&html[start..end].replace("&quot;", "\"").replace("&#x27;", "'"))
+        .unwrap()
+}
+
+#[test]
+fn every_worksheet_gets_a_compare_page_linked_from_its_own_page() {
+    let (_site, run) = built();
+    for id in ["agreement", "health", "pulse"] {
+        let own = run.output(&format!("worksheets/{id}/index.html"));
+        assert!(
+            own.contains(r#"<p class="worksheet-compare no-print"><a href="compare/index.html">Compare partners’ answers</a></p>"#),
+            "{id}: a link to the compare page"
+        );
+        let page = run.output(&format!("worksheets/{id}/compare/index.html"));
+        assert!(page.contains(r#"<script src="../../../trellis-compare.js" defer></script>"#));
+        assert!(page.contains(r#"<a href="../index.html">"#), "{id}: back to the worksheet");
+        assert!(page.contains("Nothing is uploaded"), "{id}: says nothing leaves the browser");
+        assert!(page.contains(r#"data-tr-compare-tools hidden>"#), "{id}: controls need the script");
+        assert!(duplicate_ids(&page).is_empty(), "{:?}", duplicate_ids(&page));
+        assert!(unlabelled_fields(&page).is_empty(), "{:?}", unlabelled_fields(&page));
+    }
+    // The script gets the prompts and the scoring rules Trellis.score takes.
+    let health = attribute_json(&run.output("worksheets/health/compare/index.html"), "data-config");
+    assert_eq!(health["id"], "health");
+    assert_eq!(health["scoring"]["method"], "average-by-factor");
+    let quiet = &health["sections"][0]["prompts"][1];
+    assert_eq!(
+        (&quiet["id"], &quiet["kind"], &quiet["reverse"], &quiet["min"], &quiet["max"]),
+        (&"we-go-quiet".into(), &"scale".into(), &true.into(), &1.into(), &5.into())
+    );
+    let agreement = attribute_json(&run.output("worksheets/agreement/compare/index.html"), "data-config");
+    assert!(agreement["scoring"].is_null());
+}
+
+#[test]
+fn every_worksheet_asks_for_an_optional_name_or_role() {
+    let (_site, run) = built();
+    let p = run.output("worksheets/agreement/index.html");
+    assert!(p.contains(r#"<label class="prompt-label" for="ws-agreement-name">Your name or role (optional)</label>"#));
+    assert!(p.contains(r#"data-tr-name>"#));
+}
+
 #[test]
 fn worksheets_are_listed_on_phase_pages_on_pages_that_ask_and_on_the_worksheets_page() {
     let (_site, run) = built();

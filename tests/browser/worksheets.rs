@@ -161,7 +161,7 @@ struct AnswerFile {
 }
 
 /// Opens a worksheet with nothing saved for it.
-async fn open_empty(tab: &Tab<'_>, page: &str) -> Result<(), String> {
+pub async fn open_empty(tab: &Tab<'_>, page: &str) -> Result<(), String> {
     tab.open(page).await?;
     tab.clear_storage().await?;
     tab.refresh().await.map_err(|e| e.to_string())
@@ -308,7 +308,7 @@ async fn shown(tab: &Tab<'_>) -> Result<Answers, String> {
 }
 
 /// Waits (up to 10 s) for the browser to finish downloading `name` into `dir`.
-async fn downloaded(dir: &Path, name: &str) -> Result<PathBuf, String> {
+pub async fn downloaded(dir: &Path, name: &str) -> Result<PathBuf, String> {
     let file = dir.join(name);
     let deadline = Instant::now() + Duration::from_secs(10);
     while !(file.is_file() && std::fs::metadata(&file).is_ok_and(|m| m.len() > 0)) {

@@ -6,6 +6,7 @@
 //! relative to that page. Link problems are reported once, by `data::links`.
 
 mod checklist;
+mod compare;
 mod pages;
 mod worksheet;
 
@@ -24,6 +25,7 @@ use crate::names::slugify;
 use crate::render::{i18n, Renderer};
 
 pub use checklist::{ChecklistView, ProgressView};
+pub use compare::{compare_config, CompareView};
 pub use worksheet::{WorksheetSummaryView, WorksheetView};
 
 /// Where a checklist or worksheet is drawn: the page's URL, the prefix that keeps its ids unique

@@ -1,5 +1,6 @@
 //! The pages checklists and worksheets get of their own: `<phase>/checklist/`,
-//! `worksheets/<id>/` and the `worksheets/` index (titled by content/worksheets/_index.md).
+//! `worksheets/<id>/`, `worksheets/<id>/compare/` and the `worksheets/` index (titled by
+//! content/worksheets/_index.md).
 
 use serde::Serialize;
 use tera::Context;
@@ -41,6 +42,10 @@ impl Interactive<'_> {
             add(
                 format!("worksheets/{}/index.html", w.id),
                 self.worksheet_page(w).map_err(|d| vec![d]),
+            );
+            add(
+                format!("worksheets/{}/compare/index.html", w.id),
+                self.compare_page(w).map_err(|d| vec![d]),
             );
         }
         if !self.data.worksheets.is_empty() || self.site.worksheets_index.is_some() {
@@ -113,6 +118,24 @@ impl Interactive<'_> {
         let mut cx = context(&common)?;
         cx.insert("worksheet", &self.summary(w, &url));
         self.r.render("worksheet.html", &cx, Some(&w.source.path))
+    }
+
+    /// Where partners' saved answers are compared: breadcrumbs through the worksheet's page.
+    fn compare_page(&self, w: &Worksheet) -> Result<String, Diagnostic> {
+        let url = format!("worksheets/{}/compare/", w.id);
+        let title = self.t("compare_title").replace("{title}", &w.title);
+        let crumb = LinkView {
+            title: self.index_title(),
+            href: relative_url(&url, &file_url(INDEX_URL)),
+        };
+        let mut common = self.own_common(&url, &title, "", Some(crumb));
+        common.breadcrumbs.push(LinkView {
+            title: w.title.clone(),
+            href: relative_url(&url, &format!("worksheets/{}/index.html", w.id)),
+        });
+        let mut cx = context(&common)?;
+        cx.insert("compare", &self.compare_view(w));
+        self.r.render("compare.html", &cx, Some(&w.source.path))
     }
 
     /// A link to the worksheets page from `url`, when there is one.

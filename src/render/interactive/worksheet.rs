@@ -155,6 +155,8 @@ pub struct WorksheetSummaryView {
     pub audiences: Vec<AudienceView>,
     pub self_assessment: bool,
     pub questions: usize,
+    /// Its compare page, where partners' saved answers are put side by side.
+    pub compare_href: String,
 }
 
 impl Interactive<'_> {
@@ -360,6 +362,10 @@ impl Interactive<'_> {
             audiences: self.r.audiences(w.audience.iter().map(String::as_str)),
             self_assessment: w.scoring.is_some(),
             questions: w.prompts().count(),
+            compare_href: crate::markdown::links::relative_url(
+                url,
+                &format!("worksheets/{}/compare/index.html", w.id),
+            ),
         }
     }
 }

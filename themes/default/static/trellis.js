@@ -5,8 +5,10 @@
    Keys in localStorage:
      <site>:checklist:<phase>:<item id>   "done", or a state's value
      <site>:worksheet:<id>:<prompt id>    the answer as JSON
+     <site>:worksheet:<id>:_name          the partner's name or role (prompt ids have no "_")
    where <site> is "trellis:<slug of the toolkit's title>" (data-key on each block).
-   A downloaded answer file: {"trellis": 1, "worksheet": "<id>", "answers": {"<prompt id>": ...}}. */
+   A downloaded answer file: {"trellis": 1, "worksheet": "<id>", "name": "...", "answers": {"<prompt id>": ...}},
+   "name" only when one was typed (files without it still load). */
 (function () {
   "use strict";
 
@@ -95,7 +97,8 @@
     return report;
   }
 
-  var api = { score: score, formatTenths: formatTenths };
+  // The compare page (trellis-compare.js) scores each partner and the group with these.
+  var api = { score: score, formatTenths: formatTenths, averageTenths: averageTenths, bandFor: bandFor };
   if (typeof module === "object" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
   window.Trellis = api;
@@ -295,6 +298,23 @@
     var prompts = all(el, "[data-tr-prompt]");
     var status = el.querySelector("[data-tr-status]");
     var pid = function (p) { return p.getAttribute("data-tr-prompt"); };
+    var nameField = el.querySelector("[data-tr-name]");
+    var nameKey = key + ":_name";
+
+    /** The partner's name or role, shown on paper too. */
+    function showName(v) {
+      if (!nameField) return;
+      if (v !== null) nameField.value = v;
+      var box = nameField.closest("[data-tr-name-field]");
+      box.classList.toggle("is-filled", nameField.value !== "");
+      box.querySelector(".print-answer").textContent = nameField.value;
+    }
+
+    function saveName(v) {
+      if (v === "") store.remove(nameKey);
+      else store.set(nameKey, v);
+      showName(v);
+    }
 
     function answers() {
       return readAll(el);
@@ -307,6 +327,7 @@
         try { v = raw === null ? null : JSON.parse(raw); } catch (e) { v = null; }
         write(p, v, t);
       });
+      showName(store.get(nameKey) || "");
       if (config) showScores(el, config, answers(), decimal, t);
     }
 
@@ -321,6 +342,11 @@
     }
 
     el.addEventListener("input", function (e) {
+      if (e.target === nameField) {
+        saveName(nameField.value);
+        refreshKey(key, el);
+        return;
+      }
       var p = e.target.closest("[data-tr-prompt]");
       if (p) save(p);
     });
@@ -340,10 +366,10 @@
     all(el, "[data-tr-download]").forEach(function (b) {
       b.addEventListener("click", function () {
         if (b.getAttribute("data-tr-download") === "json") {
-          var data = { trellis: 1, worksheet: id, answers: answers() };
+          var data = { trellis: 1, worksheet: id, name: nameField && nameField.value.trim() || undefined, answers: answers() };
           download(id + "-answers.json", "application/json", JSON.stringify(data, null, 2) + "\n");
         } else {
-          download(id + "-answers.md", "text/markdown", markdown(el, config, decimal, t));
+          download(id + "-answers.md", "text/markdown", markdown(el, config, decimal, t, nameField));
         }
       });
     });
@@ -362,6 +388,7 @@
           write(p, data.answers[pid(p)], t);
           save(p);
         });
+        saveName(typeof data.name === "string" ? data.name : "");
         status.textContent = t.worksheet_loaded;
       };
       reader.readAsText(file);
@@ -370,6 +397,7 @@
     el.querySelector("[data-tr-clear]").addEventListener("click", function () {
       if (!window.confirm(t.worksheet_confirm_clear)) return;
       prompts.forEach(function (p) { store.remove(key + ":" + pid(p)); });
+      store.remove(nameKey);
       status.textContent = "";
       refreshKey(key);
     });
@@ -407,8 +435,9 @@
   }
 
   /** The answers as a Markdown document: headings for the worksheet and its sections. */
-  function markdown(el, config, decimal, t) {
+  function markdown(el, config, decimal, t, nameField) {
     var out = ["# " + el.getAttribute("data-title"), ""];
+    if (nameField && nameField.value.trim()) out.push("_" + nameField.value.trim() + "_", "");
     all(el, ".ws-section").forEach(function (section) {
       var title = section.querySelector(".ws-section-title");
       if (title) out.push("## " + title.textContent.trim(), "");
