@@ -387,7 +387,6 @@ fn checklist_mistakes_name_file_line_and_column() {
         .assert_stderr("two checklist items have the id `goals`: this one and the one at content/start/checklist.toml:5:6")
         .assert_stderr("content/start/checklist.toml:13:6");
 
-    let site = TestSite::fixture("interactive");
     // A section that is not a phase may have a checklist too ("Preparing for partnership").
     let site = TestSite::fixture("interactive");
     site.write("content/notes/checklist.toml", "[[item]]\ntext = \"Read the notes\"\n");

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::http;
-use common::running::{Running, PATIENCE};
+use common::running::{serve, Running, PATIENCE};
 use common::TestSite;
 
 fn with_page(name: &str, text: &str) -> TestSite {
@@ -351,18 +351,6 @@ fn two_builds_into_one_folder_both_succeed_one_after_the_other() {
 }
 
 // 7. The dev server holds up.
-
-fn serve(site: &TestSite, extra: &[&str]) -> (Running, String) {
-    let mut args = vec!["serve", "--port", "0"];
-    args.extend_from_slice(extra);
-    let mut server = Running::start(site, &args);
-    let line = server.wait_for("with the address", |l| l.starts_with("serving http://"));
-    let addr = line
-        .trim_start_matches("serving http://")
-        .trim_end_matches('/')
-        .replace("0.0.0.0", "127.0.0.1");
-    (server, addr)
-}
 
 #[test]
 fn serve_answers_head_like_get_and_long_names_with_the_404_page() {

@@ -9,16 +9,9 @@ use common::http::{self, EventStream};
 use common::running::Running;
 use common::TestSite;
 
-/// `trellis serve` on a free port; returns it and its address ("127.0.0.1:PORT").
+/// `trellis serve` on a free port, bound to loopback; returns it and its address.
 fn serve(site: &TestSite, extra: &[&str]) -> (Running, String) {
-    let mut args = vec!["serve", "--port", "0"];
-    args.extend_from_slice(extra);
-    let mut server = Running::start(site, &args);
-    let line = server.wait_for("with the address", |l| l.starts_with("serving http://"));
-    let addr = line
-        .trim_start_matches("serving http://")
-        .trim_end_matches('/')
-        .to_string();
+    let (server, addr) = common::running::serve(site, extra);
     assert!(addr.starts_with("127.0.0.1:"), "{addr}");
     (server, addr)
 }

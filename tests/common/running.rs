@@ -106,3 +106,17 @@ impl Drop for Running {
         let _ = self.child.wait();
     }
 }
+
+/// `trellis serve` on a free port, once it serves; returns it and the address to connect to
+/// ("127.0.0.1:PORT").
+pub fn serve(site: &TestSite, extra: &[&str]) -> (Running, String) {
+    let mut args = vec!["serve", "--port", "0"];
+    args.extend_from_slice(extra);
+    let mut server = Running::start(site, &args);
+    let line = server.wait_for("with the address", |l| l.starts_with("serving http://"));
+    let addr = line
+        .trim_start_matches("serving http://")
+        .trim_end_matches('/')
+        .replace("0.0.0.0", "127.0.0.1");
+    (server, addr)
+}
