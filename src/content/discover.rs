@@ -117,11 +117,7 @@ pub fn list_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathB
             }
             continue;
         }
-        if let Some(d) = inside.refuse(&e) {
-            diags.push(d);
-            if e.file_type().is_dir() {
-                walk.skip_current_dir();
-            }
+        if inside.refused(&e, &mut walk, diags) {
             continue;
         }
         if e.file_type().is_file() {
@@ -144,6 +140,24 @@ impl Inside {
             root: root.to_path_buf(),
             real: std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
         }
+    }
+
+    /// Reports an entry that must not be read, and keeps the walk out of it when it is a folder.
+    /// True when it was refused.
+    fn refused(
+        &self,
+        e: &walkdir::DirEntry,
+        walk: &mut walkdir::IntoIter,
+        diags: &mut Diagnostics,
+    ) -> bool {
+        let Some(d) = self.refuse(e) else {
+            return false;
+        };
+        diags.push(d);
+        if e.file_type().is_dir() {
+            walk.skip_current_dir();
+        }
+        true
     }
 
     /// An error for an entry that must not be read: a link leaving the toolkit (or leading
@@ -240,11 +254,7 @@ fn walk_content(root: &Path, content: &Path, found: &mut Found, diags: &mut Diag
             }
             continue;
         }
-        if let Some(d) = inside.refuse(&entry) {
-            diags.push(d);
-            if entry.file_type().is_dir() {
-                walker.skip_current_dir();
-            }
+        if inside.refused(&entry, &mut walker, diags) {
             continue;
         }
         if entry.file_type().is_dir() {
@@ -288,11 +298,7 @@ fn collect_bundle(
             }
         };
         let rel = relative(dir, entry.path());
-        if let Some(d) = inside.refuse(&entry) {
-            diags.push(d);
-            if entry.file_type().is_dir() {
-                walker.skip_current_dir();
-            }
+        if inside.refused(&entry, &mut walker, diags) {
             if rel == Path::new("index.md") {
                 return;
             }
