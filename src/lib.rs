@@ -4,6 +4,9 @@
 //! site.toml + content/ -> [`config`] + [`content`] (load) -> [`markdown`] + [`render`]
 //! -> [`build`] (the orchestrator) -> [`output`] (the one writer).
 
+// No panics on an author's input: outside tests, errors are values (STYLE.md).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod build;
 pub mod cache;
 pub mod check;

@@ -16,8 +16,7 @@ impl TomlSource<'_> {
         let (first, quote) = line.char_indices().find(|(_, c)| "“”‘’„«»".contains(*c))?;
         let last = line
             .char_indices()
-            .filter(|(_, c)| "“”‘’„«»".contains(*c))
-            .last()
+            .rfind(|(_, c)| "“”‘’„«»".contains(*c))
             .map_or(first + quote.len_utf8(), |(i, c)| i + c.len_utf8());
         let straight = line.replace(['“', '”', '„', '«', '»'], "\"").replace(['‘', '’'], "'");
         Some(
