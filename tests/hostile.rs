@@ -65,7 +65,7 @@ fn slow_site() -> TestSite {
     let site = TestSite::fixture("basic");
     let paragraph = "A paragraph with [a link](first.md), **bold words**, `code` and a list:\n\n- one\n- two\n\n";
     let mut body = String::new();
-    for i in 0..40_000 {
+    for i in 0..100_000 {
         body.push_str(&format!("## Part {i}\n\n{paragraph}"));
     }
     site.write("content/start/huge.md", &page(&body));
@@ -82,8 +82,9 @@ fn ctrl_c_and_sigterm_end_watch_and_serve_even_while_a_build_runs() {
         (&["serve", "--port", "0"][..], "TERM"),
     ] {
         let mut running = Running::start_with(&site, args, &[("TMPDIR", tmpdir)]);
-        // The first build starts at once and takes far longer than this.
-        std::thread::sleep(Duration::from_millis(400));
+        // Long enough for the signal handlers to be in place even on a loaded machine; the
+        // first build (of a page of 100,000 sections) takes far longer.
+        std::thread::sleep(Duration::from_millis(1000));
         let sent = Instant::now();
         running.signal(signal);
         let took = sent.elapsed();
