@@ -341,16 +341,16 @@ pub fn render_site_with(
 }
 
 fn load_theme(site: &Site) -> Result<ThemeFiles, Diagnostics> {
-    let name = site.config.theme.get_ref();
+    let name = site.config.theme.name.get_ref();
     if !render::theme::is_plain_name(name) {
         let mut d = Diagnostics::default();
-        d.push(site.config.error_at(&site.config.theme, format!("`{name}` is not a theme name"))
+        d.push(site.config.error_at(&site.config.theme.name, format!("`{name}` is not a theme name"))
             .hint("a theme is a folder under themes/ named by its folder name alone, such as theme = \"campus\" for themes/campus/"));
         return Err(d);
     }
     if !render::theme::exists(&site.root, name) {
         let mut d = Diagnostics::default();
-        d.push(site.config.error_at(&site.config.theme, format!("there is no theme `{name}`"))
+        d.push(site.config.error_at(&site.config.theme.name, format!("there is no theme `{name}`"))
             .hint(format!("create themes/{name}/templates/, or remove the theme line to use the built-in default theme")));
         return Err(d);
     }

@@ -27,19 +27,31 @@ pub fn site(
     unused_worksheets(site, data, rendered, diags);
 }
 
-/// The organisation's logo is a file under static/, like any picture.
+/// The organisation's logo and the theme's files (extra CSS, favicon, sharing picture) are
+/// files under static/, like any picture.
 fn logo(site: &Site, diags: &mut Diagnostics) {
-    let Some(logo) = site.config.organization.as_ref().and_then(|o| o.logo.as_ref()) else {
-        return;
-    };
-    let rel = logo.get_ref().trim_start_matches('/');
-    let known = site.static_files.iter().any(|f| f.to_string_lossy().replace('\\', "/") == rel);
-    if !known {
-        diags.push(
-            site.config
-                .error_at(logo, format!("the logo `{}` is not a file under static/", logo.get_ref()))
-                .hint(format!("put the picture at static/{rel}, or write the path of the logo from static/ (logo = \"images/logo.svg\" for static/images/logo.svg)")),
-        );
+    let look = &site.config.theme;
+    let logo = site.config.organization.as_ref().and_then(|o| o.logo.as_ref());
+    let files = [
+        ("logo", "logo", "images/logo.svg", logo),
+        ("extra_css", "extra stylesheet", "css/ours.css", look.extra_css.as_ref()),
+        ("favicon", "favicon", "images/favicon.png", look.favicon.as_ref()),
+        ("image", "sharing picture", "images/preview.png", look.image.as_ref()),
+    ];
+    for (key, what, example, file) in files {
+        let Some(file) = file else { continue };
+        let rel = file.get_ref().trim_start_matches('/');
+        let known = site
+            .static_files
+            .iter()
+            .any(|f| f.to_string_lossy().replace('\\', "/") == rel);
+        if !known {
+            diags.push(
+                site.config
+                    .error_at(file, format!("the {what} `{}` is not a file under static/", file.get_ref()))
+                    .hint(format!("put the file at static/{rel}, or write its path from static/ ({key} = \"{example}\" for static/{example})")),
+            );
+        }
     }
 }
 

@@ -21,8 +21,9 @@ pub struct Config {
     pub base_url: Option<Spanned<String>>,
     #[serde(default = "default_language")]
     pub language: Spanned<String>,
-    #[serde(default = "default_theme")]
-    pub theme: Spanned<String>,
+    /// `theme = "name"`, or a `[theme]` table (src/look.rs).
+    #[serde(default, deserialize_with = "crate::look::deserialize")]
+    pub theme: crate::look::Look,
     pub output_dir: Option<Spanned<String>>,
     pub license: Option<String>,
     pub version: Option<String>,
@@ -54,9 +55,6 @@ fn no_audiences() -> Spanned<toml::Table> {
     Spanned::new(0..0, toml::Table::new())
 }
 
-fn default_theme() -> Spanned<String> {
-    Spanned::new(0..0, "default".to_string())
-}
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -132,6 +130,23 @@ impl Config {
             return Err(problems);
         }
         Ok(config)
+    }
+
+    /// `[theme] accent`: a colour readers can read white text on, and read as text on white.
+    fn check_accent(&self) -> Option<Diagnostic> {
+        use crate::look::{contrast_with_white, darken_to, hex, parse_colour, AA};
+        let accent = self.theme.accent.as_ref()?;
+        let Some(colour) = parse_colour(accent.get_ref()) else {
+            return Some(
+                self.error_at(accent, format!("`{}` is not a colour Trellis can read", accent.get_ref()))
+                    .hint("write it as a hex colour, like accent = \"#1f5f4a\""),
+            );
+        };
+        let ratio = contrast_with_white(colour);
+        (ratio < AA).then(|| {
+            self.error_at(accent, format!("the accent {} has a contrast of {ratio:.1}:1 with white; text on it and beside it needs at least {AA}:1 (WCAG AA)", hex(colour)))
+                .hint(format!("choose a darker shade, such as accent = \"{}\"", hex(darken_to(colour, AA))))
+        })
     }
 
     /// What `parse` accepted but an author should hear about (an unknown language, say).
@@ -222,6 +237,7 @@ impl Config {
                 out.push(self.error_at(url, format!("{key}: {message}")).hint(hint));
             }
         }
+        out.extend(self.check_accent());
         for (key, value) in &self.strings {
             if crate::render::i18n::english(key).is_none() {
                 let known: Vec<&str> = crate::render::i18n::keys().collect();
@@ -288,7 +304,7 @@ mod tests {
     fn minimal_config_has_defaults() {
         let c = parse("title = \"T\"").unwrap();
         assert_eq!(c.language.get_ref(), "en");
-        assert_eq!(c.theme.get_ref(), "default");
+        assert_eq!(c.theme.name.get_ref(), "default");
         assert_eq!(c.print.paper, Paper::Letter);
         assert_eq!(c.toolkit.layout, Layout::Sequence);
     }

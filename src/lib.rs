@@ -16,6 +16,7 @@ pub mod content;
 pub mod data;
 pub mod diagnostic;
 pub mod fsutil;
+pub mod look;
 pub mod init;
 pub mod markdown;
 pub mod names;

@@ -503,3 +503,30 @@ fn the_sitemap_lists_every_generated_page() {
         );
     }
 }
+
+#[test]
+fn a_theme_table_brands_the_default_look_without_replacing_its_stylesheet() {
+    let site = TestSite::fixture("basic");
+    site.edit("site.toml", "title = \"Basic Toolkit\"", "title = \"Basic Toolkit\"\nbase_url = \"https://example.edu/kit/\"")
+        .edit("site.toml", "[toolkit]", "[theme]\naccent = \"#6a1b4d\"\nextra_css = \"css/ours.css\"\nfavicon = \"images/favicon.png\"\nimage = \"images/share.png\"\n\n[toolkit]")
+        .write("static/css/ours.css", "h1 { letter-spacing: 0.02em; }")
+        .write("static/images/favicon.png", "png")
+        .write("static/images/share.png", "png");
+    site.build().assert_ok();
+    let page = site.output("start/first/index.html");
+    for wanted in [
+        "<link rel=\"stylesheet\" href=\"../../trellis.css\">\n<style>:root { --brand: #6a1b4d; --brand-dark: #451132; }</style>\n<link rel=\"stylesheet\" href=\"../../css/ours.css\">",
+        "<link rel=\"icon\" href=\"../../images/favicon.png\">",
+        "<meta property=\"og:title\" content=\"First steps\">",
+        "<meta property=\"og:description\" content=\"Where to begin.\">",
+        "<meta property=\"og:image\" content=\"https://example.edu/kit/images/share.png\">",
+    ] {
+        assert!(page.contains(wanted), "{wanted}\n{page}");
+    }
+    assert!(site.output("css/ours.css").contains("letter-spacing"));
+
+    // A theme folder's name is still written the short way.
+    let site = TestSite::fixture("basic");
+    site.edit("site.toml", "[toolkit]", "theme = \"default\"\n\n[toolkit]");
+    site.build().assert_ok();
+}

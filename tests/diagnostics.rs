@@ -1037,3 +1037,13 @@ fn every_mistake_in_a_worksheet_is_listed_in_one_run() {
         .assert_stderr("┌─ content/worksheets/health.toml:7:7");
     assert_whole_text(&run);
 }
+
+#[test]
+fn an_accent_too_light_to_read_is_an_error_with_its_contrast() {
+    let site = TestSite::fixture("basic");
+    site.edit("site.toml", "[toolkit]", "[theme]\naccent = \"#f5c518\"\n\n[toolkit]");
+    let run = site.check();
+    run.assert_toolkit_error().assert_stderr("┌─ site.toml:5:10");
+    assert_one(&run, "the accent #f5c518 has a contrast of 1.6:1 with white; text on it and beside it needs at least 4.5:1 (WCAG AA)");
+    assert_hint(&run, "choose a darker shade, such as accent = \"#8e720d\"");
+}

@@ -277,7 +277,7 @@ fn a_missing_logo_is_an_error_that_says_where_the_file_goes() {
     site.check()
         .assert_toolkit_error()
         .assert_stderr("error: the logo `images/logo.svg` is not a file under static/")
-        .assert_stderr("put the picture at static/images/logo.svg");
+        .assert_stderr("put the file at static/images/logo.svg");
     site.write("static/images/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
     site.check().assert_ok();
 }

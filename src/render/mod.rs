@@ -434,6 +434,31 @@ fn site_view(site: &Site) -> SiteView {
                 name: a.name,
             })
             .collect(),
+        look: look_view(c),
+    }
+}
+
+/// `[theme]`'s branding for the templates; a colour that did not pass the checks is left out.
+fn look_view(c: &crate::config::Config) -> LookView {
+    use crate::look::{contrast_with_white, darken_to, hex, parse_colour, AA};
+    let accent = c
+        .theme
+        .accent
+        .as_ref()
+        .and_then(|a| parse_colour(a.get_ref()))
+        .filter(|colour| contrast_with_white(*colour) >= AA);
+    let path = |p: &Option<toml::Spanned<String>>| {
+        p.as_ref()
+            .map(|p| p.get_ref().trim_start_matches('/').to_string())
+    };
+    let base = c.base_url.as_ref().map(|b| b.get_ref().trim_end_matches('/'));
+    LookView {
+        accent: accent.map(hex),
+        // The default theme's dark brand is about two thirds of its brand colour.
+        accent_dark: accent.map(|a| hex(darken_to(a, (contrast_with_white(a) * 1.6).min(15.0)))),
+        extra_css: path(&c.theme.extra_css),
+        favicon: path(&c.theme.favicon),
+        image: base.zip(path(&c.theme.image)).map(|(b, p)| format!("{b}/{p}")),
     }
 }
 

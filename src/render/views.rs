@@ -17,6 +17,19 @@ pub struct SiteView {
     pub paper: crate::config::Paper,
     pub layout: crate::config::Layout,
     pub audiences: Vec<AudienceView>,
+    /// `[theme]`'s branding, paths from the site root.
+    pub look: LookView,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct LookView {
+    /// The accent as `#rrggbb`, and a darker shade of it for hover and borders.
+    pub accent: Option<String>,
+    pub accent_dark: Option<String>,
+    pub extra_css: Option<String>,
+    pub favicon: Option<String>,
+    /// The picture shown when a page is shared, as an absolute address (needs base_url).
+    pub image: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
