@@ -23,6 +23,7 @@ use crate::render::print::PrintDoc;
 use crate::render::theme::ThemeFiles;
 use crate::render::views::{CardView, PageView};
 use crate::render::{self, Place, Renderer, Theme};
+use crate::search;
 
 /// What the command line can change about a build.
 #[derive(Debug, Clone, Default)]
@@ -284,8 +285,16 @@ pub fn render_site_with(
         .collect();
     let (extras, extra_diags) = render::print::extras(&interactive);
     diags.extend(extra_diags);
-    let print = renderer.print_pages(&site, &print_docs, &extras);
+    // The search index is made from the rendered Markdown and the data, alongside the print
+    // pages (which spend much of their time on one core).
+    let (print, index) = rayon::join(
+        || renderer.print_pages(&site, &print_docs, &extras),
+        || search_index(&site, &data, &interactive, &docs, &rendered),
+    );
     drop(print_docs);
+    for (path, script) in index {
+        outputs.add(path, Content::Text(script));
+    }
     drop(contents);
     // The resources and audience pages are made from the skeleton alone (front matter and
     // data), so watch reuses them while it is unchanged.
@@ -642,6 +651,54 @@ fn merge_template_repeats(failures: Vec<Diagnostic>) -> Vec<Diagnostic> {
             d
         })
         .collect()
+}
+
+/// The search index as a script: an entry per document (in parallel), then the data's.
+fn search_index(
+    site: &Site,
+    data: &Data,
+    interactive: &Interactive,
+    docs: &[Doc],
+    rendered: &[Rendered],
+) -> Vec<(String, String)> {
+    let mut entries: Vec<search::Entry> = docs
+        .par_iter()
+        .zip(rendered)
+        .map(|(d, r)| {
+            let (section, summary) = match d.place {
+                Place::Home => (None, site.home.summary.as_deref()),
+                Place::Section(i) => (None, site.sections[i].summary.as_deref()),
+                Place::Page(p) => {
+                    let page = &site.pages[p];
+                    let section = page.section.as_ref().and_then(|n| site.section(n));
+                    (
+                        section.map(|s| s.title.as_str()),
+                        page.front.summary.as_deref(),
+                    )
+                }
+            };
+            search::collect::page(&search::collect::PageInput {
+                title: &d.title,
+                url: &d.url,
+                phase: phase_of(site, d.place),
+                section,
+                summary,
+                html: &r.html,
+            })
+        })
+        .collect();
+    entries.extend(search::collect::data(data, &interactive.r.library, &|c| {
+        interactive.checklist_title(c)
+    }));
+    let phases: Vec<(String, String)> = site
+        .config
+        .phases()
+        .map(|p| {
+            let title = site.section(p).map_or(p, |s| s.title.as_str());
+            (p.to_string(), title.to_string())
+        })
+        .collect();
+    search::files(site.config.language.get_ref(), &phases, &entries)
 }
 
 /// The phase whose pages `place` is on (for `{{ checklist() }}` without a phase).

@@ -1,0 +1,243 @@
+//! The search index: every page (title, summary, headings with their anchors, text), every
+//! checklist item, worksheet and resource, with the address to land on and its phase. Written at
+//! build time as `search/search-index.js`, a script that sets one global, because browsers
+//! refuse fetch() of local files: a script element works from file:// too. trellis-search.js
+//! loads it when a search box is first used and does the matching.
+//!
+//! The index maps each stem (folded, stemmed by the site's language, always the start of the
+//! words it stands for) to the entries that hold it and a weight: title words count most, then
+//! headings and prompts, then the summary, then the text. The script matches a query word to
+//! every stem it starts with (typing), and to the stems the word itself starts with (its own
+//! inflections, so no stemmer is needed in the browser).
+
+pub mod collect;
+pub mod text;
+pub mod words;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+pub use text::Part;
+use words::{for_each_word, stop_words, Stems};
+
+/// Where the index is written, from the output root.
+pub const INDEX_FILE: &str = "search/search-index.js";
+
+/// What a search result is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Kind {
+    Page = 0,
+    ChecklistItem = 1,
+    Worksheet = 2,
+    Resource = 3,
+}
+
+/// One thing a search can find.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub kind: Kind,
+    pub title: String,
+    /// The file to open, from the output root, with `#anchor` when it lands inside a page.
+    pub url: String,
+    /// The phase (folder name) it belongs to.
+    pub phase: Option<String>,
+    /// What it is part of: a page's section, an item's checklist.
+    pub context: Option<String>,
+    pub summary: Option<String>,
+    /// Its text, in parts that start at headings (or worksheet sections).
+    pub parts: Arc<Vec<Part>>,
+}
+
+/// Hashing every word of the toolkit is a good part of the index's cost: xxh3 is much quicker
+/// than the default hasher on short keys (and the keys are the author's own words).
+type Fast = xxhash_rust::xxh3::Xxh3DefaultBuilder;
+
+/// How much a word counts where it appears: a title above headings above text.
+const TITLE: u32 = 12;
+const HEADING: u32 = 5;
+const SUMMARY: u32 = 3;
+const TEXT: u32 = 1;
+/// Many repeats in the text should not outweigh a title.
+const MAX_WEIGHT: u32 = 40;
+/// Entries per text file: a query loads the files of the results it shows, not the whole text.
+pub const TEXT_CHUNK: usize = 64;
+
+/// The index as the script receives it.
+#[derive(Serialize)]
+struct IndexJson<'a> {
+    v: u32,
+    lang: &'a str,
+    stop: &'a [&'a str],
+    phases: Vec<&'a str>,
+    /// Entries per text file (`search/text-<n>.js` holds entries n*chunk to (n+1)*chunk - 1).
+    chunk: usize,
+    /// Per entry: kind, title, url, phase (index in `phases`, or -1), context.
+    docs: Vec<(u8, &'a str, &'a str, i64, &'a str)>,
+    /// Stems in sorted order (the script looks prefixes up by bisection).
+    terms: Vec<&'a str>,
+    /// For each stem: entry numbers (each as the distance from the previous one) and weights,
+    /// alternating.
+    post: Vec<Vec<u32>>,
+}
+
+/// One entry's text, for snippets and landing on a heading: summary, then the parts as
+/// [anchor, heading, text].
+type TextJson<'a> = (&'a str, Vec<[&'a str; 3]>);
+
+/// The index as output files (path from the output root, script): `INDEX_FILE`, then the text
+/// files. The same entries always give the same bytes. `phases` are (folder name, title) in
+/// the toolkit's order.
+pub fn files(
+    language: &str,
+    phases: &[(String, String)],
+    entries: &[Entry],
+) -> Vec<(String, String)> {
+    let stop = stop_words(language);
+    let counted: Vec<Vec<(String, u32)>> =
+        entries.par_iter().map(|e| word_weights(e, stop)).collect();
+    // Each distinct word is stemmed once; stems are numbered in sorted order.
+    let mut distinct: Vec<&str> = {
+        let set: HashSet<&str, Fast> = counted.iter().flatten().map(|(w, _)| w.as_str()).collect();
+        set.into_iter().collect()
+    };
+    distinct.sort_unstable();
+    let mut stems = Stems::new(language);
+    let stem_of: Vec<String> = distinct.iter().map(|w| stems.stem(w).to_string()).collect();
+    let mut terms: Vec<&str> = stem_of.iter().map(String::as_str).collect();
+    terms.sort_unstable();
+    terms.dedup();
+    let term_id: HashMap<&str, u32, Fast> = distinct
+        .iter()
+        .zip(&stem_of)
+        .map(|(w, s)| (*w, terms.binary_search(&s.as_str()).unwrap_or(0) as u32))
+        .collect();
+    let by_doc: Vec<Vec<(u32, u32)>> = counted
+        .par_iter()
+        .map(|words| {
+            let mut ids: Vec<(u32, u32)> = words
+                .iter()
+                .map(|(w, n)| (term_id[w.as_str()], *n))
+                .collect();
+            ids.sort_unstable();
+            ids.dedup_by(|b, a| {
+                let same = a.0 == b.0;
+                if same {
+                    a.1 += b.1;
+                }
+                same
+            });
+            ids
+        })
+        .collect();
+    let mut post: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
+    let mut last = vec![0u32; terms.len()];
+    for (doc, ids) in by_doc.iter().enumerate() {
+        for &(t, weight) in ids {
+            let t = t as usize;
+            post[t].push(doc as u32 - last[t]);
+            post[t].push(weight.min(MAX_WEIGHT));
+            last[t] = doc as u32;
+        }
+    }
+    let index = IndexJson {
+        v: 1,
+        lang: language,
+        stop,
+        phases: phases.iter().map(|(_, t)| t.as_str()).collect(),
+        chunk: TEXT_CHUNK,
+        docs: entries.iter().map(|e| doc_json(e, phases)).collect(),
+        terms,
+        post,
+    };
+    let mut out = vec![(INDEX_FILE.to_string(), global("TrellisSearchIndex", &index))];
+    let texts: Vec<(String, String)> = entries
+        .par_chunks(TEXT_CHUNK)
+        .enumerate()
+        .map(|(n, chunk)| {
+            let texts: Vec<TextJson> = chunk.iter().map(text_json).collect();
+            let json = serde_json::to_string(&texts).unwrap_or_else(|_| "[]".into());
+            (
+                text_file(n),
+                format!("(window.TrellisSearchText = window.TrellisSearchText || {{}})[{n}] = {json};\n"),
+            )
+        })
+        .collect();
+    out.extend(texts);
+    out
+}
+
+/// Where the text of entries n*TEXT_CHUNK.. is written.
+pub fn text_file(n: usize) -> String {
+    format!("search/text-{n}.js")
+}
+
+/// A script that sets `window.<name>` to `value` as JSON.
+fn global<T: Serialize>(name: &str, value: &T) -> String {
+    let json = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
+    format!("window.{name} = {json};\n")
+}
+
+/// Each word of an entry (folded, not yet stemmed) with its weight, stop words left out.
+fn word_weights(e: &Entry, stop: &[&str]) -> Vec<(String, u32)> {
+    let mut counts: HashMap<String, u32, Fast> = HashMap::default();
+    let mut add = |text: &str, weight: u32| {
+        for_each_word(text, |w| {
+            if stop.contains(&w) {
+                return;
+            }
+            match counts.get_mut(w) {
+                Some(n) => *n += weight,
+                None => {
+                    counts.insert(w.to_string(), weight);
+                }
+            }
+        });
+    };
+    add(&e.title, TITLE);
+    if let Some(s) = &e.summary {
+        add(s, SUMMARY);
+    }
+    for p in e.parts.iter() {
+        if let Some(h) = &p.heading {
+            add(h, HEADING);
+        }
+        add(&p.text, if p.strong { HEADING } else { TEXT });
+    }
+    counts.into_iter().collect()
+}
+
+fn doc_json<'a>(e: &'a Entry, phases: &[(String, String)]) -> (u8, &'a str, &'a str, i64, &'a str) {
+    let phase = e
+        .phase
+        .as_ref()
+        .and_then(|p| phases.iter().position(|(name, _)| name == p))
+        .map_or(-1, |i| i as i64);
+    (
+        e.kind as u8,
+        &e.title,
+        &e.url,
+        phase,
+        e.context.as_deref().unwrap_or(""),
+    )
+}
+
+fn text_json(e: &Entry) -> TextJson<'_> {
+    let parts = e
+        .parts
+        .iter()
+        .map(|p| {
+            [
+                p.anchor.as_deref().unwrap_or(""),
+                p.heading.as_deref().unwrap_or(""),
+                p.text.as_str(),
+            ]
+        })
+        .collect();
+    (e.summary.as_deref().unwrap_or(""), parts)
+}
+
+#[cfg(test)]
+mod tests;
