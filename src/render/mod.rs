@@ -84,6 +84,7 @@ impl Renderer {
         let mut base = Context::new();
         base.insert("site", &site_view);
         base.insert("t", &i18n::strings(&site_view.language));
+        base.insert("search_strings", &i18n::search_strings(&site_view.language));
         let menu = resolve_menu(site, links)?;
         let mut r = Renderer {
             theme,
