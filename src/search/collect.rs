@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::{Event, Parser, TagEnd};
 
 use super::text::{parts, squash, Part};
 use super::{Entry, Kind};
@@ -149,9 +149,21 @@ pub fn markdown_text(markdown: &str) -> String {
     for event in Parser::new(markdown) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::End(
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
+            ) => {}
             Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
             _ => {}
         }
     }
     squash(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markdown_text_spaces_blocks_but_not_inline_ends() {
+        let text = super::markdown_text("Read the [guide](x.md).\n\n- *One*, two\n- Three");
+        assert_eq!(text, "Read the guide. One, two Three");
+    }
 }

@@ -7,8 +7,9 @@
    - every stem starting with the word (results while typing);
    - the word's own stem: the longest stem the word starts with (the index's stems are always
      the start of their words), so "partnering" finds "partner"; and, for a stem of five letters
-     or more, every stem starting with it ("partnership"), a stem of eight or more less its last
-     two letters ("partenair" finds "partenariat").
+     or more, every stem starting with it ("partnership");
+   - counting less, every stem sharing the word's first 60 % (five letters at least), for the
+     derived words a stemmer keeps apart: "partenaires" finds "partenariat".
    Entries holding every word come first; then the sum of the weights (title > heading > text). */
 (function () {
   "use strict";
@@ -103,15 +104,15 @@
     var found = {};
     function add(i, q) { if (!(found[i] >= q)) found[i] = q; }
     startingWith(ix.terms, word, function (i) { add(i, ix.terms[i] === word ? EXACT : PREFIX); });
-    var own = "";
-    for (var k = word.length - 1; k >= Math.max(2, word.length - 5); k--) {
+    // A word that is a stem is its own stem; another starts with its stem.
+    var own = found[lowerBound(ix.terms, word)] === EXACT ? word : "";
+    for (var k = word.length - 1; !own && k >= Math.max(2, word.length - 5); k--) {
       var p = word.slice(0, k), at = lowerBound(ix.terms, p);
       if (ix.terms[at] === p) { own = p; add(at, EXACT); break; }
     }
-    if (own.length >= 5) {
-      var root = own.length >= 8 ? own.slice(0, -2) : own;
-      startingWith(ix.terms, root, function (i) { add(i, ix.terms[i].lastIndexOf(own, 0) === 0 ? PREFIX : NEAR); });
-    }
+    if (own.length >= 5) startingWith(ix.terms, own, function (i) { add(i, PREFIX); });
+    var near = Math.max(5, Math.ceil(word.length * 0.6));
+    if (near < word.length) startingWith(ix.terms, word.slice(0, near), function (i) { add(i, NEAR); });
     return found;
   }
 
@@ -202,7 +203,10 @@
     var d = ix.docs[doc];
     var kind = [null, strings.search_kind_item, strings.search_kind_worksheet, strings.search_kind_resource][d[0]];
     var phase = d[3] >= 0 ? ix.phases[d[3]] : "";
-    var meta = [kind, phase, d[4] !== phase ? d[4] : ""].filter(Boolean).join(" · ");
+    // A checklist's title usually names its phase already.
+    var context = d[4];
+    if (phase && context.indexOf(phase) >= 0) phase = "";
+    var meta = [kind, phase, context].filter(Boolean).join(" · ");
     var chunk = (window.TrellisSearchText || {})[Math.floor(doc / ix.chunk)];
     var text = chunk ? chunk[doc % ix.chunk] : ["", []];
     var part = bestPart(text[1], isMatch);
@@ -311,6 +315,7 @@
       this.list.appendChild(none);
     }
     this.list.hidden = !this.hits.length;
+    this.list.setAttribute("data-query", query);
     this.all.href = this.root + "search/index.html?q=" + encodeURIComponent(query);
     this.select(this.hits.length ? 0 : -1);
     this.panel.hidden = false;
@@ -413,6 +418,7 @@
           page.list.appendChild(li);
         });
         page.status.textContent = countText(page.strings, found.results.length, query);
+        page.list.setAttribute("data-query", query);
       });
     });
   };
