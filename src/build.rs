@@ -287,13 +287,25 @@ pub fn render_site_with(
     diags.extend(extra_diags);
     // The search index is made from the rendered Markdown and the data, alongside the print
     // pages (which spend much of their time on one core).
+    // Watch reuses the index while the skeleton and every document's rendered Markdown are
+    // unchanged (a template or stylesheet edit, a rebuild that changed nothing).
+    let index_key = search_key(skeleton, &rendered);
+    let kept_index = cache.search_index(index_key);
     let (print, index) = rayon::join(
         || renderer.print_pages(&site, &print_docs, &extras),
-        || search_index(&site, &data, &interactive, &docs, &rendered),
+        || {
+            kept_index.unwrap_or_else(|| {
+                search_index(&site, &data, &interactive, &docs, &rendered)
+                    .into_iter()
+                    .map(|(path, script)| (path, Arc::new(script)))
+                    .collect()
+            })
+        },
     );
     drop(print_docs);
+    cache.keep_search_index(index_key, &index);
     for (path, script) in index {
-        outputs.add(path, Content::Text(script));
+        outputs.add(path, Content::Shared(script));
     }
     drop(contents);
     // The resources and audience pages are made from the skeleton alone (front matter and
@@ -653,7 +665,19 @@ fn merge_template_repeats(failures: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The search index as a script: an entry per document (in parallel), then the data's.
+/// What the search index depends on: the skeleton (titles, summaries, data files, language)
+/// and each document's rendered Markdown.
+fn search_key(skeleton: u64, rendered: &[Rendered]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&skeleton.to_le_bytes());
+    for r in rendered {
+        h.update(&(r.html.len() as u64).to_le_bytes());
+        h.update(r.html.as_bytes());
+    }
+    h.digest()
+}
+
+/// The search index's files: an entry per document (in parallel), then the data's.
 fn search_index(
     site: &Site,
     data: &Data,
