@@ -1,8 +1,10 @@
 //! The search index: every page (title, summary, headings with their anchors, text), every
 //! checklist item, worksheet and resource, with the address to land on and its phase. Written at
-//! build time as `search/search-index.js`, a script that sets one global, because browsers
+//! build time as `search/search-index.js` (the stems and entries) and `search/text-<n>.js` (the
+//! entries' text, for snippets, 64 entries a file), scripts that set a global, because browsers
 //! refuse fetch() of local files: a script element works from file:// too. trellis-search.js
-//! loads it when a search box is first used and does the matching.
+//! loads the index when a search box is first used, does the matching, and loads only the text
+//! files of the results it shows.
 //!
 //! The index maps each stem (folded, stemmed by the site's language, always the start of the
 //! words it stands for) to the entries that hold it and a weight: title words count most, then
@@ -27,7 +29,7 @@ use words::{for_each_word, stop_words, Stems};
 pub const INDEX_FILE: &str = "search/search-index.js";
 
 /// What a search result is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Page = 0,
     ChecklistItem = 1,
@@ -96,6 +98,35 @@ pub fn files(
     entries: &[Entry],
 ) -> Vec<(String, String)> {
     let stop = stop_words(language);
+    let (terms, post) = postings(language, stop, entries);
+    let index = IndexJson {
+        v: 1,
+        lang: language,
+        stop,
+        phases: phases.iter().map(|(_, t)| t.as_str()).collect(),
+        chunk: TEXT_CHUNK,
+        docs: entries.iter().map(|e| doc_json(e, phases)).collect(),
+        terms: terms.iter().map(String::as_str).collect(),
+        post,
+    };
+    let mut out = vec![(INDEX_FILE.to_string(), global("TrellisSearchIndex", &index))];
+    let texts: Vec<(String, String)> = entries
+        .par_chunks(TEXT_CHUNK)
+        .enumerate()
+        .map(|(n, chunk)| {
+            let texts: Vec<TextJson> = chunk.iter().map(text_json).collect();
+            let json = serde_json::to_string(&texts).unwrap_or_else(|_| "[]".into());
+            let set = format!("(window.TrellisSearchText = window.TrellisSearchText || {{}})[{n}]");
+            (text_file(n), format!("{set} = {json};\n"))
+        })
+        .collect();
+    out.extend(texts);
+    out
+}
+
+/// The stems of every entry's words, sorted, and for each stem its entries and weights as
+/// [gap, weight, gap, weight ...] (the gap from the previous entry number).
+fn postings(language: &str, stop: &[&str], entries: &[Entry]) -> (Vec<String>, Vec<Vec<u32>>) {
     let counted: Vec<Vec<(String, u32)>> =
         entries.par_iter().map(|e| word_weights(e, stop)).collect();
     // Each distinct word is stemmed once; stems are numbered in sorted order.
@@ -106,31 +137,17 @@ pub fn files(
     distinct.sort_unstable();
     let mut stems = Stems::new(language);
     let stem_of: Vec<String> = distinct.iter().map(|w| stems.stem(w).to_string()).collect();
-    let mut terms: Vec<&str> = stem_of.iter().map(String::as_str).collect();
+    let mut terms = stem_of.clone();
     terms.sort_unstable();
     terms.dedup();
     let term_id: HashMap<&str, u32, Fast> = distinct
         .iter()
         .zip(&stem_of)
-        .map(|(w, s)| (*w, terms.binary_search(&s.as_str()).unwrap_or(0) as u32))
+        .map(|(w, s)| (*w, terms.binary_search(s).unwrap_or(0) as u32))
         .collect();
     let by_doc: Vec<Vec<(u32, u32)>> = counted
         .par_iter()
-        .map(|words| {
-            let mut ids: Vec<(u32, u32)> = words
-                .iter()
-                .map(|(w, n)| (term_id[w.as_str()], *n))
-                .collect();
-            ids.sort_unstable();
-            ids.dedup_by(|b, a| {
-                let same = a.0 == b.0;
-                if same {
-                    a.1 += b.1;
-                }
-                same
-            });
-            ids
-        })
+        .map(|words| stem_weights(words, &term_id))
         .collect();
     let mut post: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
     let mut last = vec![0u32; terms.len()];
@@ -142,31 +159,24 @@ pub fn files(
             last[t] = doc as u32;
         }
     }
-    let index = IndexJson {
-        v: 1,
-        lang: language,
-        stop,
-        phases: phases.iter().map(|(_, t)| t.as_str()).collect(),
-        chunk: TEXT_CHUNK,
-        docs: entries.iter().map(|e| doc_json(e, phases)).collect(),
-        terms,
-        post,
-    };
-    let mut out = vec![(INDEX_FILE.to_string(), global("TrellisSearchIndex", &index))];
-    let texts: Vec<(String, String)> = entries
-        .par_chunks(TEXT_CHUNK)
-        .enumerate()
-        .map(|(n, chunk)| {
-            let texts: Vec<TextJson> = chunk.iter().map(text_json).collect();
-            let json = serde_json::to_string(&texts).unwrap_or_else(|_| "[]".into());
-            (
-                text_file(n),
-                format!("(window.TrellisSearchText = window.TrellisSearchText || {{}})[{n}] = {json};\n"),
-            )
-        })
+    (terms, post)
+}
+
+/// An entry's word weights as (stem number, weight), in stem order, words of one stem added up.
+fn stem_weights(words: &[(String, u32)], term_id: &HashMap<&str, u32, Fast>) -> Vec<(u32, u32)> {
+    let mut ids: Vec<(u32, u32)> = words
+        .iter()
+        .map(|(w, n)| (term_id[w.as_str()], *n))
         .collect();
-    out.extend(texts);
-    out
+    ids.sort_unstable();
+    ids.dedup_by(|b, a| {
+        let same = a.0 == b.0;
+        if same {
+            a.1 += b.1;
+        }
+        same
+    });
+    ids
 }
 
 /// Where the text of entries n*TEXT_CHUNK.. is written.

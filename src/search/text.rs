@@ -1,17 +1,14 @@
 //! The readable text of a page's rendered Markdown, cut into parts at its headings, so a match
 //! under a heading can land on that heading's anchor.
 
-use serde::Serialize;
-
 /// A stretch of text under one heading (or before the first).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Part {
     /// The heading's id, to land on; none before the first heading.
     pub anchor: Option<String>,
     pub heading: Option<String>,
     pub text: String,
     /// Text that counts like a heading (worksheet prompts).
-    #[serde(skip)]
     pub strong: bool,
 }
 

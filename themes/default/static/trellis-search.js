@@ -284,6 +284,8 @@
       if (run !== box.run) return;
       if (!ix) { box.say(box.strings.search_failed); return; }
       var found = search(ix, query);
+      // Only words too short or too common: nothing to look for yet.
+      if (!found.words.length) { box.close(); box.say(""); return; }
       var top = found.results.slice(0, BOX_LIMIT);
       withTexts(ix, box.root, top.map(function (r) { return r.doc; }), function () {
         if (run !== box.run) return;
