@@ -95,6 +95,7 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
         check!(search::a_french_toolkit_folds_accents_and_stems_in_french),
         check!(search::an_english_inflection_finds_its_stem),
         check!(search::results_fit_a_phone_and_a_laptop_and_pass_axe, Axe),
+        check!(search::without_javascript_the_header_links_to_the_search_page),
     ]
 }
 

@@ -256,6 +256,38 @@ pub async fn results_fit_a_phone_and_a_laptop_and_pass_axe(s: &Shared) -> Checke
     Ok(())
 }
 
+/// Without scripts the header shows a link to search/ that says search needs JavaScript, and
+/// the search page says so too.
+pub async fn without_javascript_the_header_links_to_the_search_page(s: &Shared) -> Checked {
+    let tab = s.tab(Js::Off).await?;
+    tab.viewport(375, 800).await?;
+    tab.open(&format!("{}getting-started/index.html", s.root.base))
+        .await?;
+    let (text, href, visible, box_hidden): (String, String, bool, bool) = tab
+        .eval(
+            "const a = document.querySelector('[data-tr-search-fallback]');
+             return [a.textContent, a.href, a.checkVisibility(), document.querySelector('[data-tr-search-form]').hidden];",
+            vec![],
+        )
+        .await?;
+    assert!(visible && box_hidden, "the link shows, the box does not");
+    assert!(text.contains("JavaScript"), "the link says why: {text:?}");
+    assert_eq!(href, format!("{}search/index.html", s.root.base));
+    let shots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&shots).map_err(|e| e.to_string())?;
+    let png = tab.screenshot().await.map_err(|e| e.to_string())?;
+    std::fs::write(shots.join("search-no-js-375.png"), png).map_err(|e| e.to_string())?;
+    tab.open(&href).await?;
+    let main: String = tab
+        .eval("return document.querySelector('main').innerText;", vec![])
+        .await?;
+    assert!(
+        main.contains("needs JavaScript"),
+        "search/ explains: {main}"
+    );
+    Ok(())
+}
+
 /// A result as the list shows it.
 #[derive(Debug, Deserialize, Default)]
 struct Hit {
