@@ -289,8 +289,8 @@ pub fn render_site_with(
     // pages (which spend much of their time on one core).
     // Watch reuses the index while the skeleton and every document's rendered Markdown are
     // unchanged (a template or stylesheet edit, a rebuild that changed nothing).
-    let index_key = search_key(skeleton, &rendered);
-    let kept_index = cache.search_index(index_key);
+    let index_key = cache.is_on().then(|| search_key(skeleton, &rendered));
+    let kept_index = index_key.and_then(|key| cache.search_index(key));
     let (print, index) = rayon::join(
         || renderer.print_pages(&site, &print_docs, &extras),
         || {
@@ -303,7 +303,9 @@ pub fn render_site_with(
         },
     );
     drop(print_docs);
-    cache.keep_search_index(index_key, &index);
+    if let Some(key) = index_key {
+        cache.keep_search_index(key, &index);
+    }
     for (path, script) in index {
         outputs.add(path, Content::Shared(script));
     }

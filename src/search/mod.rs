@@ -17,6 +17,7 @@ pub mod text;
 pub mod words;
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -53,9 +54,42 @@ pub struct Entry {
     pub parts: Arc<Vec<Part>>,
 }
 
-/// Hashing every word of the toolkit is a good part of the index's cost: xxh3 is much quicker
-/// than the default hasher on short keys (and the keys are the author's own words).
-type Fast = xxhash_rust::xxh3::Xxh3DefaultBuilder;
+/// Hashing every word of the toolkit is a good part of the index's cost, so words are hashed
+/// by a multiply-and-rotate hash (as rustc's FxHash does) rather than the default SipHash; the
+/// keys are the author's own words, not an attacker's.
+type Fast = BuildHasherDefault<WordHasher>;
+
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
 
 /// How much a word counts where it appears: a title above headings above text.
 const TITLE: u32 = 12;
@@ -192,17 +226,13 @@ fn global<T: Serialize>(name: &str, value: &T) -> String {
 
 /// Each word of an entry (folded, not yet stemmed) with its weight, stop words left out.
 fn word_weights(e: &Entry, stop: &[&str]) -> Vec<(String, u32)> {
-    let mut counts: HashMap<String, u32, Fast> = HashMap::default();
+    let mut counts: HashMap<String, u32, Fast> =
+        HashMap::with_capacity_and_hasher(256, Fast::default());
     let mut add = |text: &str, weight: u32| {
-        for_each_word(text, |w| {
-            if stop.contains(&w) {
-                return;
-            }
-            match counts.get_mut(w) {
-                Some(n) => *n += weight,
-                None => {
-                    counts.insert(w.to_string(), weight);
-                }
+        for_each_word(text, |w| match counts.get_mut(w) {
+            Some(n) => *n += weight,
+            None => {
+                counts.insert(w.to_string(), weight);
             }
         });
     };
@@ -216,7 +246,12 @@ fn word_weights(e: &Entry, stop: &[&str]) -> Vec<(String, u32)> {
         }
         add(&p.text, if p.strong { HEADING } else { TEXT });
     }
-    counts.into_iter().collect()
+    // Stop words go once counting is done: looking each one up per occurrence cost more than
+    // the counting itself.
+    counts
+        .into_iter()
+        .filter(|(w, _)| !stop.contains(&w.as_str()))
+        .collect()
 }
 
 fn doc_json<'a>(e: &'a Entry, phases: &[(String, String)]) -> (u8, &'a str, &'a str, i64, &'a str) {

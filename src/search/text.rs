@@ -96,14 +96,15 @@ fn push_text(parts: &mut [Part], in_heading: &mut Option<String>, raw: &str) {
 
 /// Appends `text` with each run of white space as one space (none at the start).
 fn push_squashed(out: &mut String, text: &str) {
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
+    let space_before = text.starts_with(|c: char| c.is_ascii_whitespace());
+    for (i, word) in text.split_ascii_whitespace().enumerate() {
+        if (i > 0 || space_before) && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
         }
+        out.push_str(word);
+    }
+    if text.ends_with(|c: char| c.is_ascii_whitespace()) && !out.is_empty() && !out.ends_with(' ') {
+        out.push(' ');
     }
 }
 

@@ -39,19 +39,42 @@ fn fold_char(c: char, out: &mut String) {
 }
 
 /// Calls `f` with each word of `text`, folded: runs of letters and digits, at least `MIN_WORD`
-/// long. One buffer serves every word.
+/// long. One pass, one buffer for every word, ASCII byte by byte: this runs over the whole
+/// toolkit.
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
-    for run in text.split(|c: char| !c.is_alphanumeric()) {
-        if run.chars().nth(MIN_WORD - 1).is_none() {
-            continue;
+    let mut chars = 0;
+    let mut end_word = |word: &mut String, chars: &mut usize| {
+        if *chars >= MIN_WORD {
+            f(word);
         }
         word.clear();
-        for c in run.chars() {
-            fold_char(c, &mut word);
+        *chars = 0;
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                word.push(char::from(b.to_ascii_lowercase()));
+                chars += 1;
+            } else if chars > 0 {
+                end_word(&mut word, &mut chars);
+            }
+            continue;
         }
-        f(&word);
+        let c = text[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
+            fold_char(c, &mut word);
+            chars += 1;
+        } else if chars > 0 {
+            end_word(&mut word, &mut chars);
+        }
     }
+    end_word(&mut word, &mut chars);
 }
 
 /// The words of `text`, as `for_each_word` sees them.
