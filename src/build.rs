@@ -23,6 +23,7 @@ use crate::render::print::PrintDoc;
 use crate::render::theme::ThemeFiles;
 use crate::render::views::{CardView, PageView};
 use crate::render::{self, Place, Renderer, Theme};
+use crate::search;
 
 /// What the command line can change about a build.
 #[derive(Debug, Clone, Default)]
@@ -283,8 +284,30 @@ pub fn render_site_with(
         .collect();
     let (extras, extra_diags) = render::print::extras(&interactive);
     diags.extend(extra_diags);
-    let print = renderer.print_pages(&site, &print_docs, &extras);
+    // The search index is made from the rendered Markdown and the data, alongside the print
+    // pages (which spend much of their time on one core).
+    // Watch reuses the index while the skeleton and every document's rendered Markdown are
+    // unchanged (a template or stylesheet edit, a rebuild that changed nothing).
+    let index_key = cache.is_on().then(|| search_key(skeleton, &rendered));
+    let kept_index = index_key.and_then(|key| cache.search_index(key));
+    let (print, index) = rayon::join(
+        || renderer.print_pages(&site, &print_docs, &extras),
+        || {
+            kept_index.unwrap_or_else(|| {
+                search_index(&site, &data, &interactive, &docs, &rendered)
+                    .into_iter()
+                    .map(|(path, script)| (path, Arc::new(script)))
+                    .collect()
+            })
+        },
+    );
     drop(print_docs);
+    if let Some(key) = index_key {
+        cache.keep_search_index(key, &index);
+    }
+    for (path, script) in index {
+        outputs.add(path, Content::Shared(script));
+    }
     drop(contents);
     // The resources and audience pages are made from the skeleton alone (front matter and
     // data), so watch reuses them while it is unchanged.
@@ -549,7 +572,7 @@ fn render_doc(
     md: &Rendered,
 ) -> Result<(String, String, String), Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let phase = phase_of(site, doc.place);
+    let phase = section_of(site, doc.place);
     let content = markdown::shortcodes::expand(&md.html, &md.calls, |n, call, body| {
         data.shortcode(&md.calls, n, phase, &doc.url)
             .unwrap_or_else(|| r.shortcode(call, body, &doc.url))
@@ -652,8 +675,73 @@ fn merge_template_repeats(failures: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The phase or section whose pages `place` is on (for `{{ checklist() }}` without a phase).
+/// What the search index depends on: the skeleton (titles, summaries, data files, language)
+/// and each document's rendered Markdown.
+fn search_key(skeleton: u64, rendered: &[Rendered]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&skeleton.to_le_bytes());
+    for r in rendered {
+        h.update(&(r.html.len() as u64).to_le_bytes());
+        h.update(r.html.as_bytes());
+    }
+    h.digest()
+}
+
+/// The search index's files: an entry per document (in parallel), then the data's.
+fn search_index(
+    site: &Site,
+    data: &Data,
+    interactive: &Interactive,
+    docs: &[Doc],
+    rendered: &[Rendered],
+) -> Vec<(String, String)> {
+    let mut entries: Vec<search::Entry> = docs
+        .par_iter()
+        .zip(rendered)
+        .map(|(d, r)| {
+            let (section, summary) = match d.place {
+                Place::Home => (None, site.home.summary.as_deref()),
+                Place::Section(i) => (None, site.sections[i].summary.as_deref()),
+                Place::Page(p) => {
+                    let page = &site.pages[p];
+                    let section = page.section.as_ref().and_then(|n| site.section(n));
+                    (
+                        section.map(|s| s.title.as_str()),
+                        page.front.summary.as_deref(),
+                    )
+                }
+            };
+            search::collect::page(&search::collect::PageInput {
+                title: &d.title,
+                url: &d.url,
+                phase: phase_of(site, d.place),
+                section,
+                summary,
+                html: &r.html,
+            })
+        })
+        .collect();
+    entries.extend(search::collect::data(data, &interactive.r.library, &|c| {
+        interactive.checklist_title(c)
+    }));
+    let phases: Vec<(String, String)> = site
+        .config
+        .phases()
+        .map(|p| {
+            let title = site.section(p).map_or(p, |s| s.title.as_str());
+            (p.to_string(), title.to_string())
+        })
+        .collect();
+    search::files(site.config.language.get_ref(), &phases, &entries)
+}
+
+/// The phase whose pages `place` is on (search results name it).
 fn phase_of(site: &Site, place: Place) -> Option<&str> {
+    section_of(site, place).filter(|name| site.config.is_phase(name))
+}
+
+/// The phase or section whose pages `place` is on (for `{{ checklist() }}` without a phase).
+fn section_of(site: &Site, place: Place) -> Option<&str> {
     match place {
         Place::Section(i) => Some(site.sections[i].name.as_str()),
         Place::Page(p) => site.pages[p].section.as_deref(),

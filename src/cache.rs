@@ -7,7 +7,8 @@
 //! - a document's page (its template output) depends on its source text and the *skeleton*:
 //!   every input except the bodies of the documents (site.toml, every front matter, the list of
 //!   files, the data files, the templates, the build options);
-//! - the renderer (parsed templates, navigation, menu) depends on the skeleton alone.
+//! - the renderer (parsed templates, navigation, menu) depends on the skeleton alone;
+//! - the search index depends on the skeleton and every document's rendered Markdown.
 //!
 //! So a body edit re-renders one page, a title edit re-renders every page (navigation shows
 //! titles everywhere) from cached Markdown, and a new or removed file re-renders everything.
@@ -48,10 +49,12 @@ pub struct RenderCache {
     generated: Option<(u64, Vec<Shared>)>,
     /// The checklist and worksheet pages and their messages, also made from the skeleton alone.
     data_pages: Option<(u64, Outputs, Vec<Diagnostic>)>,
+    /// The search index's files, by a key of the skeleton and every rendered Markdown text.
+    search: Option<(u64, Vec<Shared>)>,
 }
 
 /// An output path and its text, shared with the output.
-type Shared = (String, Arc<String>);
+pub type Shared = (String, Arc<String>);
 
 /// Pages by output path, each rendered or failed.
 pub type Generated = Vec<(String, Result<Arc<String>, Diagnostic>)>;
@@ -175,6 +178,18 @@ impl RenderCache {
     pub fn keep_data_pages(&mut self, skeleton: u64, pages: &Outputs, problems: &[Diagnostic]) {
         if self.enabled {
             self.data_pages = Some((skeleton, pages.clone(), problems.to_vec()));
+        }
+    }
+
+    /// The search index's files made last time, if made from the same inputs.
+    pub fn search_index(&self, key: u64) -> Option<Vec<Shared>> {
+        let (k, files) = self.search.as_ref()?;
+        (*k == key).then(|| files.clone())
+    }
+
+    pub fn keep_search_index(&mut self, key: u64, files: &[Shared]) {
+        if self.enabled {
+            self.search = Some((key, files.to_vec()));
         }
     }
 

@@ -7,7 +7,7 @@
 //! them starts no browser. Without chromedriver the checks are skipped with a message, except on
 //! CI (`CI` set), where they fail with a hint. Everything started is stopped before exit.
 //!
-//! To add a check (search will; live reload did):
+//! To add a check (as search and live reload did):
 //! 1. write `async fn my_check(s: &Shared) -> Checked` below (or in a module of tests/browser/);
 //!    borrow the browser with `let tab = s.tab(Js::On).await?;`, open `s.root.base` + a path (or
 //!    `s.subdir.base`, `s.file_base()`), and use `tab.eval`, `tab.wait_until`, `tab.open`, or
@@ -35,6 +35,8 @@ mod live_reload;
 mod navigation;
 #[path = "browser/print.rs"]
 mod print;
+#[path = "browser/search.rs"]
+mod search;
 #[path = "browser/server.rs"]
 mod server;
 #[path = "browser/suite.rs"]
@@ -88,6 +90,16 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
         check!(compare::two_partners_answers_compare_on_the_compare_page, Axe),
         check!(compare::answers_in_words_show_side_by_side_and_tables_merge, Axe),
         check!(live_reload::an_edit_shows_in_the_open_page_without_reloading_by_hand),
+        check!(search::a_word_from_one_page_body_finds_it_first_at_a_hosts_root),
+        check!(search::a_word_from_one_page_body_finds_it_first_under_a_subpath),
+        check!(search::a_word_from_one_page_body_finds_it_first_from_disk),
+        check!(search::checklist_items_and_worksheet_prompts_are_found_where_they_are),
+        check!(search::arrow_keys_choose_a_result_and_escape_closes_the_list),
+        check!(search::the_search_page_reads_its_query_from_the_address),
+        check!(search::a_french_toolkit_folds_accents_and_stems_in_french),
+        check!(search::an_english_inflection_finds_its_stem),
+        check!(search::results_fit_a_phone_and_a_laptop_and_pass_axe, Axe),
+        check!(search::without_javascript_the_header_links_to_the_search_page),
     ]
 }
 

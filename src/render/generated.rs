@@ -1,5 +1,5 @@
 //! Pages made from the whole site rather than from one Markdown file: resources/ (grouped by
-//! kind, filterable by phase) and audiences/ (everything tagged for each audience).
+//! kind, filterable by phase), audiences/ (everything tagged for each audience) and search/.
 
 use serde::Serialize;
 use tera::Context;
@@ -140,6 +140,17 @@ impl Renderer {
                 ));
             }
         }
+        // The search page: the index and trellis-search.js do the rest in the browser.
+        out.push((
+            "search/index.html".into(),
+            self.generated_page(
+                site,
+                "search/",
+                &self.text("search_title"),
+                "search.html",
+                Context::new(),
+            ),
+        ));
         out
     }
 

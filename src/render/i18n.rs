@@ -163,6 +163,26 @@ const EN: &[(&str, &str)] = &[
     ("compare_totals", "Each partner’s total"),
     ("compare_partners_answered", "Partners who answered"),
     ("compare_empty", "No answers loaded yet."),
+    // Search.
+    ("search_label", "Search this toolkit"),
+    ("search_placeholder", "Search"),
+    ("search_button", "Search"),
+    ("search_needs_js", "Search (needs JavaScript)"),
+    ("search_title", "Search"),
+    ("search_intro", "Find pages, checklist items, worksheets and resources by a word. Search works in this browser, also offline."),
+    ("search_no_js", "Search runs in your browser and needs JavaScript, which is turned off or blocked here. Every page is in the navigation above, and the whole toolkit is on one page in its print version."),
+    ("search_hint", "Results appear as you type. Use the up and down arrow keys to choose one, Enter to open it and Escape to close the list."),
+    ("search_results", "Search results"),
+    ("search_count", "{count} results"),
+    ("search_one", "1 result"),
+    ("search_none", "No results for “{query}”."),
+    ("search_loading", "Loading the search index…"),
+    ("search_failed", "The search index could not be loaded."),
+    ("search_all", "All results"),
+    ("search_page_link", "Search this toolkit"),
+    ("search_kind_item", "Checklist item"),
+    ("search_kind_worksheet", "Worksheet"),
+    ("search_kind_resource", "Resource"),
 ];
 
 const FR: &[(&str, &str)] = &[
@@ -326,6 +346,26 @@ const FR: &[(&str, &str)] = &[
     ("compare_totals", "Le total de chaque partenaire"),
     ("compare_partners_answered", "Partenaires ayant répondu"),
     ("compare_empty", "Aucune réponse chargée pour l’instant."),
+    // Recherche.
+    ("search_label", "Rechercher dans cette trousse"),
+    ("search_placeholder", "Rechercher"),
+    ("search_button", "Rechercher"),
+    ("search_needs_js", "Rechercher (nécessite JavaScript)"),
+    ("search_title", "Recherche"),
+    ("search_intro", "Trouvez des pages, des éléments de listes de contrôle, des fiches de travail et des ressources à partir d’un mot. La recherche se fait dans ce navigateur, même hors ligne."),
+    ("search_no_js", "La recherche se fait dans votre navigateur et nécessite JavaScript, qui est désactivé ou bloqué ici. Toutes les pages figurent dans la navigation ci-dessus, et toute la trousse tient sur une page dans sa version à imprimer."),
+    ("search_hint", "Les résultats s’affichent pendant la saisie. Choisissez-en un avec les flèches haut et bas, ouvrez-le avec Entrée et fermez la liste avec Échap."),
+    ("search_results", "Résultats de la recherche"),
+    ("search_count", "{count} résultats"),
+    ("search_one", "1 résultat"),
+    ("search_none", "Aucun résultat pour « {query} »."),
+    ("search_loading", "Chargement de l’index de recherche…"),
+    ("search_failed", "L’index de recherche n’a pas pu être chargé."),
+    ("search_all", "Tous les résultats"),
+    ("search_page_link", "Rechercher dans la trousse"),
+    ("search_kind_item", "Élément de liste de contrôle"),
+    ("search_kind_worksheet", "Fiche de travail"),
+    ("search_kind_resource", "Ressource"),
 ];
 
 /// The interface strings of a build: the theme's table for the toolkit's language (English for a
@@ -353,6 +393,22 @@ impl Strings {
     pub fn get(&self, key: &str) -> &str {
         self.0.get(key).map_or("", String::as_str)
     }
+}
+
+/// The strings trellis-search.js shows, as JSON for the search box's `data-strings`.
+pub fn search_strings(strings: &Strings) -> String {
+    let keys = [
+        "search_count",
+        "search_one",
+        "search_none",
+        "search_loading",
+        "search_failed",
+        "search_kind_item",
+        "search_kind_worksheet",
+        "search_kind_resource",
+    ];
+    let picked: BTreeMap<&str, &str> = keys.iter().map(|k| (*k, strings.get(k))).collect();
+    serde_json::to_string(&picked).unwrap_or_default()
 }
 
 /// Every string's key, in the order of the English table (for checking `[strings]`).

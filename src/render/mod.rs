@@ -88,6 +88,7 @@ impl Renderer {
         base.insert("site", &site_view);
         let strings = i18n::Strings::new(&site_view.language, &site.config.strings);
         base.insert("t", &strings);
+        base.insert("search_strings", &i18n::search_strings(&strings));
         let menu = resolve_menu(site, links)?;
         let mut r = Renderer {
             theme,

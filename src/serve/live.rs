@@ -164,7 +164,8 @@ pub fn inject(html: &str, script: &str) -> String {
     out
 }
 
-/// Reload when this page (or a file it may use) changed, swap stylesheets when only CSS did,
+/// Reload when this page (or a file it may use, but for the search index, which pages load only
+/// when searching) changed, swap stylesheets when only CSS did,
 /// show build errors over the page, and reload after the server restarts.
 const SCRIPT: &str = r#"(function(){
 var t=__trellis,box=null;
@@ -178,7 +179,7 @@ function swap(css){var links=document.querySelectorAll('link[rel="stylesheet"]')
 if(css.indexOf(decodeURIComponent(u.pathname).replace(/^\/+/,""))>=0){u.searchParams.set("v",Date.now());links[i].href=u.href;}}}
 function built(changed){if(box||changed.indexOf("*")>=0||changed.indexOf(here())>=0){location.reload();return;}
 var css=changed.filter(function(p){return /\.css$/.test(p);});
-var other=changed.filter(function(p){return !/\.(css|html|xml)$/.test(p);});
+var other=changed.filter(function(p){return !/\.(css|html|xml)$/.test(p)&&p.indexOf("search/")!==0;});
 if(other.length){location.reload();return;}if(css.length)swap(css);}
 var es=new EventSource(t.events);
 es.onmessage=function(e){var m=JSON.parse(e.data);

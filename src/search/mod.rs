@@ -1,0 +1,288 @@
+//! The search index: every page (title, summary, headings with their anchors, text), every
+//! checklist item, worksheet and resource, with the address to land on and its phase. Written at
+//! build time as `search/search-index.js` (the stems and entries) and `search/text-<n>.js` (the
+//! entries' text, for snippets, 64 entries a file), scripts that set a global, because browsers
+//! refuse fetch() of local files: a script element works from file:// too. trellis-search.js
+//! loads the index when a search box is first used, does the matching, and loads only the text
+//! files of the results it shows.
+//!
+//! The index maps each stem (folded, stemmed by the site's language, always the start of the
+//! words it stands for) to the entries that hold it and a weight: title words count most, then
+//! headings and prompts, then the summary, then the text. The script matches a query word to
+//! every stem it starts with (typing), and to the stems the word itself starts with (its own
+//! inflections, so no stemmer is needed in the browser).
+
+pub mod collect;
+pub mod text;
+pub mod words;
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+pub use text::Part;
+use words::{for_each_word, stop_words, Stems};
+
+/// Where the index is written, from the output root.
+pub const INDEX_FILE: &str = "search/search-index.js";
+
+/// What a search result is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Page = 0,
+    ChecklistItem = 1,
+    Worksheet = 2,
+    Resource = 3,
+}
+
+/// One thing a search can find.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub kind: Kind,
+    pub title: String,
+    /// The file to open, from the output root, with `#anchor` when it lands inside a page.
+    pub url: String,
+    /// The phase (folder name) it belongs to.
+    pub phase: Option<String>,
+    /// What it is part of: a page's section, an item's checklist.
+    pub context: Option<String>,
+    pub summary: Option<String>,
+    /// Its text, in parts that start at headings (or worksheet sections).
+    pub parts: Arc<Vec<Part>>,
+}
+
+/// Hashing every word of the toolkit is a good part of the index's cost, so words are hashed
+/// by a multiply-and-rotate hash (as rustc's FxHash does) rather than the default SipHash; the
+/// keys are the author's own words, not an attacker's.
+type Fast = BuildHasherDefault<WordHasher>;
+
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// How much a word counts where it appears: a title above headings above text.
+const TITLE: u32 = 12;
+const HEADING: u32 = 5;
+const SUMMARY: u32 = 3;
+const TEXT: u32 = 1;
+/// Many repeats in the text should not outweigh a title.
+const MAX_WEIGHT: u32 = 40;
+/// Entries per text file: a query loads the files of the results it shows, not the whole text.
+pub const TEXT_CHUNK: usize = 64;
+
+/// The index as the script receives it.
+#[derive(Serialize)]
+struct IndexJson<'a> {
+    v: u32,
+    lang: &'a str,
+    stop: &'a [&'a str],
+    phases: Vec<&'a str>,
+    /// Entries per text file (`search/text-<n>.js` holds entries n*chunk to (n+1)*chunk - 1).
+    chunk: usize,
+    /// Per entry: kind, title, url, phase (index in `phases`, or -1), context.
+    docs: Vec<(u8, &'a str, &'a str, i64, &'a str)>,
+    /// Stems in sorted order (the script looks prefixes up by bisection).
+    terms: Vec<&'a str>,
+    /// For each stem: entry numbers (each as the distance from the previous one) and weights,
+    /// alternating.
+    post: Vec<Vec<u32>>,
+}
+
+/// One entry's text, for snippets and landing on a heading: summary, then the parts as
+/// [anchor, heading, text].
+type TextJson<'a> = (&'a str, Vec<[&'a str; 3]>);
+
+/// The index as output files (path from the output root, script): `INDEX_FILE`, then the text
+/// files. The same entries always give the same bytes. `phases` are (folder name, title) in
+/// the toolkit's order.
+pub fn files(
+    language: &str,
+    phases: &[(String, String)],
+    entries: &[Entry],
+) -> Vec<(String, String)> {
+    let stop = stop_words(language);
+    let (terms, post) = postings(language, stop, entries);
+    let index = IndexJson {
+        v: 1,
+        lang: language,
+        stop,
+        phases: phases.iter().map(|(_, t)| t.as_str()).collect(),
+        chunk: TEXT_CHUNK,
+        docs: entries.iter().map(|e| doc_json(e, phases)).collect(),
+        terms: terms.iter().map(String::as_str).collect(),
+        post,
+    };
+    let mut out = vec![(INDEX_FILE.to_string(), global("TrellisSearchIndex", &index))];
+    let texts: Vec<(String, String)> = entries
+        .par_chunks(TEXT_CHUNK)
+        .enumerate()
+        .map(|(n, chunk)| {
+            let texts: Vec<TextJson> = chunk.iter().map(text_json).collect();
+            let json = serde_json::to_string(&texts).unwrap_or_else(|_| "[]".into());
+            let set = format!("(window.TrellisSearchText = window.TrellisSearchText || {{}})[{n}]");
+            (text_file(n), format!("{set} = {json};\n"))
+        })
+        .collect();
+    out.extend(texts);
+    out
+}
+
+/// The stems of every entry's words, sorted, and for each stem its entries and weights as
+/// [gap, weight, gap, weight ...] (the gap from the previous entry number).
+fn postings(language: &str, stop: &[&str], entries: &[Entry]) -> (Vec<String>, Vec<Vec<u32>>) {
+    let counted: Vec<Vec<(String, u32)>> =
+        entries.par_iter().map(|e| word_weights(e, stop)).collect();
+    // Each distinct word is stemmed once; stems are numbered in sorted order.
+    let mut distinct: Vec<&str> = {
+        let set: HashSet<&str, Fast> = counted.iter().flatten().map(|(w, _)| w.as_str()).collect();
+        set.into_iter().collect()
+    };
+    distinct.sort_unstable();
+    let mut stems = Stems::new(language);
+    let stem_of: Vec<String> = distinct.iter().map(|w| stems.stem(w).to_string()).collect();
+    let mut terms = stem_of.clone();
+    terms.sort_unstable();
+    terms.dedup();
+    let term_id: HashMap<&str, u32, Fast> = distinct
+        .iter()
+        .zip(&stem_of)
+        .map(|(w, s)| (*w, terms.binary_search(s).unwrap_or(0) as u32))
+        .collect();
+    let by_doc: Vec<Vec<(u32, u32)>> = counted
+        .par_iter()
+        .map(|words| stem_weights(words, &term_id))
+        .collect();
+    let mut post: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
+    let mut last = vec![0u32; terms.len()];
+    for (doc, ids) in by_doc.iter().enumerate() {
+        for &(t, weight) in ids {
+            let t = t as usize;
+            post[t].push(doc as u32 - last[t]);
+            post[t].push(weight.min(MAX_WEIGHT));
+            last[t] = doc as u32;
+        }
+    }
+    (terms, post)
+}
+
+/// An entry's word weights as (stem number, weight), in stem order, words of one stem added up.
+fn stem_weights(words: &[(String, u32)], term_id: &HashMap<&str, u32, Fast>) -> Vec<(u32, u32)> {
+    let mut ids: Vec<(u32, u32)> = words
+        .iter()
+        .map(|(w, n)| (term_id[w.as_str()], *n))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup_by(|b, a| {
+        let same = a.0 == b.0;
+        if same {
+            a.1 += b.1;
+        }
+        same
+    });
+    ids
+}
+
+/// Where the text of entries n*TEXT_CHUNK.. is written.
+pub fn text_file(n: usize) -> String {
+    format!("search/text-{n}.js")
+}
+
+/// A script that sets `window.<name>` to `value` as JSON.
+fn global<T: Serialize>(name: &str, value: &T) -> String {
+    let json = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
+    format!("window.{name} = {json};\n")
+}
+
+/// Each word of an entry (folded, not yet stemmed) with its weight, stop words left out.
+fn word_weights(e: &Entry, stop: &[&str]) -> Vec<(String, u32)> {
+    let mut counts: HashMap<String, u32, Fast> =
+        HashMap::with_capacity_and_hasher(256, Fast::default());
+    let mut add = |text: &str, weight: u32| {
+        for_each_word(text, |w| match counts.get_mut(w) {
+            Some(n) => *n += weight,
+            None => {
+                counts.insert(w.to_string(), weight);
+            }
+        });
+    };
+    add(&e.title, TITLE);
+    if let Some(s) = &e.summary {
+        add(s, SUMMARY);
+    }
+    for p in e.parts.iter() {
+        if let Some(h) = &p.heading {
+            add(h, HEADING);
+        }
+        add(&p.text, if p.strong { HEADING } else { TEXT });
+    }
+    // Stop words go once counting is done: looking each one up per occurrence cost more than
+    // the counting itself.
+    counts
+        .into_iter()
+        .filter(|(w, _)| !stop.contains(&w.as_str()))
+        .collect()
+}
+
+fn doc_json<'a>(e: &'a Entry, phases: &[(String, String)]) -> (u8, &'a str, &'a str, i64, &'a str) {
+    let phase = e
+        .phase
+        .as_ref()
+        .and_then(|p| phases.iter().position(|(name, _)| name == p))
+        .map_or(-1, |i| i as i64);
+    (
+        e.kind as u8,
+        &e.title,
+        &e.url,
+        phase,
+        e.context.as_deref().unwrap_or(""),
+    )
+}
+
+fn text_json(e: &Entry) -> TextJson<'_> {
+    let parts = e
+        .parts
+        .iter()
+        .map(|p| {
+            [
+                p.anchor.as_deref().unwrap_or(""),
+                p.heading.as_deref().unwrap_or(""),
+                p.text.as_str(),
+            ]
+        })
+        .collect();
+    (e.summary.as_deref().unwrap_or(""), parts)
+}
+
+#[cfg(test)]
+mod tests;
