@@ -27,6 +27,8 @@ mod common;
 mod data;
 #[path = "browser/driver.rs"]
 mod driver;
+#[path = "browser/layout.rs"]
+mod layout;
 #[path = "browser/live_reload.rs"]
 mod live_reload;
 #[path = "browser/navigation.rs"]
@@ -65,6 +67,7 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
             accessibility::every_page_passes_axe_on_a_phone_and_a_laptop,
             Axe
         ),
+        check!(layout::every_page_fits_every_screen_with_one_left_edge),
         check!(navigation::every_page_is_reachable_by_clicking_from_home_at_a_hosts_root),
         check!(navigation::every_page_is_reachable_by_clicking_from_home_under_a_subpath),
         check!(navigation::every_page_is_reachable_by_clicking_from_home_from_disk),

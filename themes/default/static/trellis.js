@@ -462,11 +462,23 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
   }
 
+  /* ---------- The header menu: folded on a phone, open from 48rem up ---------- */
+
+  // Without this script the stylesheet already shows a wide screen the folded menu's links
+  // (::details-content); opening it for real also tells assistive technology and WebDriver
+  // that they are there, and folds it again when the window narrows to a phone's width.
+  function initMenu(menu) {
+    var wide = window.matchMedia("(min-width: 48rem)");
+    function sync() { menu.open = wide.matches; }
+    sync();
+    wide.addEventListener("change", sync);
+  }
+
   /* ---------- Printing: expanded details on paper ---------- */
 
   var opened = [];
   window.addEventListener("beforeprint", function () {
-    opened = all(document, "details:not([open])");
+    opened = all(document, "details:not([open]):not(.site-menu)");
     opened.forEach(function (d) { d.open = true; });
   });
   window.addEventListener("afterprint", function () {
@@ -475,6 +487,7 @@
   });
 
   function start() {
+    all(document, ".site-menu").forEach(initMenu);
     all(document, "[data-tr-checklist]").forEach(initChecklist);
     all(document, "[data-tr-card-progress]").forEach(initCardProgress);
     all(document, "[data-tr-worksheet]").forEach(initWorksheet);
