@@ -78,6 +78,10 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
         ),
         check!(print::a_toolkit_set_to_a4_prints_on_a4, Poppler),
         check!(
+            print::each_blank_worksheet_prints_in_its_page_budget_with_no_near_empty_page,
+            Poppler
+        ),
+        check!(
             print::worksheets_and_checklists_print_every_prompt_with_write_in_lines,
             Poppler
         ),

@@ -27,6 +27,8 @@ struct Measured {
     /// The elements sticking out on the right, to say what overflows.
     too_wide: Vec<String>,
     main_width: f64,
+    /// The body's width: the screen's, less a scrollbar or the room kept for one.
+    body_width: f64,
     header_height: f64,
     /// The left edge of the page's main heading, if it has one.
     title_left: Option<f64>,
@@ -49,6 +51,7 @@ const MEASURE: &str = r#"
       client_width: root.clientWidth,
       too_wide,
       main_width: main ? box(main).width : 0,
+      body_width: box(document.body).width,
       header_height: header ? box(header).height : 0,
       title_left: title ? box(title).left : null,
     };
@@ -124,10 +127,10 @@ fn fits(width: u32, m: &Measured) -> Vec<String> {
             m.main_width
         ));
     }
-    if width <= 375 && m.main_width < m.client_width - 2.0 * 16.0 - 1.0 {
+    if width <= 375 && m.main_width < m.body_width - 2.0 * 16.0 - 1.0 {
         problems.push(format!(
             "the main column is {} px, not the screen's full {} px (less its margins)",
-            m.main_width, m.client_width
+            m.main_width, m.body_width
         ));
     }
     if width <= 375 && m.header_height > 0.2 * HEIGHT as f64 {
