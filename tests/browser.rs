@@ -68,6 +68,7 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
             Axe
         ),
         check!(layout::every_page_fits_every_screen_with_one_left_edge),
+        check!(layout::a_toolkit_with_six_phases_and_long_titles_fits_every_screen),
         check!(navigation::every_page_is_reachable_by_clicking_from_home_at_a_hosts_root),
         check!(navigation::every_page_is_reachable_by_clicking_from_home_under_a_subpath),
         check!(navigation::every_page_is_reachable_by_clicking_from_home_from_disk),
@@ -78,7 +79,7 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
         ),
         check!(print::a_toolkit_set_to_a4_prints_on_a4, Poppler),
         check!(
-            print::each_blank_worksheet_prints_in_its_page_budget_with_no_near_empty_page,
+            print::blank_worksheets_and_packets_print_in_their_page_budget_with_no_near_empty_page,
             Poppler
         ),
         check!(

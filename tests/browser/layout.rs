@@ -9,8 +9,9 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
+use crate::common::TestSite;
 use crate::driver::Js;
-use crate::suite::{Checked, Shared, Tab};
+use crate::suite::{file_url, html_files, Checked, Shared, Tab};
 
 /// Widths checked, all on an 800 px tall screen (a phone's height; a laptop's is more).
 const WIDTHS: [u32; 4] = [320, 375, 768, 1280];
@@ -58,11 +59,55 @@ const MEASURE: &str = r#"
 "#;
 
 pub async fn every_page_fits_every_screen_with_one_left_edge(s: &Shared) -> Checked {
+    check_toolkit(s, &s.root.base, &s.pages(), true).await
+}
+
+/// A bigger menu than the example's: six phases and three sections, all with long titles, and
+/// pages with a wide table and a long address. Opened from disk; no screenshots.
+pub async fn a_toolkit_with_six_phases_and_long_titles_fits_every_screen(s: &Shared) -> Checked {
+    let site = six_phases();
+    site.build().assert_ok();
+    let pages = html_files(&site.public());
+    check_toolkit(s, &file_url(&site.public()), &pages, false).await
+}
+
+fn six_phases() -> TestSite {
+    let site = TestSite::empty();
+    let phases: Vec<String> = (1..=6).map(|n| format!("phase-{n}")).collect();
+    let sections = ["stories", "facilitation", "background"];
+    let quoted: Vec<String> = phases.iter().map(|p| format!("{p:?}")).collect();
+    site.write(
+        "site.toml",
+        &format!(
+            "title = \"Working Together Across Institutions and Communities: A Practical Toolkit\"\n\
+             [organization]\nname = \"The Centre for Community-Engaged Teaching, Learning and Research\"\n\
+             [toolkit]\nphases = [{}]\n",
+            quoted.join(", ")
+        ),
+    );
+    site.write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nWelcome.\n");
+    let wide_table = "| Partner organisation | Main contact person | Responsibilities agreed at the start | Review date |\n|---|---|---|---|\n| The Northfield Community Garden Association | A. Person | Convening the monthly meeting and keeping the notes | Every third month |\n";
+    let long_url = "See <https://example.org/a/very/long/address/that/does/not/break/on/its/own/because/it/has/no/spaces/at/all/index.html>.";
+    for (n, folder) in phases.iter().map(String::as_str).chain(sections).enumerate() {
+        site.write(
+            &format!("content/{folder}/_index.md"),
+            &format!("+++\ntitle = \"Part {n}: understanding each other's expectations and constraints\"\n+++\nIntro.\n"),
+        );
+        site.write(
+            &format!("content/{folder}/a-page.md"),
+            &format!("+++\ntitle = \"Agreeing, early and in writing, who decides what in part {n}\"\n+++\n## Who does what\n\n{wide_table}\n{long_url}\n"),
+        );
+    }
+    site
+}
+
+/// Measures every page of a built toolkit at every width and checks what `fits` and
+/// `one_left_edge` ask.
+async fn check_toolkit(s: &Shared, base: &str, pages: &[String], shots: bool) -> Checked {
     let tabs = s.tabs(Js::On, 2).await?;
-    let pages = s.pages();
     let shares = tabs.iter().enumerate().map(|(i, tab)| {
         let mine: Vec<&String> = pages.iter().skip(i).step_by(tabs.len()).collect();
-        measure_pages(s, tab, mine)
+        measure_pages(tab, base, mine, shots)
     });
     let mut measured = BTreeMap::new();
     for share in futures_util::future::try_join_all(shares).await? {
@@ -79,8 +124,7 @@ pub async fn every_page_fits_every_screen_with_one_left_edge(s: &Shared) -> Chec
     problems.extend(one_left_edge(&measured));
     assert!(
         problems.is_empty(),
-        "layout problems ({} screenshots in {}):\n{}",
-        measured.len(),
+        "layout problems of {base} (screenshots of the example in {}):\n{}",
         shots_dir().display(),
         problems.join("\n")
     );
@@ -89,18 +133,19 @@ pub async fn every_page_fits_every_screen_with_one_left_edge(s: &Shared) -> Chec
 
 /// Each page is loaded once and measured at every width (resizing re-applies media queries).
 async fn measure_pages(
-    s: &Shared,
     tab: &Tab<'_>,
+    base: &str,
     pages: Vec<&String>,
+    shots: bool,
 ) -> Result<BTreeMap<(u32, String), Measured>, String> {
     let mut out = BTreeMap::new();
     for page in pages {
         tab.viewport(WIDTHS[0], HEIGHT).await?;
-        tab.open(&format!("{}{page}", s.root.base)).await?;
+        tab.open(&format!("{base}{page}")).await?;
         for width in WIDTHS {
             tab.viewport(width, HEIGHT).await?;
             let m: Measured = tab.eval(MEASURE, vec![]).await?;
-            if SHOTS.contains(&width) {
+            if shots && SHOTS.contains(&width) {
                 screenshot(tab, page, width).await?;
             }
             out.insert((width, page.clone()), m);

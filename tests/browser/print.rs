@@ -258,7 +258,7 @@ const LEAST_INK: f64 = 0.15;
 /// The bottom of a page where the running footer prints (the 15 mm margin of 279 mm, and some).
 const FOOTER: f64 = 0.07;
 
-pub async fn each_blank_worksheet_prints_in_its_page_budget_with_no_near_empty_page(
+pub async fn blank_worksheets_and_packets_print_in_their_page_budget_with_no_near_empty_page(
     s: &Shared,
 ) -> Checked {
     let root = &s.example.root;
@@ -281,23 +281,46 @@ pub async fn each_blank_worksheet_prints_in_its_page_budget_with_no_near_empty_p
             .filter_map(|s| s.title.as_deref().map(data::squash))
             .collect();
         problems.extend(
-            paper_problems(&printed, budget, &sections)
+            paper_problems(&printed, budget, &sections, true)
+                .into_iter()
+                .map(|p| format!("{page}: {p}")),
+        );
+    }
+    for (page, budget) in PACKET_BUDGETS {
+        let url = format!("{}{page}", s.root.base);
+        let printed = print(&tab, &url, dir.path(), Paper::LETTER).await?;
+        problems.extend(
+            paper_problems(&printed, *budget, &[], false)
                 .into_iter()
                 .map(|p| format!("{page}: {p}")),
         );
     }
     assert!(
         problems.is_empty(),
-        "printing blank worksheets on letter:\n{}",
+        "printing blank worksheets and packets on letter:\n{}",
         problems.join("\n")
     );
     Ok(())
 }
 
-/// What a facilitator would find wrong with a printed worksheet: too many pages, a page nearly
-/// empty, a section's title alone at the foot of a page, a page that does not say which
-/// worksheet it belongs to or which page it is.
-fn paper_problems(printed: &Printed, budget: usize, section_titles: &[String]) -> Vec<String> {
+/// The print pages of the example (the whole toolkit, a packet per phase) and the pages each
+/// takes on letter today: a guard against wasted pages creeping back.
+const PACKET_BUDGETS: &[(&str, usize)] = &[
+    ("print/index.html", 51),
+    ("print/getting-started/index.html", 14),
+    ("print/throughout/index.html", 17),
+    ("print/wrapping-up/index.html", 10),
+];
+
+/// What a facilitator would find wrong with a printout: too many pages, a page nearly empty, a
+/// section's title alone at the foot of a page, a page that does not say which page it is (or,
+/// with `names_title`, which worksheet it belongs to).
+fn paper_problems(
+    printed: &Printed,
+    budget: usize,
+    section_titles: &[String],
+    names_title: bool,
+) -> Vec<String> {
     let mut problems = Vec::new();
     let pdf = &printed.pdf;
     let pages = pdf.pages();
@@ -318,9 +341,9 @@ fn paper_problems(printed: &Printed, budget: usize, section_titles: &[String]) -
         let lines = pdf.page_lines(page);
         let (body, footer): (Vec<_>, Vec<_>) = lines.iter().partition(|(y, _)| *y < 1.0 - FOOTER);
         let footer = data::squash(&footer.iter().map(|(_, l)| l.as_str()).collect::<String>());
-        if !footer.contains(&title) || !footer.contains(&format!("{page}/{pages}")) {
+        if (names_title && !footer.contains(&title)) || !footer.contains(&format!("{page}/{pages}")) {
             problems.push(format!(
-                "page {page}'s foot does not name the worksheet and say \"{page} / {pages}\": {footer:?}"
+                "page {page}'s foot does not name what it is or say \"{page} / {pages}\": {footer:?}"
             ));
         }
         if page < pages {
