@@ -29,6 +29,8 @@ mod compare;
 mod data;
 #[path = "browser/driver.rs"]
 mod driver;
+#[path = "browser/layout.rs"]
+mod layout;
 #[path = "browser/live_reload.rs"]
 mod live_reload;
 #[path = "browser/navigation.rs"]
@@ -69,6 +71,8 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
             accessibility::every_page_passes_axe_on_a_phone_and_a_laptop,
             Axe
         ),
+        check!(layout::every_page_fits_every_screen_with_one_left_edge),
+        check!(layout::a_toolkit_with_six_phases_and_long_titles_fits_every_screen),
         check!(navigation::every_page_is_reachable_by_clicking_from_home_at_a_hosts_root),
         check!(navigation::every_page_is_reachable_by_clicking_from_home_under_a_subpath),
         check!(navigation::every_page_is_reachable_by_clicking_from_home_from_disk),
@@ -78,6 +82,10 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
             Poppler
         ),
         check!(print::a_toolkit_set_to_a4_prints_on_a4, Poppler),
+        check!(
+            print::blank_worksheets_and_packets_print_in_their_page_budget_with_no_near_empty_page,
+            Poppler
+        ),
         check!(
             print::worksheets_and_checklists_print_every_prompt_with_write_in_lines,
             Poppler

@@ -385,7 +385,9 @@ mod whole_build {
         fn a_mistake_after_shortcodes_is_reported_at_its_true_place(
             blocks in proptest::collection::vec(proptest::sample::select(BLOCKS), 0..14),
             at in 0.0..1.0f64,
-            before in "[a-zé🙂 ]{0,12}",
+            // At most three spaces first: four would make the line an indented code block,
+            // where a link is text, not a link (proptest found `before = "    "`).
+            before in "( {0,3}[a-zé🙂][a-zé🙂 ]{0,8})?",
             after in "[a-z. ]{0,8}",
         ) {
             let dir = fixture();

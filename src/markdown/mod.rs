@@ -66,6 +66,9 @@ pub struct AnchorCheck {
     pub span: Range<usize>,
 }
 
+/// A table's scroll box before its header row names it.
+const TABLE_BOX_OPEN: &str = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\">";
+
 /// The result of rendering one Markdown text.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
@@ -264,6 +267,18 @@ struct Walk<'c, 'a> {
     link_text: Option<(String, Range<usize>)>,
     /// The level of the last heading; the page's title is level 1.
     last_level: u8,
+    /// The table being read, whose scroll box is named once its header row is known.
+    table: Option<TableBox>,
+}
+
+/// A Markdown table goes in a box that scrolls sideways on its own (a wide table must not widen
+/// a phone's page). The box can take keyboard focus, so it can be scrolled without a mouse, and
+/// is named by the table's column headings, so a screen reader says what it holds.
+struct TableBox {
+    /// Where the box's opening tag is in the output, filled in at the end of the header row.
+    at: usize,
+    head: String,
+    in_head: bool,
 }
 
 impl<'c, 'a> Walk<'c, 'a> {
@@ -281,6 +296,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             indented: None,
             link_text: None,
             last_level: 1,
+            table: None,
         }
     }
 
@@ -311,7 +327,44 @@ impl<'c, 'a> Walk<'c, 'a> {
             }
             return self.close_heading(out);
         }
+        self.table_box(&event, out);
+        let closes_table = matches!(event, Event::End(TagEnd::Table));
         out.push(event);
+        if closes_table {
+            out.push(Event::Html("</div>".into()));
+        }
+    }
+
+    /// Opens a table's scroll box and names it after its header row (see `TableBox`).
+    fn table_box(&mut self, event: &Event<'a>, out: &mut Vec<Event<'a>>) {
+        if let Event::Start(Tag::Table(_)) = event {
+            self.table = Some(TableBox {
+                at: out.len(),
+                head: String::new(),
+                in_head: false,
+            });
+            out.push(Event::Html(TABLE_BOX_OPEN.into()));
+            return;
+        }
+        let Some(table) = self.table.as_mut() else {
+            return;
+        };
+        match event {
+            Event::Start(Tag::TableHead) => table.in_head = true,
+            Event::Start(Tag::TableCell) if table.in_head && !table.head.is_empty() => {
+                table.head.push_str(", ")
+            }
+            Event::Text(t) | Event::Code(t) if table.in_head => table.head.push_str(t),
+            Event::End(TagEnd::TableHead) => {
+                table.in_head = false;
+                let label = crate::render::theme::escape_html(table.head.trim());
+                out[table.at] = Event::Html(
+                    format!("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">").into(),
+                );
+            }
+            Event::End(TagEnd::Table) => self.table = None,
+            _ => {}
+        }
     }
 
     fn rewrite(&mut self, event: Event<'a>, range: Range<usize>) -> Option<Event<'a>> {
@@ -626,6 +679,17 @@ mod tests {
         assert!(r.html.contains("To do: </span>a"));
         assert!(r.html.contains("<table>"));
         assert!(!r.html.contains("<input"));
+    }
+
+    #[test]
+    fn a_table_scrolls_in_its_own_box_named_by_its_columns() {
+        let r = render_at(
+            "| Who | `Does` what |\n|---|---|\n| a | b |\n",
+            &LinkIndex::default(),
+        );
+        let open = r#"<div class="table-scroll" role="region" tabindex="0" aria-label="Who, Does what"><table>"#;
+        assert!(r.html.contains(open), "{}", r.html);
+        assert!(r.html.trim_end().ends_with("</table>\n</div>") || r.html.trim_end().ends_with("</table></div>"), "{}", r.html);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 const EN: &[(&str, &str)] = &[
     ("skip_to_content", "Skip to main content"),
     ("main_navigation", "Phases and sections"),
+    ("menu", "Menu"),
     ("breadcrumbs", "Breadcrumbs"),
     ("home", "Home"),
     ("phases", "Phases"),
@@ -188,6 +189,7 @@ const EN: &[(&str, &str)] = &[
 const FR: &[(&str, &str)] = &[
     ("skip_to_content", "Aller au contenu principal"),
     ("main_navigation", "Étapes et sections"),
+    ("menu", "Menu"),
     ("breadcrumbs", "Fil d’Ariane"),
     ("home", "Accueil"),
     ("phases", "Étapes"),

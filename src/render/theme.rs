@@ -183,6 +183,7 @@ fn parse_all(templates: &HashMap<String, TemplateSource>) -> Result<Tera, Diagno
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape_html);
+    tera.register_filter("css_string", css_string_filter);
     let mut names: Vec<&String> = templates.keys().collect();
     names.sort();
     let all: Vec<(&str, &str)> = names
@@ -202,6 +203,18 @@ fn parse_all(templates: &HashMap<String, TemplateSource>) -> Result<Tera, Diagno
         return Err(loops);
     }
     Ok(tera)
+}
+
+/// `{{ text | css_string | safe }}`: the text as a quoted CSS string that cannot end the
+/// `<style>` element it sits in (a worksheet's running title on paper).
+fn css_string_filter(
+    value: &tera::Value,
+    _: &HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = value
+        .as_str()
+        .ok_or_else(|| tera::Error::msg("css_string takes a string"))?;
+    Ok(tera::Value::String(super::print::css_string(text)))
 }
 
 /// Escapes what HTML needs escaped and nothing more: Tera's default also escapes `/`, which

@@ -172,7 +172,7 @@ var t=__trellis,box=null;
 function here(){var p=decodeURIComponent(location.pathname).replace(/^\/+/,"");return p===""||p.slice(-1)==="/"?p+"index.html":p;}
 function show(text){if(!box){box=document.createElement("div");box.setAttribute("role","alert");
 box.style.cssText="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#fff;font:15px/1.5 system-ui,sans-serif;padding:1.5rem";
-box.innerHTML='<h2 style="color:#ffb4a8;margin:0 0 1rem">Trellis could not rebuild the site</h2><p style="margin:0 0 1rem">The last good version stays in place. Fix the file and this page reloads.</p><pre style="white-space:pre-wrap;font:14px/1.45 ui-monospace,monospace"></pre><button type="button" style="font:inherit;padding:.3rem .8rem">Hide</button>';
+box.innerHTML='<h2 style="color:#ffb4a8;margin:0 0 1rem">Trellis could not rebuild the site</h2><p style="margin:0 0 1rem">The last good version stays in place. Fix the file and this page reloads.</p><pre style="white-space:pre-wrap;overflow-wrap:anywhere;margin:0 0 1rem;padding:1rem;border-radius:6px;background:#000;color:#fff;border:1px solid #666;font:14px/1.45 ui-monospace,monospace"></pre><button type="button" style="font:inherit;padding:.3rem .8rem">Hide</button>';
 box.querySelector("button").onclick=function(){box.remove();box=null;};document.body.appendChild(box);}
 box.querySelector("pre").textContent=text;}
 function swap(css){var links=document.querySelectorAll('link[rel="stylesheet"]');for(var i=0;i<links.length;i++){var u=new URL(links[i].href);

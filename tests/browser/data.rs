@@ -38,6 +38,7 @@ pub struct Worksheet {
 
 #[derive(Deserialize, Debug)]
 pub struct Section {
+    pub title: Option<String>,
     #[serde(rename = "prompt", default)]
     pub prompts: Vec<Prompt>,
     pub scale: Option<Scale>,

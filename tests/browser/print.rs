@@ -240,3 +240,119 @@ impl Printed {
             .collect()
     }
 }
+
+/// Pages a blank worksheet of the example may take on its letter paper: the budgets for
+/// the agreement and the self-assessment, and as many as each of the others takes today.
+const PAGE_BUDGETS: &[(&str, usize)] = &[
+    ("partnership-agreement", 2),
+    ("partnership-health", 2),
+    ("action-plan", 1),
+    ("faculty-reflection", 1),
+    ("meeting-pulse", 1),
+    ("student-reflection", 1),
+];
+/// A worksheet not listed above.
+const DEFAULT_BUDGET: usize = 2;
+/// No printed page may end above this share of its height (a title alone, a stray line).
+const LEAST_INK: f64 = 0.15;
+/// The bottom of a page where the running footer prints (the 15 mm margin of 279 mm, and some).
+const FOOTER: f64 = 0.07;
+
+pub async fn blank_worksheets_and_packets_print_in_their_page_budget_with_no_near_empty_page(
+    s: &Shared,
+) -> Checked {
+    let root = &s.example.root;
+    let tab = s.tab(Js::On).await?;
+    tab.open(&format!("{}index.html", s.root.base)).await?;
+    tab.clear_storage().await?;
+    let dir = scratch();
+    let mut problems = Vec::new();
+    for id in data::worksheet_ids(root) {
+        let page = format!("worksheets/{id}/index.html");
+        let url = format!("{}{page}", s.root.base);
+        let printed = print(&tab, &url, dir.path(), Paper::LETTER).await?;
+        let budget = PAGE_BUDGETS
+            .iter()
+            .find(|(w, _)| *w == id)
+            .map_or(DEFAULT_BUDGET, |(_, n)| *n);
+        let sections: Vec<String> = data::worksheet(root, &id)
+            .sections
+            .iter()
+            .filter_map(|s| s.title.as_deref().map(data::squash))
+            .collect();
+        problems.extend(
+            paper_problems(&printed, budget, &sections, true)
+                .into_iter()
+                .map(|p| format!("{page}: {p}")),
+        );
+    }
+    for (page, budget) in PACKET_BUDGETS {
+        let url = format!("{}{page}", s.root.base);
+        let printed = print(&tab, &url, dir.path(), Paper::LETTER).await?;
+        problems.extend(
+            paper_problems(&printed, *budget, &[], false)
+                .into_iter()
+                .map(|p| format!("{page}: {p}")),
+        );
+    }
+    assert!(
+        problems.is_empty(),
+        "printing blank worksheets and packets on letter:\n{}",
+        problems.join("\n")
+    );
+    Ok(())
+}
+
+/// The print pages of the example (the whole toolkit, a packet per phase) and the pages each
+/// takes on letter today: a guard against wasted pages creeping back.
+const PACKET_BUDGETS: &[(&str, usize)] = &[
+    ("print/index.html", 51),
+    ("print/getting-started/index.html", 14),
+    ("print/throughout/index.html", 17),
+    ("print/wrapping-up/index.html", 10),
+];
+
+/// What a facilitator would find wrong with a printout: too many pages, a page nearly empty, a
+/// section's title alone at the foot of a page, a page that does not say which page it is (or,
+/// with `names_title`, which worksheet it belongs to).
+fn paper_problems(
+    printed: &Printed,
+    budget: usize,
+    section_titles: &[String],
+    names_title: bool,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    let pdf = &printed.pdf;
+    let pages = pdf.pages();
+    if pages > budget {
+        problems.push(format!("prints on {pages} pages, over its budget of {budget}"));
+    }
+    for (i, depth) in pdf.ink_depths(FOOTER).into_iter().enumerate() {
+        if depth < LEAST_INK {
+            problems.push(format!(
+                "page {} is nearly empty: its ink ends {:.0}% down the page",
+                i + 1,
+                depth * 100.0
+            ));
+        }
+    }
+    let title = data::squash(&printed.seen.title);
+    for page in 1..=pages {
+        let lines = pdf.page_lines(page);
+        let (body, footer): (Vec<_>, Vec<_>) = lines.iter().partition(|(y, _)| *y < 1.0 - FOOTER);
+        let footer = data::squash(&footer.iter().map(|(_, l)| l.as_str()).collect::<String>());
+        if (names_title && !footer.contains(&title)) || !footer.contains(&format!("{page}/{pages}")) {
+            problems.push(format!(
+                "page {page}'s foot does not name what it is or say \"{page} / {pages}\": {footer:?}"
+            ));
+        }
+        if page < pages {
+            if let Some((_, last)) = body.last() {
+                if section_titles.contains(&data::squash(last)) {
+                    problems.push(format!("page {page} ends with the heading {last:?}"));
+                }
+            }
+        }
+    }
+    problems
+}

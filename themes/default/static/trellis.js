@@ -411,6 +411,16 @@
     return config.method === "sum" && s.tenths % 10 === 0 ? String(s.tenths / 10) : formatTenths(s.tenths, decimal);
   }
 
+  // Where a band sits among the worksheet's bands: "low" (the lowest of two or more), "high"
+  // (the highest), "mid", or "" without a band. The stylesheet colours and patterns bars by it.
+  function bandLevel(bands, label) {
+    if (!label || !bands.length) return "";
+    var sorted = bands.slice().sort(function (a, b) { return a.min - b.min; });
+    var at = sorted.map(function (b) { return b.label; }).indexOf(label);
+    if (at === sorted.length - 1) return "high";
+    return at === 0 ? "low" : "mid";
+  }
+
   function showScores(el, config, answers, decimal, t) {
     var report = score(config, answers);
     all(el, "[data-score-kind]").forEach(function (row) {
@@ -422,8 +432,11 @@
       row.querySelector("[data-tr-value]").textContent = shownScore(config, s, decimal);
       var span = s.range[1] - s.range[0];
       var width = s.tenths === null || span <= 0 ? 0 : Math.round(100 * (s.tenths - s.range[0]) / span);
+      // The lowest score still shows a sliver, so it never looks like an unanswered row.
+      if (s.tenths !== null) width = Math.max(width, 4);
       row.querySelector("[data-tr-bar]").style.width = width + "%";
       row.querySelector("[data-tr-band]").textContent = s.band || "";
+      row.setAttribute("data-band-level", bandLevel(config.bands, s.band));
       row.querySelector("[data-tr-count]").textContent = s.answered + " / " + s.items;
     });
     var any = config.items.some(function (i) { return i.id in answers; });
@@ -491,11 +504,23 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
   }
 
+  /* ---------- The header menu: folded on a phone, open from 48rem up ---------- */
+
+  // Without this script the stylesheet already shows a wide screen the folded menu's links
+  // (::details-content); opening it for real also tells assistive technology and WebDriver
+  // that they are there, and folds it again when the window narrows to a phone's width.
+  function initMenu(menu) {
+    var wide = window.matchMedia("(min-width: 48rem)");
+    function sync() { menu.open = wide.matches; }
+    sync();
+    wide.addEventListener("change", sync);
+  }
+
   /* ---------- Printing: expanded details on paper ---------- */
 
   var opened = [];
   window.addEventListener("beforeprint", function () {
-    opened = all(document, "details:not([open])");
+    opened = all(document, "details:not([open]):not(.site-menu)");
     opened.forEach(function (d) { d.open = true; });
   });
   window.addEventListener("afterprint", function () {
@@ -504,6 +529,7 @@
   });
 
   function start() {
+    all(document, ".site-menu").forEach(initMenu);
     all(document, "[data-tr-checklist]").forEach(initChecklist);
     all(document, "[data-tr-card-progress]").forEach(initCardProgress);
     all(document, "[data-tr-worksheet]").forEach(initWorksheet);
