@@ -57,8 +57,9 @@ pub fn parts(html: &str) -> Vec<Part> {
                 None => space(&mut parts),
             },
             (true, "h2" | "h3" | "h4", Some(title)) => {
-                let last = parts.last_mut().expect("a part");
-                last.heading = Some(title.trim_end().to_string());
+                if let Some(last) = parts.last_mut() {
+                    last.heading = Some(title.trim_end().to_string());
+                }
             }
             (_, _, h) => {
                 in_heading = h;
@@ -83,9 +84,11 @@ fn push_text(parts: &mut [Part], in_heading: &mut Option<String>, raw: &str) {
     if raw.is_empty() {
         return;
     }
-    let out = match in_heading {
-        Some(t) => t,
-        None => &mut parts.last_mut().expect("a part").text,
+    let out = match (in_heading, parts.last_mut()) {
+        (Some(t), _) => t,
+        (None, Some(last)) => &mut last.text,
+        // `parts` always holds the part before the first heading.
+        (None, None) => return,
     };
     if raw.contains('&') {
         push_squashed(out, &decode_entities(raw));
@@ -109,7 +112,9 @@ fn push_squashed(out: &mut String, text: &str) {
 }
 
 fn space(parts: &mut [Part]) {
-    push_squashed(&mut parts.last_mut().expect("a part").text, " ");
+    if let Some(last) = parts.last_mut() {
+        push_squashed(&mut last.text, " ");
+    }
 }
 
 /// Where a comment that started with `tag` (the text up to the first `>`) ends in `rest`.
