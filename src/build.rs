@@ -799,8 +799,11 @@ fn add_files(
         .map(|f| (String::new(), Path::new("static"), f))
         .chain(site.pages.iter().flat_map(|p| {
             let b = p.bundle.as_ref();
-            b.into_iter()
-                .flat_map(move |b| b.assets.iter().map(move |a| (p.url.clone(), b.dir.as_path(), a)))
+            b.into_iter().flat_map(move |b| {
+                b.assets
+                    .iter()
+                    .map(move |a| (p.url.clone(), b.dir.as_path(), a))
+            })
         }));
     for (url, dir, file) in copies {
         let name = format!("{url}{}", file.to_string_lossy().replace('\\', "/"));

@@ -31,12 +31,31 @@ pub fn site(
 /// files under static/, like any picture.
 fn logo(site: &Site, diags: &mut Diagnostics) {
     let look = &site.config.theme;
-    let logo = site.config.organization.as_ref().and_then(|o| o.logo.as_ref());
+    let logo = site
+        .config
+        .organization
+        .as_ref()
+        .and_then(|o| o.logo.as_ref());
     let files = [
         ("logo", "logo", "images/logo.svg", logo),
-        ("extra_css", "extra stylesheet", "css/ours.css", look.extra_css.as_ref()),
-        ("favicon", "favicon", "images/favicon.png", look.favicon.as_ref()),
-        ("image", "sharing picture", "images/preview.png", look.image.as_ref()),
+        (
+            "extra_css",
+            "extra stylesheet",
+            "css/ours.css",
+            look.extra_css.as_ref(),
+        ),
+        (
+            "favicon",
+            "favicon",
+            "images/favicon.png",
+            look.favicon.as_ref(),
+        ),
+        (
+            "image",
+            "sharing picture",
+            "images/preview.png",
+            look.image.as_ref(),
+        ),
     ];
     for (key, what, example, file) in files {
         let Some(file) = file else { continue };

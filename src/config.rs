@@ -55,7 +55,6 @@ fn no_audiences() -> Spanned<toml::Table> {
     Spanned::new(0..0, toml::Table::new())
 }
 
-
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
@@ -138,8 +137,11 @@ impl Config {
         let accent = self.theme.accent.as_ref()?;
         let Some(colour) = parse_colour(accent.get_ref()) else {
             return Some(
-                self.error_at(accent, format!("`{}` is not a colour Trellis can read", accent.get_ref()))
-                    .hint("write it as a hex colour, like accent = \"#1f5f4a\""),
+                self.error_at(
+                    accent,
+                    format!("`{}` is not a colour Trellis can read", accent.get_ref()),
+                )
+                .hint("write it as a hex colour, like accent = \"#1f5f4a\""),
             );
         };
         let ratio = contrast_with_white(colour);
@@ -171,8 +173,7 @@ impl Config {
                 "run trellis in a toolkit folder (the one holding site.toml) or pass --root DIR; to start a new toolkit here, run trellis init",
             )));
         }
-        let bytes = fsutil::read(&path)
-            .map_err(|e| one(Diagnostic::io_error(&e, &shown)))?;
+        let bytes = fsutil::read(&path).map_err(|e| one(Diagnostic::io_error(&e, &shown)))?;
         let text = crate::content::source_text(bytes, &shown).map_err(one)?;
         Config::parse(&text, &shown)
     }
@@ -230,7 +231,10 @@ impl Config {
             }
         }
         let org_url = self.organization.as_ref().and_then(|o| o.url.as_ref());
-        for (key, url) in [("base_url", self.base_url.as_ref()), ("organization.url", org_url)] {
+        for (key, url) in [
+            ("base_url", self.base_url.as_ref()),
+            ("organization.url", org_url),
+        ] {
             let Some(url) = url else { continue };
             if let Some(scheme) = crate::markdown::links::dangerous_scheme(url.get_ref()) {
                 let (message, hint) = crate::markdown::links::dangerous_url(url.get_ref(), scheme);
@@ -243,7 +247,10 @@ impl Config {
                 let known: Vec<&str> = crate::render::i18n::keys().collect();
                 let hint = crate::diagnostic::did_you_mean(key, known.iter().copied())
                     .unwrap_or_else(|| "docs/format.md lists every string the theme shows".into());
-                out.push(self.error_at(value, format!("the theme has no string `{key}` to replace")).hint(hint));
+                out.push(
+                    self.error_at(value, format!("the theme has no string `{key}` to replace"))
+                        .hint(hint),
+                );
             }
         }
         if !crate::render::i18n::has_table(self.language.get_ref()) {

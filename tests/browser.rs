@@ -95,8 +95,14 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
         check!(worksheets::answers_in_every_prompt_kind_persist_after_a_reload),
         check!(worksheets::answers_download_as_json_clear_and_load_back),
         check!(worksheets::self_assessments_score_by_their_rule),
-        check!(compare::two_partners_answers_compare_on_the_compare_page, Axe),
-        check!(compare::answers_in_words_show_side_by_side_and_tables_merge, Axe),
+        check!(
+            compare::two_partners_answers_compare_on_the_compare_page,
+            Axe
+        ),
+        check!(
+            compare::answers_in_words_show_side_by_side_and_tables_merge,
+            Axe
+        ),
         check!(live_reload::an_edit_shows_in_the_open_page_without_reloading_by_hand),
         check!(search::a_word_from_one_page_body_finds_it_first_at_a_hosts_root),
         check!(search::a_word_from_one_page_body_finds_it_first_under_a_subpath),

@@ -253,7 +253,9 @@ fn the_same_file_twice_is_noticed_and_partners_get_distinct_labels() {
 
 /// Answers from a small deterministic generator: values in range, "not applicable", or none.
 fn answers(config: &Scoring, seed: u64) -> BTreeMap<String, Answer> {
-    let mut state = seed.wrapping_mul(2862933555777941757).wrapping_add(3037000493);
+    let mut state = seed
+        .wrapping_mul(2862933555777941757)
+        .wrapping_add(3037000493);
     let mut next = || {
         state = state
             .wrapping_mul(6364136223846793005)
@@ -347,7 +349,14 @@ fn expected(config: &Scoring, group: &[BTreeMap<String, Answer>]) -> Value {
             .iter()
             .zip(mine)
             .map(|(g, m)| {
-                json!([g.name, g.tenths, g.band, m.iter().min(), m.iter().max(), m.len()])
+                json!([
+                    g.name,
+                    g.tenths,
+                    g.band,
+                    m.iter().min(),
+                    m.iter().max(),
+                    m.len()
+                ])
             })
             .collect()
     };
@@ -410,7 +419,15 @@ fn the_group_scores_match_the_builds_scoring_for_many_groups() {
     }
     // The generator reaches the cases that matter: a factor nobody answered, every band.
     let all = want.iter().map(Value::to_string).collect::<String>();
-    for needle in ["null", "Strength", "Borderline", "Concern", "High", "Middle", "Low"] {
+    for needle in [
+        "null",
+        "Strength",
+        "Borderline",
+        "Concern",
+        "High",
+        "Middle",
+        "Low",
+    ] {
         assert!(all.contains(needle), "no case with {needle}");
     }
 }

@@ -230,8 +230,12 @@ fn attribute_json(html: &str, name: &str) -> serde_json::Value {
     let key = format!("{name}=\"");
     let start = html.find(&key).unwrap_or_else(|| panic!("no {name}")) + key.len();
     let end = start + html[start..].find('"').unwrap();
-    serde_json::from_str(&html[start..end].replace("&quot;", "\"").replace("&#x27;", "'"))
-        .unwrap()
+    serde_json::from_str(
+        &html[start..end]
+            .replace("&quot;", "\"")
+            .replace("&#x27;", "'"),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -245,22 +249,57 @@ fn every_worksheet_gets_a_compare_page_linked_from_its_own_page() {
         );
         let page = run.output(&format!("worksheets/{id}/compare/index.html"));
         assert!(page.contains(r#"<script src="../../../trellis-compare.js" defer></script>"#));
-        assert!(page.contains(r#"<a href="../index.html">"#), "{id}: back to the worksheet");
-        assert!(page.contains("Nothing is uploaded"), "{id}: says nothing leaves the browser");
-        assert!(page.contains(r#"data-tr-compare-tools hidden>"#), "{id}: controls need the script");
-        assert!(duplicate_ids(&page).is_empty(), "{:?}", duplicate_ids(&page));
-        assert!(unlabelled_fields(&page).is_empty(), "{:?}", unlabelled_fields(&page));
+        assert!(
+            page.contains(r#"<a href="../index.html">"#),
+            "{id}: back to the worksheet"
+        );
+        assert!(
+            page.contains("Nothing is uploaded"),
+            "{id}: says nothing leaves the browser"
+        );
+        assert!(
+            page.contains(r#"data-tr-compare-tools hidden>"#),
+            "{id}: controls need the script"
+        );
+        assert!(
+            duplicate_ids(&page).is_empty(),
+            "{:?}",
+            duplicate_ids(&page)
+        );
+        assert!(
+            unlabelled_fields(&page).is_empty(),
+            "{:?}",
+            unlabelled_fields(&page)
+        );
     }
     // The script gets the prompts and the scoring rules Trellis.score takes.
-    let health = attribute_json(&run.output("worksheets/health/compare/index.html"), "data-config");
+    let health = attribute_json(
+        &run.output("worksheets/health/compare/index.html"),
+        "data-config",
+    );
     assert_eq!(health["id"], "health");
     assert_eq!(health["scoring"]["method"], "average-by-factor");
     let quiet = &health["sections"][0]["prompts"][1];
     assert_eq!(
-        (&quiet["id"], &quiet["kind"], &quiet["reverse"], &quiet["min"], &quiet["max"]),
-        (&"we-go-quiet".into(), &"scale".into(), &true.into(), &1.into(), &5.into())
+        (
+            &quiet["id"],
+            &quiet["kind"],
+            &quiet["reverse"],
+            &quiet["min"],
+            &quiet["max"]
+        ),
+        (
+            &"we-go-quiet".into(),
+            &"scale".into(),
+            &true.into(),
+            &1.into(),
+            &5.into()
+        )
     );
-    let agreement = attribute_json(&run.output("worksheets/agreement/compare/index.html"), "data-config");
+    let agreement = attribute_json(
+        &run.output("worksheets/agreement/compare/index.html"),
+        "data-config",
+    );
     assert!(agreement["scoring"].is_null());
 }
 
@@ -389,10 +428,19 @@ fn checklist_mistakes_name_file_line_and_column() {
 
     // A section that is not a phase may have a checklist too ("Preparing for partnership").
     let site = TestSite::fixture("interactive");
-    site.write("content/notes/checklist.toml", "[[item]]\ntext = \"Read the notes\"\n");
-    site.edit("content/notes/_index.md", "{{ checklist(phase=\"finish\") }}", "");
+    site.write(
+        "content/notes/checklist.toml",
+        "[[item]]\ntext = \"Read the notes\"\n",
+    );
+    site.edit(
+        "content/notes/_index.md",
+        "{{ checklist(phase=\"finish\") }}",
+        "",
+    );
     site.build().assert_ok();
-    assert!(site.output("notes/checklist/index.html").contains("Read the notes"));
+    assert!(site
+        .output("notes/checklist/index.html")
+        .contains("Read the notes"));
     assert!(site.output("notes/index.html").contains("Read the notes"));
 }
 

@@ -21,7 +21,10 @@ fn assert_whole_text(run: &common::Run) {
         c.set(c.get() + 1);
         c.get()
     });
-    let test = std::thread::current().name().unwrap_or("diagnostic").replace("::", "__");
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("diagnostic")
+        .replace("::", "__");
     let name = if n == 1 { test } else { format!("{test}-{n}") };
     let timing = regex_lite::Regex::new(r"in \d+ ms").unwrap();
     let text = timing.replace_all(&run.stderr, "in [..] ms");
@@ -829,10 +832,17 @@ fn a_list_missing_its_closing_bracket_is_named_where_it_opened() {
     let run = site.check();
     run.assert_toolkit_error()
         .assert_stderr("┌─ site.toml:5:17");
-    assert_one(&run, "the list opened on line 5 is never closed: `]` is missing after its last item");
+    assert_one(
+        &run,
+        "the list opened on line 5 is never closed: `]` is missing after its last item",
+    );
     // A comma really missing between two items keeps its own message.
     let site = TestSite::fixture("basic");
-    site.edit("site.toml", "phases = [\"start\"]", "phases = [\n  \"start\"\n  \"more\"\n]");
+    site.edit(
+        "site.toml",
+        "phases = [\"start\"]",
+        "phases = [\n  \"start\"\n  \"more\"\n]",
+    );
     assert_one(&site.check(), "missing comma between array elements");
 }
 
@@ -842,7 +852,10 @@ fn curly_quotes_from_a_word_processor_are_named() {
     let run = site.check();
     run.assert_toolkit_error()
         .assert_stderr("┌─ content/start/curly.md:2:9");
-    assert_one(&run, "these are curly quotes (“ ”) from a word processor; TOML needs straight quotes \"\"");
+    assert_one(
+        &run,
+        "these are curly quotes (“ ”) from a word processor; TOML needs straight quotes \"\"",
+    );
     assert_hint(&run, "title = \"Welcome\"");
 }
 
@@ -868,7 +881,10 @@ fn yaml_front_matter_is_recognised_and_the_hint_is_the_same_in_toml() {
 
 #[test]
 fn an_unclosed_quote_is_one_error_not_a_template_error_too() {
-    let site = with_page("q.md", "+++\ntitle = \"Q\"\n+++\n{{ quote(by=\"A partner\") }}\nWorking together.\n");
+    let site = with_page(
+        "q.md",
+        "+++\ntitle = \"Q\"\n+++\n{{ quote(by=\"A partner\") }}\nWorking together.\n",
+    );
     let run = site.check();
     run.assert_toolkit_error();
     assert_one(&run, "the `quote` shortcode is never closed");
@@ -890,7 +906,10 @@ fn a_typo_on_a_phases_only_page_does_not_also_empty_the_phase() {
 fn a_file_in_another_encoding_is_one_error_and_links_to_it_none() {
     let site = TestSite::fixture("basic");
     site.write_bytes("content/start/latin.md", b"+++\ntitle = \"Caf\xe9\"\n+++\n");
-    site.write("content/start/link.md", "+++\ntitle = \"Link\"\n+++\nSee [the caf\u{e9}](latin.md).\n");
+    site.write(
+        "content/start/link.md",
+        "+++\ntitle = \"Link\"\n+++\nSee [the caf\u{e9}](latin.md).\n",
+    );
     let run = site.check();
     run.assert_toolkit_error();
     assert_one(&run, "this file is not saved as UTF-8");
@@ -916,15 +935,28 @@ fn every_mistake_in_resources_is_listed_in_one_run() {
 #[test]
 fn a_language_without_strings_is_a_warning_even_without_errors() {
     let site = TestSite::fixture("basic");
-    site.edit("site.toml", "title = \"Basic Toolkit\"", "title = \"Basic Toolkit\"\nlanguage = \"es\"");
+    site.edit(
+        "site.toml",
+        "title = \"Basic Toolkit\"",
+        "title = \"Basic Toolkit\"\nlanguage = \"es\"",
+    );
     let run = site.check();
     run.assert_ok();
-    assert_one(&run, "no interface strings for language `es`; English is used");
+    assert_one(
+        &run,
+        "no interface strings for language `es`; English is used",
+    );
     // A regional French is French.
     let site = TestSite::fixture("basic");
-    site.edit("site.toml", "title = \"Basic Toolkit\"", "title = \"Basic Toolkit\"\nlanguage = \"fr-CA\"");
+    site.edit(
+        "site.toml",
+        "title = \"Basic Toolkit\"",
+        "title = \"Basic Toolkit\"\nlanguage = \"fr-CA\"",
+    );
     site.build().assert_ok().assert_no_stderr("warning");
-    assert!(site.output("index.html").contains("Aller au contenu principal"));
+    assert!(site
+        .output("index.html")
+        .contains("Aller au contenu principal"));
 }
 
 #[test]
@@ -932,7 +964,10 @@ fn a_tab_indented_shortcode_is_an_error_not_text_on_the_page() {
     let site = with_page("tab.md", "+++\ntitle = \"Tab\"\n+++\n\t{{ phases() }}\n");
     let run = site.check();
     run.assert_toolkit_error();
-    assert_one(&run, "this shortcode is indented or inside a list or quote, so it would be shown as text");
+    assert_one(
+        &run,
+        "this shortcode is indented or inside a list or quote, so it would be shown as text",
+    );
 }
 
 #[test]
@@ -950,30 +985,51 @@ fn a_paragraph_indented_by_a_tab_is_a_warning() {
 #[test]
 fn a_menu_link_with_a_leading_slash_says_to_drop_it() {
     let site = TestSite::fixture("basic");
-    site.edit("site.toml", "[toolkit]", "[[menu]]\ntitle = \"Nowhere\"\nurl = \"/nowhere/\"\n\n[toolkit]");
+    site.edit(
+        "site.toml",
+        "[toolkit]",
+        "[[menu]]\ntitle = \"Nowhere\"\nurl = \"/nowhere/\"\n\n[toolkit]",
+    );
     let run = site.check();
     run.assert_toolkit_error();
-    assert_one(&run, "the menu link `/nowhere/` does not lead to a page of this toolkit");
+    assert_one(
+        &run,
+        "the menu link `/nowhere/` does not lead to a page of this toolkit",
+    );
     assert_hint(&run, "drop the leading `/`");
 }
 
 #[test]
 fn a_missing_picture_says_where_pictures_go() {
-    let site = with_page("pic.md", "+++\ntitle = \"Pic\"\n+++\n![A map of the garden](garden-map.png)\n");
+    let site = with_page(
+        "pic.md",
+        "+++\ntitle = \"Pic\"\n+++\n![A map of the garden](garden-map.png)\n",
+    );
     let run = site.check();
     run.assert_toolkit_error();
     assert_one(&run, "garden-map.png");
-    assert_hint(&run, "next to index.md, or put it under static/ and write @static/images/garden-map.png");
+    assert_hint(
+        &run,
+        "next to index.md, or put it under static/ and write @static/images/garden-map.png",
+    );
 }
 
 #[test]
 fn the_themes_words_can_be_changed_in_site_toml() {
     let site = TestSite::fixture("basic");
-    site.edit("site.toml", "[toolkit]", "[strings]\nphases = \"Stages\"\n\n[toolkit]");
+    site.edit(
+        "site.toml",
+        "[toolkit]",
+        "[strings]\nphases = \"Stages\"\n\n[toolkit]",
+    );
     site.build().assert_ok();
     assert!(site.output("index.html").contains("Stages"));
     let site = TestSite::fixture("basic");
-    site.edit("site.toml", "[toolkit]", "[strings]\nphasse = \"Stages\"\n\n[toolkit]");
+    site.edit(
+        "site.toml",
+        "[toolkit]",
+        "[strings]\nphasse = \"Stages\"\n\n[toolkit]",
+    );
     let run = site.check();
     run.assert_toolkit_error();
     assert_one(&run, "the theme has no string `phasse` to replace");
@@ -984,8 +1040,16 @@ fn the_themes_words_can_be_changed_in_site_toml() {
 fn worksheets_are_listed_in_the_order_of_their_weight() {
     let site = TestSite::fixture("interactive");
     // Both in the first phase: alphabetical order would put Agreement first.
-    site.edit("content/worksheets/pulse.toml", "phase = \"finish\"", "phase = \"start\"\nweight = 1");
-    site.edit("content/worksheets/agreement.toml", "title = \"Agreement\"", "title = \"Agreement\"\nweight = 2");
+    site.edit(
+        "content/worksheets/pulse.toml",
+        "phase = \"finish\"",
+        "phase = \"start\"\nweight = 1",
+    );
+    site.edit(
+        "content/worksheets/agreement.toml",
+        "title = \"Agreement\"",
+        "title = \"Agreement\"\nweight = 2",
+    );
     site.build().assert_ok();
     for page in ["worksheets/index.html", "start/index.html"] {
         let list = site.output(page);
@@ -1025,12 +1089,23 @@ fn every_mistake_in_a_worksheet_is_listed_in_one_run() {
     // A misspelt key in one prompt, a wrong type in another, and a band that starts above the
     // scale: once, each was found only after the one before it was fixed.
     let site = TestSite::fixture("interactive");
-    site.edit("content/worksheets/health.toml", "label = \"We talk\"", "lable = \"We talk\"")
-        .edit("content/worksheets/health.toml", "reverse = true", "reverse = \"yes\"")
-        .edit("content/worksheets/health.toml", "min = 3.5", "min = 7");
+    site.edit(
+        "content/worksheets/health.toml",
+        "label = \"We talk\"",
+        "lable = \"We talk\"",
+    )
+    .edit(
+        "content/worksheets/health.toml",
+        "reverse = true",
+        "reverse = \"yes\"",
+    )
+    .edit("content/worksheets/health.toml", "min = 3.5", "min = 7");
     let run = site.check();
     run.assert_toolkit_error();
-    let errors = headlines(&run).into_iter().filter(|l| l.starts_with("error:")).count();
+    let errors = headlines(&run)
+        .into_iter()
+        .filter(|l| l.starts_with("error:"))
+        .count();
     assert_eq!(errors, 3, "{}", run.stderr);
     run.assert_stderr("unknown key `lable`")
         .assert_stderr("wrong type in the worksheet: expected true or false")
@@ -1041,9 +1116,14 @@ fn every_mistake_in_a_worksheet_is_listed_in_one_run() {
 #[test]
 fn an_accent_too_light_to_read_is_an_error_with_its_contrast() {
     let site = TestSite::fixture("basic");
-    site.edit("site.toml", "[toolkit]", "[theme]\naccent = \"#f5c518\"\n\n[toolkit]");
+    site.edit(
+        "site.toml",
+        "[toolkit]",
+        "[theme]\naccent = \"#f5c518\"\n\n[toolkit]",
+    );
     let run = site.check();
-    run.assert_toolkit_error().assert_stderr("┌─ site.toml:5:10");
+    run.assert_toolkit_error()
+        .assert_stderr("┌─ site.toml:5:10");
     assert_one(&run, "the accent #f5c518 has a contrast of 1.6:1 with white; text on it and beside it needs at least 4.5:1 (WCAG AA)");
     assert_hint(&run, "choose a darker shade, such as accent = \"#8e720d\"");
 }

@@ -271,13 +271,55 @@ mod whole_build {
 
     /// What raw HTML, Markdown and shortcodes are made of, broken at every joint.
     const HOSTILE: &[&str] = &[
-        "<div", " class=\"", "note", ">", "</div>", "<p", " title='", "'", "\"", "<!--", "-->",
-        "<script>", "</script>", "<style>", "</style>", "<a href=\"", "<img src=", "/>", "<",
-        "&", "&amp;", "\n", "\n\n", "## A heading\n", "- item\n", "> quote\n", "```\n",
-        "{{ phases() }}\n", "{{ checklist() }}\n", "{{ worksheet(id=\"agreement\") }}\n",
-        "{{ quote(by=\"A partner\") }}\n", "{{ end }}\n", "{{ nope() }}\n", "{{", "}}",
-        "[goals](goals.md)", "[gone](missing.md)", "[a](#)", "![pic](p.png)", "é", "🙂", "\r",
-        "\t", "| a | b |\n|---|---|\n| 1 | 2 |\n", "[^1]", "[^1]: note\n", "*", "_", "`",
+        "<div",
+        " class=\"",
+        "note",
+        ">",
+        "</div>",
+        "<p",
+        " title='",
+        "'",
+        "\"",
+        "<!--",
+        "-->",
+        "<script>",
+        "</script>",
+        "<style>",
+        "</style>",
+        "<a href=\"",
+        "<img src=",
+        "/>",
+        "<",
+        "&",
+        "&amp;",
+        "\n",
+        "\n\n",
+        "## A heading\n",
+        "- item\n",
+        "> quote\n",
+        "```\n",
+        "{{ phases() }}\n",
+        "{{ checklist() }}\n",
+        "{{ worksheet(id=\"agreement\") }}\n",
+        "{{ quote(by=\"A partner\") }}\n",
+        "{{ end }}\n",
+        "{{ nope() }}\n",
+        "{{",
+        "}}",
+        "[goals](goals.md)",
+        "[gone](missing.md)",
+        "[a](#)",
+        "![pic](p.png)",
+        "é",
+        "🙂",
+        "\r",
+        "\t",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n",
+        "[^1]",
+        "[^1]: note\n",
+        "*",
+        "_",
+        "`",
     ];
 
     fn hostile_text() -> impl Strategy<Value = String> {
@@ -290,11 +332,26 @@ mod whole_build {
 
     /// The default theme's templates a hostile one may replace, with their text.
     const TEMPLATES: &[(&str, &str)] = &[
-        ("page.html", include_str!("../themes/default/templates/page.html")),
-        ("base.html", include_str!("../themes/default/templates/base.html")),
-        ("section.html", include_str!("../themes/default/templates/section.html")),
-        ("print.html", include_str!("../themes/default/templates/print.html")),
-        ("shortcodes/quote.html", include_str!("../themes/default/templates/shortcodes/quote.html")),
+        (
+            "page.html",
+            include_str!("../themes/default/templates/page.html"),
+        ),
+        (
+            "base.html",
+            include_str!("../themes/default/templates/base.html"),
+        ),
+        (
+            "section.html",
+            include_str!("../themes/default/templates/section.html"),
+        ),
+        (
+            "print.html",
+            include_str!("../themes/default/templates/print.html"),
+        ),
+        (
+            "shortcodes/quote.html",
+            include_str!("../themes/default/templates/shortcodes/quote.html"),
+        ),
     ];
 
     fn fixture() -> tempfile::TempDir {
@@ -321,7 +378,9 @@ mod whole_build {
         });
         match rx.recv_timeout(BOUND) {
             Ok(result) => result,
-            Err(mpsc::RecvTimeoutError::Timeout) => panic!("the build did not end within {BOUND:?}"),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                panic!("the build did not end within {BOUND:?}")
+            }
             Err(mpsc::RecvTimeoutError::Disconnected) => panic!("the build panicked"),
         }
     }

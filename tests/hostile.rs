@@ -116,8 +116,14 @@ fn a_shortcode_that_includes_itself_is_an_error_naming_the_loop() {
 #[test]
 fn an_include_cycle_and_a_recursive_macro_are_errors_not_crashes() {
     let site = TestSite::fixture("basic");
-    site.write("templates/partials/a.html", "{% include \"partials/b.html\" %}");
-    site.write("templates/partials/b.html", "{% include \"partials/a.html\" %}");
+    site.write(
+        "templates/partials/a.html",
+        "{% include \"partials/b.html\" %}",
+    );
+    site.write(
+        "templates/partials/b.html",
+        "{% include \"partials/a.html\" %}",
+    );
     site.check()
         .assert_toolkit_error()
         .assert_stderr("partials/a.html -> partials/b.html -> partials/a.html");
@@ -127,9 +133,9 @@ fn an_include_cycle_and_a_recursive_macro_are_errors_not_crashes() {
         "templates/macros.html",
         "{% macro down(n) %}{{ self::down(n=n - 1) }}{% endmacro %}",
     );
-    site.check()
-        .assert_toolkit_error()
-        .assert_stderr("the macro `down` in macros.html calls itself: macros.html::down -> macros.html::down");
+    site.check().assert_toolkit_error().assert_stderr(
+        "the macro `down` in macros.html calls itself: macros.html::down -> macros.html::down",
+    );
 }
 
 #[test]
@@ -169,7 +175,9 @@ fn links_leaving_the_toolkit_are_errors_naming_the_link() {
     symlink("/dev/zero", site.root.join("content/start/zero.md")).unwrap();
     let run = site.run_with(&["build"], &[("TRELLIS_TEST_SECRET", "hunter2")]);
     run.assert_toolkit_error()
-        .assert_stderr("error: static/env.txt is a link to /proc/self/environ, outside this toolkit")
+        .assert_stderr(
+            "error: static/env.txt is a link to /proc/self/environ, outside this toolkit",
+        )
         .assert_stderr("error: static/etc is a link to /etc, outside this toolkit")
         .assert_stderr("error: content/start/zero.md is a link to /dev/zero, outside this toolkit")
         .assert_stderr("copy the file into the toolkit instead of linking to it");
@@ -278,7 +286,10 @@ fn a_missing_logo_is_an_error_that_says_where_the_file_goes() {
         .assert_toolkit_error()
         .assert_stderr("error: the logo `images/logo.svg` is not a file under static/")
         .assert_stderr("put the file at static/images/logo.svg");
-    site.write("static/images/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    site.write(
+        "static/images/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
     site.check().assert_ok();
 }
 
@@ -300,7 +311,11 @@ fn the_next_build_removes_what_killed_builds_left() {
         site.write(&format!("{stale}/index.html"), "half a build");
     }
     site.build().assert_ok();
-    assert!(side_folders(&site.root).is_empty(), "{:?}", side_folders(&site.root));
+    assert!(
+        side_folders(&site.root).is_empty(),
+        "{:?}",
+        side_folders(&site.root)
+    );
 }
 
 #[test]
@@ -323,10 +338,17 @@ fn a_build_killed_half_way_leaves_the_old_output_and_the_next_cleans_up() {
         let _ = child.kill();
         let _ = child.wait();
         let now = site.output("index.html");
-        assert!(now == before || now.contains("Hostile"), "a half-written output");
+        assert!(
+            now == before || now.contains("Hostile"),
+            "a half-written output"
+        );
     }
     site.build().assert_ok();
-    assert!(side_folders(&site.root).is_empty(), "{:?}", side_folders(&site.root));
+    assert!(
+        side_folders(&site.root).is_empty(),
+        "{:?}",
+        side_folders(&site.root)
+    );
 }
 
 #[test]
@@ -348,7 +370,11 @@ fn two_builds_into_one_folder_both_succeed_one_after_the_other() {
         assert!(!stderr.contains("No such file"), "{stderr}");
     }
     assert!(site.output("index.html").contains("Working in Partnership"));
-    assert!(side_folders(&site.root).is_empty(), "{:?}", side_folders(&site.root));
+    assert!(
+        side_folders(&site.root).is_empty(),
+        "{:?}",
+        side_folders(&site.root)
+    );
 }
 
 // 7. The dev server holds up.
@@ -361,19 +387,30 @@ fn serve_answers_head_like_get_and_long_names_with_the_404_page() {
     let get = http::get(&addr, "/");
     let mut stream = std::net::TcpStream::connect(&addr).unwrap();
     stream.set_read_timeout(Some(PATIENCE)).unwrap();
-    write!(stream, "HEAD / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "HEAD / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut head = String::new();
     stream.read_to_string(&mut head).unwrap();
     let length = head
         .lines()
-        .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length: ").map(str::to_string))
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-length: ")
+                .map(str::to_string)
+        })
         .expect("HEAD has a Content-Length");
     assert_eq!(length.trim(), get.body.len().to_string(), "{head}");
     assert!(head.ends_with("\r\n\r\n"), "HEAD has no body: {head}");
 
     let long = http::get(&addr, &format!("/{}/", "a".repeat(4000)));
     assert_eq!(long.status, 404);
-    assert!(long.body.contains("<html"), "the 404 page, not an empty answer");
+    assert!(
+        long.body.contains("<html"),
+        "the 404 page, not an empty answer"
+    );
     server.interrupt();
 }
 
@@ -383,7 +420,8 @@ fn serve_drops_a_client_that_sends_nothing() {
     let site = TestSite::fixture("basic");
     let (mut server, addr) = serve(&site, &[]);
     let mut idle = std::net::TcpStream::connect(&addr).unwrap();
-    idle.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    idle.set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
     let start = Instant::now();
     let mut buf = [0u8; 64];
     let read = idle.read(&mut buf);
@@ -413,7 +451,10 @@ fn binding_beyond_this_computer_is_a_warning() {
 fn static_files_at_a_pages_address_are_left_out_with_a_warning() {
     let site = TestSite::fixture("basic");
     site.write("static/index.html", "<p>not the home page</p>");
-    site.write("static/404.html", "<!DOCTYPE html><title>Lost</title><p>Our own 404</p>");
+    site.write(
+        "static/404.html",
+        "<!DOCTYPE html><title>Lost</title><p>Our own 404</p>",
+    );
     site.write("content/more/folder/index.md", &page("In a folder.\n"));
     site.write("content/more/folder/index.html", "<p>a stray file</p>");
     let run = site.build();
@@ -421,8 +462,13 @@ fn static_files_at_a_pages_address_are_left_out_with_a_warning() {
         .assert_stderr("warning: static/index.html would be published at index.html, the address of the page made from content/_index.md, so it is left out")
         .assert_stderr("warning: content/more/folder/index.html would be published at more/folder/index.html, the address of the page made from content/more/folder/index.md");
     assert!(site.output("index.html").contains("Basic Toolkit"));
-    assert!(site.output("more/folder/index.html").contains("In a folder."));
-    assert!(site.output("404.html").contains("Our own 404"), "static/404.html is used");
+    assert!(site
+        .output("more/folder/index.html")
+        .contains("In a folder."));
+    assert!(
+        site.output("404.html").contains("Our own 404"),
+        "static/404.html is used"
+    );
 }
 
 // 9. Smaller message bugs.
@@ -442,7 +488,10 @@ fn old_mac_line_breaks_are_line_breaks_and_positions_stay_true() {
 fn a_file_that_cannot_be_decoded_gets_one_error_and_links_to_it_none() {
     let site = TestSite::fixture("basic");
     site.write_bytes("content/start/latin.md", b"+++\ntitle = \"Caf\xe9\"\n+++\n");
-    site.write("content/start/link.md", &page("See [the caf\u{e9}](latin.md).\n"));
+    site.write(
+        "content/start/link.md",
+        &page("See [the caf\u{e9}](latin.md).\n"),
+    );
     let run = site.check();
     run.assert_toolkit_error();
     let lines = headlines(&run.stderr);
@@ -468,12 +517,18 @@ fn an_unreadable_file_exits_with_the_io_code() {
 #[test]
 fn slugs_that_are_too_long_or_empty_say_what_to_write() {
     let long = "a".repeat(240);
-    let site = with_page("long.md", &format!("+++\ntitle = \"Long\"\nslug = \"{long}\"\n+++\n"));
+    let site = with_page(
+        "long.md",
+        &format!("+++\ntitle = \"Long\"\nslug = \"{long}\"\n+++\n"),
+    );
     site.check()
         .assert_toolkit_error()
         .assert_stderr("error: the slug is 240 characters long; at most 200 fit in a web address")
         .assert_stderr("┌─ content/start/long.md:3:8");
-    let site = with_page("empty-slug.md", "+++\ntitle = \"Empty\"\nslug = \"\"\n+++\n");
+    let site = with_page(
+        "empty-slug.md",
+        "+++\ntitle = \"Empty\"\nslug = \"\"\n+++\n",
+    );
     site.check()
         .assert_toolkit_error()
         .assert_stderr("error: the slug is empty")

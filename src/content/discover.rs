@@ -205,7 +205,12 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
 
 /// Reads one source file (or takes it from the cache). A file that cannot be read or decoded is
 /// reported here, once, and remembered so links to it are not reported as well.
-fn read_source(root: &Path, path: &Path, found: &mut Found, diags: &mut Diagnostics) -> Option<Source> {
+fn read_source(
+    root: &Path,
+    path: &Path,
+    found: &mut Found,
+    diags: &mut Diagnostics,
+) -> Option<Source> {
     let shown = relative(root, path);
     if let Some(text) = found.sources.get(path) {
         return Some(Source { path: shown, text });
@@ -617,7 +622,8 @@ fn title_from_name(name: &str) -> String {
 }
 
 fn build_page(config: &Config, fp: FoundPage, diags: &mut Diagnostics) -> Option<Page> {
-    let (front, split, mistakes) = match parse_front_fields::<PageFront>(&fp.source, "front matter") {
+    let (front, split, mistakes) = match parse_front_fields::<PageFront>(&fp.source, "front matter")
+    {
         Ok(x) => x,
         Err(d) => {
             diags.push(d);
@@ -715,8 +721,14 @@ fn page_slug(page: &Page, file_stem: &str, diags: &mut Diagnostics) -> Option<St
         }
         Some(s) if s.get_ref().len() > MAX_SLUG => {
             diags.push(
-                page.error_at(s, format!("the slug is {} characters long; at most {MAX_SLUG} fit in a web address", s.get_ref().len()))
-                    .hint("choose a short slug of a few words, such as slug = \"agreement\""),
+                page.error_at(
+                    s,
+                    format!(
+                        "the slug is {} characters long; at most {MAX_SLUG} fit in a web address",
+                        s.get_ref().len()
+                    ),
+                )
+                .hint("choose a short slug of a few words, such as slug = \"agreement\""),
             );
             return None;
         }
@@ -725,9 +737,14 @@ fn page_slug(page: &Page, file_stem: &str, diags: &mut Diagnostics) -> Option<St
     };
     if slug.len() > MAX_SLUG {
         diags.push(
-            Diagnostic::error(format!("this file name gives a web address {} characters long; at most {MAX_SLUG} fit", slug.len()))
-                .in_file(&page.source.path)
-                .hint("rename the file to a few words, or set a short slug = \"...\" in the front matter"),
+            Diagnostic::error(format!(
+                "this file name gives a web address {} characters long; at most {MAX_SLUG} fit",
+                slug.len()
+            ))
+            .in_file(&page.source.path)
+            .hint(
+                "rename the file to a few words, or set a short slug = \"...\" in the front matter",
+            ),
         );
         return None;
     }
@@ -751,9 +768,7 @@ fn check_slug_collisions(pages: &[Page], sections: &[Section], diags: &mut Diagn
                 RESERVED_SECTIONS.contains(&page.slug.as_str())
                     || sections.iter().any(|s| s.name == page.slug)
             }
-            Some(sec) => {
-                page.slug == "checklist" && sections.iter().any(|s| &s.name == sec)
-            }
+            Some(sec) => page.slug == "checklist" && sections.iter().any(|s| &s.name == sec),
         };
         if reserved {
             let mut d = Diagnostic::error(format!(

@@ -82,7 +82,9 @@ pub fn yaml_as_toml(yaml: &str) -> String {
                 let (key, value) = (key.trim(), value.trim());
                 if value.is_empty() {
                     list = Some((key.to_string(), Vec::new()));
-                } else if let Some(inner) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+                } else if let Some(inner) =
+                    value.strip_prefix('[').and_then(|v| v.strip_suffix(']'))
+                {
                     let items: Vec<String> = inner
                         .split(',')
                         .map(str::trim)

@@ -91,8 +91,8 @@ struct RawItem {
 /// Parses the checklist of `phase` from its file. Pure: every problem comes back as a diagnostic.
 pub fn parse(source: &Source, phase: &str, known: &Known) -> Result<Checklist, Vec<Diagnostic>> {
     let input = TomlSource::whole(&source.path, &source.text);
-    let (raw, raw_items, mut errors) = input
-        .parse_entries::<RawChecklist, RawItem>("the checklist", "item")?;
+    let (raw, raw_items, mut errors) =
+        input.parse_entries::<RawChecklist, RawItem>("the checklist", "item")?;
     let items_failed = !errors.is_empty();
     if let Some(t) = raw.title.as_ref().filter(|t| t.get_ref().trim().is_empty()) {
         errors.push(

@@ -150,7 +150,10 @@ impl LinkIndex {
                 .min()
                 .map(|k| {
                     let rel = k.strip_prefix("static").unwrap_or(k);
-                    format!("did you mean @static/{}? Files under static/ are linked with @static/", rel.display())
+                    format!(
+                        "did you mean @static/{}? Files under static/ are linked with @static/",
+                        rel.display()
+                    )
                 })
         });
         let hint = in_static.or_else(|| source.and_then(|s| {

@@ -157,7 +157,10 @@ mod tests {
 pub fn indented_prose(text: &str, span: Range<usize>) -> Option<Problem> {
     let words = text.split_whitespace().count();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let code_marks = text.chars().filter(|c| "{}[]();=<>$#`\\/|_*&%@".contains(*c)).count();
+    let code_marks = text
+        .chars()
+        .filter(|c| "{}[]();=<>$#`\\/|_*&%@".contains(*c))
+        .count();
     let prose = words >= 5 && code_marks * 40 <= letters && letters * 2 >= text.trim().len();
     prose.then(|| {
         Problem::warning(span, "this paragraph is indented, so it is shown as code")

@@ -689,7 +689,12 @@ mod tests {
         );
         let open = r#"<div class="table-scroll" role="region" tabindex="0" aria-label="Who, Does what"><table>"#;
         assert!(r.html.contains(open), "{}", r.html);
-        assert!(r.html.trim_end().ends_with("</table>\n</div>") || r.html.trim_end().ends_with("</table></div>"), "{}", r.html);
+        assert!(
+            r.html.trim_end().ends_with("</table>\n</div>")
+                || r.html.trim_end().ends_with("</table></div>"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

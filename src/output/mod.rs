@@ -11,9 +11,9 @@ use std::sync::Arc;
 use crate::fsutil::{self, IoResult};
 
 mod lock;
+use crate::render::theme::Asset;
 pub use lock::{lock, OutputLock};
 use lock::{remove_leftovers, side_folder};
-use crate::render::theme::Asset;
 
 /// The file Trellis leaves in every output folder it writes, so it knows it may replace it.
 pub const MARKER: &str = ".trellis-output";

@@ -308,22 +308,36 @@ mod tests {
 
     #[test]
     fn an_include_of_itself_is_named() {
-        let found = messages(&[("shortcodes/note.html", "<p>{% include \"shortcodes/note.html\" %}</p>")]);
+        let found = messages(&[(
+            "shortcodes/note.html",
+            "<p>{% include \"shortcodes/note.html\" %}</p>",
+        )]);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("shortcodes/note.html includes itself: shortcodes/note.html -> shortcodes/note.html"), "{}", found[0]);
-        assert!(found[0].contains("templates/shortcodes/note.html:1:"), "{}", found[0]);
+        assert!(
+            found[0].contains("templates/shortcodes/note.html:1:"),
+            "{}",
+            found[0]
+        );
     }
 
     #[test]
     fn an_include_loop_through_others_is_named() {
         let found = messages(&[
             ("a.html", "{% if x %}{% include \"b.html\" %}{% endif %}"),
-            ("b.html", "{% for i in x %}{% include \"c.html\" %}{% endfor %}"),
+            (
+                "b.html",
+                "{% for i in x %}{% include \"c.html\" %}{% endfor %}",
+            ),
             ("c.html", "{% include \"a.html\" %}"),
             ("d.html", "{% include \"c.html\" %}"),
         ]);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].contains("a.html -> b.html -> c.html -> a.html"), "{}", found[0]);
+        assert!(
+            found[0].contains("a.html -> b.html -> c.html -> a.html"),
+            "{}",
+            found[0]
+        );
     }
 
     #[test]
@@ -333,15 +347,25 @@ mod tests {
             "{% macro tree(n) %}{{ self::tree(n=n) }}{% endmacro %}{% macro leaf() %}x{% endmacro %}",
         )]);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].contains("the macro `tree` in macros.html calls itself"), "{}", found[0]);
+        assert!(
+            found[0].contains("the macro `tree` in macros.html calls itself"),
+            "{}",
+            found[0]
+        );
         let mutual = messages(&[
             ("m.html", "{% macro a() %}{{ self::b() }}{% endmacro %}{% macro b() %}{% if x %}{{ self::a() | upper }}{% endif %}{% endmacro %}"),
             ("page.html", "{% import \"m.html\" as m %}{{ m::a() }}"),
         ]);
         assert_eq!(mutual.len(), 1, "{mutual:?}");
         let fine = messages(&[
-            ("m.html", "{% macro a() %}{{ self::b() }}{% endmacro %}{% macro b() %}b{% endmacro %}"),
-            ("page.html", "{% import \"m.html\" as m %}{% include \"part.html\" %}{{ m::a() }}"),
+            (
+                "m.html",
+                "{% macro a() %}{{ self::b() }}{% endmacro %}{% macro b() %}b{% endmacro %}",
+            ),
+            (
+                "page.html",
+                "{% import \"m.html\" as m %}{% include \"part.html\" %}{{ m::a() }}",
+            ),
             ("part.html", "{{ m::b() }}"),
         ]);
         assert!(fine.is_empty(), "{fine:?}");
@@ -355,9 +379,15 @@ mod tests {
         let env = tera.render_str("{{ get_env(name=\"HOME\") }}", &cx);
         assert!(env.is_err());
         assert_eq!(
-            tera.render_str("{% for i in range(start=2, end=9, step_by=3) %}{{ i }},{% endfor %}", &cx).unwrap(),
+            tera.render_str(
+                "{% for i in range(start=2, end=9, step_by=3) %}{{ i }},{% endfor %}",
+                &cx
+            )
+            .unwrap(),
             "2,5,8,"
         );
-        assert!(tera.render_str("{% for i in range(end=100000000000) %}{% endfor %}", &cx).is_err());
+        assert!(tera
+            .render_str("{% for i in range(end=100000000000) %}{% endfor %}", &cx)
+            .is_err());
     }
 }

@@ -440,7 +440,10 @@ mod tests {
         let missing: Vec<&str> = super::keys()
             .filter(|k| !guide.contains(&format!("| `{k}` |")))
             .collect();
-        assert!(missing.is_empty(), "docs/format.md's [strings] table lacks {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "docs/format.md's [strings] table lacks {missing:?}"
+        );
     }
 
     #[test]

@@ -452,14 +452,19 @@ fn look_view(c: &crate::config::Config) -> LookView {
         p.as_ref()
             .map(|p| p.get_ref().trim_start_matches('/').to_string())
     };
-    let base = c.base_url.as_ref().map(|b| b.get_ref().trim_end_matches('/'));
+    let base = c
+        .base_url
+        .as_ref()
+        .map(|b| b.get_ref().trim_end_matches('/'));
     LookView {
         accent: accent.map(hex),
         // The default theme's dark brand is about two thirds of its brand colour.
         accent_dark: accent.map(|a| hex(darken_to(a, (contrast_with_white(a) * 1.6).min(15.0)))),
         extra_css: path(&c.theme.extra_css),
         favicon: path(&c.theme.favicon),
-        image: base.zip(path(&c.theme.image)).map(|(b, p)| format!("{b}/{p}")),
+        image: base
+            .zip(path(&c.theme.image))
+            .map(|(b, p)| format!("{b}/{p}")),
     }
 }
 

@@ -107,10 +107,7 @@ impl Theme {
 /// Whether `name` names a folder directly under themes/: no path, so a theme can never be read
 /// from outside the toolkit.
 pub fn is_plain_name(name: &str) -> bool {
-    !name.is_empty()
-        && name != "."
-        && name != ".."
-        && !name.contains(['/', '\\', ':'])
+    !name.is_empty() && name != "." && name != ".." && !name.contains(['/', '\\', ':'])
 }
 
 /// Whether a theme exists: the built-in default, or a folder under themes/.

@@ -226,7 +226,11 @@ async fn add_script(State(live): State<Live>, mut req: Request, next: Next) -> R
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
-    let body = if head { Body::empty() } else { Body::from(html) };
+    let body = if head {
+        Body::empty()
+    } else {
+        Body::from(html)
+    };
     Response::from_parts(parts, body)
 }
 

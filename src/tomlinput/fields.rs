@@ -20,7 +20,9 @@ impl<'a> TomlSource<'a> {
         key: &str,
     ) -> Result<(H, Vec<E>, Vec<Diagnostic>), Vec<Diagnostic>> {
         let mut table = self.document(what).map_err(|d| vec![d])?;
-        let entries = self.take_entries(&mut table, key, what).map_err(|d| vec![d])?;
+        let entries = self
+            .take_entries(&mut table, key, what)
+            .map_err(|d| vec![d])?;
         let (head, mut mistakes) = self.read::<H>(table, what, &[key]);
         let Some(head) = head else {
             return Err(mistakes);
@@ -69,7 +71,10 @@ impl<'a> TomlSource<'a> {
         match entries.into_inner() {
             DeValue::Array(items) => Ok(items.into_iter().collect()),
             _ => Err(self
-                .error_at(span, format!("`{key}` in {what} must be a list of [[{key}]] tables"))
+                .error_at(
+                    span,
+                    format!("`{key}` in {what} must be a list of [[{key}]] tables"),
+                )
                 .hint(format!("start each entry with a line [[{key}]]"))),
         }
     }
@@ -98,7 +103,9 @@ impl<'a> TomlSource<'a> {
             if missing_field
                 && missing.is_some_and(|m| {
                     removed.contains(&m)
-                        || removed.iter().any(|r| did_you_mean(r, [m.as_str()]).is_some())
+                        || removed
+                            .iter()
+                            .any(|r| did_you_mean(r, [m.as_str()]).is_some())
                 })
             {
                 return (None, mistakes);

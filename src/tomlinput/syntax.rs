@@ -18,7 +18,9 @@ impl TomlSource<'_> {
             .char_indices()
             .rfind(|(_, c)| "“”‘’„«»".contains(*c))
             .map_or(first + quote.len_utf8(), |(i, c)| i + c.len_utf8());
-        let straight = line.replace(['“', '”', '„', '«', '»'], "\"").replace(['‘', '’'], "'");
+        let straight = line
+            .replace(['“', '”', '„', '«', '»'], "\"")
+            .replace(['‘', '’'], "'");
         Some(
             self.error_at(
                 line_start + first..line_start + last,

@@ -35,7 +35,11 @@ pub async fn two_partners_answers_compare_on_the_compare_page(s: &Shared) -> Che
         .into_iter()
         .filter(|p| p.kind == "scale")
         .collect();
-    assert_eq!(scales.len(), FIRST.len(), "{SHEET}: the check expects 11 statements");
+    assert_eq!(
+        scales.len(),
+        FIRST.len(),
+        "{SHEET}: the check expects 11 statements"
+    );
     let tab = s.tab(Js::On).await?;
     let dir = scratch();
     let page = format!("{}worksheets/{SHEET}/index.html", s.root.base);
@@ -52,28 +56,51 @@ pub async fn two_partners_answers_compare_on_the_compare_page(s: &Shared) -> Che
         .click()
         .await
         .map_err(|e| e.to_string())?;
-    tab.wait_until("location.href.endsWith('/compare/index.html') && document.readyState === 'complete'")
-        .await?;
+    tab.wait_until(
+        "location.href.endsWith('/compare/index.html') && document.readyState === 'complete'",
+    )
+    .await?;
     let text: String = tab
         .eval("return document.querySelector('main').innerText;", vec![])
         .await?;
-    assert!(text.contains("Nothing is uploaded"), "the page says nothing leaves the browser");
+    assert!(
+        text.contains("Nothing is uploaded"),
+        "the page says nothing leaves the browser"
+    );
 
     load(&tab, &[&sam, &alex]).await?;
-    tab.wait_until("document.querySelector('[data-tr-group-scores]')").await?;
+    tab.wait_until("document.querySelector('[data-tr-group-scores]')")
+        .await?;
     let want = expected(&sheet, &scales, &[&FIRST, &SECOND]);
-    assert_eq!(shown(&tab).await?, want, "the group's scores and the statements worth discussing");
+    assert_eq!(
+        shown(&tab).await?,
+        want,
+        "the group's scores and the statements worth discussing"
+    );
 
     // The same file again, and a file of another worksheet: named, left out, the rest stays.
     let other = dir.path().join("plan.json");
-    std::fs::write(&other, r#"{"trellis": 1, "worksheet": "action-plan", "answers": {}}"#)?;
+    std::fs::write(
+        &other,
+        r#"{"trellis": 1, "worksheet": "action-plan", "answers": {}}"#,
+    )?;
     load(&tab, &[&alex, &other]).await?;
-    tab.wait_until("document.querySelectorAll('.compare-problem').length === 2").await?;
-    let problems: Vec<String> = tab
-        .eval("return [...document.querySelectorAll('.compare-problem')].map(e => e.textContent);", vec![])
+    tab.wait_until("document.querySelectorAll('.compare-problem').length === 2")
         .await?;
-    assert!(problems[0].contains("the same answers as Alex"), "{problems:?}");
-    assert!(problems[1].contains("plan.json") && problems[1].contains("action-plan"), "{problems:?}");
+    let problems: Vec<String> = tab
+        .eval(
+            "return [...document.querySelectorAll('.compare-problem')].map(e => e.textContent);",
+            vec![],
+        )
+        .await?;
+    assert!(
+        problems[0].contains("the same answers as Alex"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].contains("plan.json") && problems[1].contains("action-plan"),
+        "{problems:?}"
+    );
     assert_eq!(shown(&tab).await?, want, "after the files left out");
     axe_clean(s, &tab, "with two partners loaded").await?;
 
@@ -85,9 +112,11 @@ pub async fn two_partners_answers_compare_on_the_compare_page(s: &Shared) -> Che
     let comparison = dir.path().join("comparison.json");
     std::fs::rename(&saved, &comparison)?;
     tab.click_button("Start again").await?;
-    tab.wait_until("!document.querySelector('[data-tr-group-scores]')").await?;
+    tab.wait_until("!document.querySelector('[data-tr-group-scores]')")
+        .await?;
     load(&tab, &[&comparison]).await?;
-    tab.wait_until("document.querySelector('[data-tr-group-scores]')").await?;
+    tab.wait_until("document.querySelector('[data-tr-group-scores]')")
+        .await?;
     assert_eq!(shown(&tab).await?, want, "the comparison loaded back");
     tab.open(&page).await?;
     tab.clear_storage().await?;
@@ -99,8 +128,11 @@ pub async fn two_partners_answers_compare_on_the_compare_page(s: &Shared) -> Che
 /// dropped on the page.
 pub async fn answers_in_words_show_side_by_side_and_tables_merge(s: &Shared) -> Checked {
     let tab = s.tab(Js::On).await?;
-    tab.open(&format!("{}worksheets/action-plan/compare/index.html", s.file_base()))
-        .await?;
+    tab.open(&format!(
+        "{}worksheets/action-plan/compare/index.html",
+        s.file_base()
+    ))
+    .await?;
     let files = [
         json!({ "trellis": 1, "worksheet": "action-plan", "name": "Robin",
                 "answers": { "period": "Spring term", "steps": [["Book a room", "Robin", "May", ""]] } }),
@@ -112,9 +144,13 @@ pub async fn answers_in_words_show_side_by_side_and_tables_merge(s: &Shared) -> 
         .find(Locator::Css("main textarea"))
         .await
         .map_err(|e| e.to_string())?;
-    paste.send_keys(&files[0].to_string()).await.map_err(|e| e.to_string())?;
+    paste
+        .send_keys(&files[0].to_string())
+        .await
+        .map_err(|e| e.to_string())?;
     tab.click_button("Add the pasted answers").await?;
-    tab.wait_until("document.querySelectorAll('.compare-partners li').length === 1").await?;
+    tab.wait_until("document.querySelectorAll('.compare-partners li').length === 1")
+        .await?;
     let drop = r#"
         const data = new DataTransfer();
         data.items.add(new File([arguments[0]], 'kai.json', { type: 'application/json' }));
@@ -122,8 +158,10 @@ pub async fn answers_in_words_show_side_by_side_and_tables_merge(s: &Shared) -> 
         zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
         zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     "#;
-    tab.eval::<()>(drop, vec![json!(files[1].to_string())]).await?;
-    tab.wait_until("document.querySelectorAll('.compare-partners li').length === 2").await?;
+    tab.eval::<()>(drop, vec![json!(files[1].to_string())])
+        .await?;
+    tab.wait_until("document.querySelectorAll('.compare-partners li').length === 2")
+        .await?;
     let seen: Value = tab
         .eval(
             r#"const prompt = id => document.querySelector(`[data-prompt="${id}"]`);
@@ -158,7 +196,12 @@ async fn axe_clean(s: &Shared, tab: &Tab<'_>, when: &str) -> Result<(), String> 
     for width in [375, 1280] {
         tab.viewport(width, 900).await?;
         let tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-        found.extend(tab.axe(&axe, &tags).await?.into_iter().map(|v| format!("at {width} px: {v}")));
+        found.extend(
+            tab.axe(&axe, &tags)
+                .await?
+                .into_iter()
+                .map(|v| format!("at {width} px: {v}")),
+        );
     }
     tab.viewport(1280, 900).await?;
     assert!(found.is_empty(), "axe-core, {when}:\n{}", found.join("\n"));
@@ -180,9 +223,19 @@ async fn answer_and_save(
         .map_err(|e| format!("no name field: {e}"))?;
     field.send_keys(name).await.map_err(|e| e.to_string())?;
     for (p, a) in scales.iter().zip(answers) {
-        let value = if *a == 0 { "na".to_string() } else { a.to_string() };
-        let css = format!("main [data-tr-prompt=\"{}\"] input[value=\"{value}\"]", p.id());
-        let input = tab.find(Locator::Css(&css)).await.map_err(|e| format!("{css}: {e}"))?;
+        let value = if *a == 0 {
+            "na".to_string()
+        } else {
+            a.to_string()
+        };
+        let css = format!(
+            "main [data-tr-prompt=\"{}\"] input[value=\"{value}\"]",
+            p.id()
+        );
+        let input = tab
+            .find(Locator::Css(&css))
+            .await
+            .map_err(|e| format!("{css}: {e}"))?;
         input
             .find(Locator::XPath("./ancestor::label"))
             .await
@@ -193,9 +246,14 @@ async fn answer_and_save(
     }
     tab.click_button("Download as JSON").await?;
     let file = downloaded(tab.downloads(), &format!("{SHEET}-answers.json")).await?;
-    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&file).map_err(|e| e.to_string())?)
-        .map_err(|e| e.to_string())?;
-    assert_eq!(saved["name"], json!(name), "the name is saved with the answers");
+    let saved: Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
+    assert_eq!(
+        saved["name"],
+        json!(name),
+        "the name is saved with the answers"
+    );
     let kept = dir.join(format!("{name}.json"));
     std::fs::rename(&file, &kept).map_err(|e| e.to_string())?;
     Ok(kept)
@@ -203,7 +261,10 @@ async fn answer_and_save(
 
 /// Chooses files in the compare page's file picker.
 async fn load(tab: &Tab<'_>, files: &[&Path]) -> Result<(), String> {
-    let paths: Vec<String> = files.iter().map(|f| f.to_string_lossy().into_owned()).collect();
+    let paths: Vec<String> = files
+        .iter()
+        .map(|f| f.to_string_lossy().into_owned())
+        .collect();
     tab.find(Locator::Css("main input[type=file]"))
         .await
         .map_err(|e| e.to_string())?
@@ -244,11 +305,16 @@ fn expected(sheet: &data::Worksheet, scales: &[Prompt], partners: &[&[i64; 11]])
     let mean = |v: &[f64]| (!v.is_empty()).then(|| round(v.iter().sum::<f64>() / v.len() as f64));
     let band = |x: f64| {
         let fitting = bands.iter().filter(|b| b.min <= x + 1e-9);
-        fitting.max_by(|a, b| a.min.total_cmp(&b.min)).map_or(String::new(), |b| b.label.clone())
+        fitting
+            .max_by(|a, b| a.min.total_cmp(&b.min))
+            .map_or(String::new(), |b| b.label.clone())
     };
     let mut groups = BTreeMap::new();
     for (kind, key) in [
-        ("factor", (|p| p.factor.as_ref()) as fn(&Prompt) -> Option<&String>),
+        (
+            "factor",
+            (|p| p.factor.as_ref()) as fn(&Prompt) -> Option<&String>,
+        ),
         ("category", |p| p.category.as_ref()),
     ] {
         let names: std::collections::BTreeSet<&String> = scales.iter().filter_map(key).collect();
@@ -293,7 +359,10 @@ async fn screenshots(tab: &Tab<'_>, scratch: &Path) -> Result<(), String> {
     };
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     // Pages of an earlier, longer printout would stay behind.
-    for old in std::fs::read_dir(&out).map_err(|e| e.to_string())?.flatten() {
+    for old in std::fs::read_dir(&out)
+        .map_err(|e| e.to_string())?
+        .flatten()
+    {
         let name = old.file_name().to_string_lossy().into_owned();
         if name.starts_with("compare-print-") || name.starts_with("compare-375-part") {
             std::fs::remove_file(old.path()).map_err(|e| e.to_string())?;
@@ -315,7 +384,9 @@ async fn screenshots(tab: &Tab<'_>, scratch: &Path) -> Result<(), String> {
     }
     // The phone's page is long: screenfuls of it too, to look at in full size.
     tab.viewport(375, 900).await?;
-    let height: f64 = tab.eval("return document.documentElement.scrollHeight;", vec![]).await?;
+    let height: f64 = tab
+        .eval("return document.documentElement.scrollHeight;", vec![])
+        .await?;
     for (n, top) in (0..(height as u32)).step_by(1600).enumerate() {
         let shot = tab
             .issue_cmd(Cdp {
@@ -328,7 +399,8 @@ async fn screenshots(tab: &Tab<'_>, scratch: &Path) -> Result<(), String> {
         let png = base64::engine::general_purpose::STANDARD
             .decode(shot["data"].as_str().unwrap_or_default())
             .map_err(|e| e.to_string())?;
-        std::fs::write(out.join(format!("compare-375-part{}.png", n + 1)), png).map_err(|e| e.to_string())?;
+        std::fs::write(out.join(format!("compare-375-part{}.png", n + 1)), png)
+            .map_err(|e| e.to_string())?;
     }
     tab.viewport(1280, 900).await?;
     let pdf = scratch.join("compare.pdf");

@@ -85,10 +85,18 @@ fn six_phases() -> TestSite {
             quoted.join(", ")
         ),
     );
-    site.write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nWelcome.\n");
+    site.write(
+        "content/_index.md",
+        "+++\ntitle = \"Home\"\n+++\nWelcome.\n",
+    );
     let wide_table = "| Partner organisation | Main contact person | Responsibilities agreed at the start | Review date |\n|---|---|---|---|\n| The Northfield Community Garden Association | A. Person | Convening the monthly meeting and keeping the notes | Every third month |\n";
     let long_url = "See <https://example.org/a/very/long/address/that/does/not/break/on/its/own/because/it/has/no/spaces/at/all/index.html>.";
-    for (n, folder) in phases.iter().map(String::as_str).chain(sections).enumerate() {
+    for (n, folder) in phases
+        .iter()
+        .map(String::as_str)
+        .chain(sections)
+        .enumerate()
+    {
         site.write(
             &format!("content/{folder}/_index.md"),
             &format!("+++\ntitle = \"Part {n}: understanding each other's expectations and constraints\"\n+++\nIntro.\n"),
@@ -220,11 +228,21 @@ fn shots_dir() -> PathBuf {
 
 /// The visible screen, as `<width>-<page path with dashes>.png`.
 async fn screenshot(tab: &Tab<'_>, page: &str, width: u32) -> Result<(), String> {
-    let png = tab.screenshot().await.map_err(|e| format!("screenshot: {e}"))?;
+    let png = tab
+        .screenshot()
+        .await
+        .map_err(|e| format!("screenshot: {e}"))?;
     let dir = shots_dir();
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let name = page.trim_end_matches("index.html").trim_end_matches('/').replace('/', "-");
-    let name = if name.is_empty() { "home".to_string() } else { name.replace(".html", "") };
+    let name = page
+        .trim_end_matches("index.html")
+        .trim_end_matches('/')
+        .replace('/', "-");
+    let name = if name.is_empty() {
+        "home".to_string()
+    } else {
+        name.replace(".html", "")
+    };
     let path = dir.join(format!("{width}-{name}.png"));
     std::fs::write(&path, png).map_err(|e| format!("{}: {e}", path.display()))
 }

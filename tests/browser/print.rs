@@ -325,7 +325,9 @@ fn paper_problems(
     let pdf = &printed.pdf;
     let pages = pdf.pages();
     if pages > budget {
-        problems.push(format!("prints on {pages} pages, over its budget of {budget}"));
+        problems.push(format!(
+            "prints on {pages} pages, over its budget of {budget}"
+        ));
     }
     for (i, depth) in pdf.ink_depths(FOOTER).into_iter().enumerate() {
         if depth < LEAST_INK {
@@ -341,7 +343,8 @@ fn paper_problems(
         let lines = pdf.page_lines(page);
         let (body, footer): (Vec<_>, Vec<_>) = lines.iter().partition(|(y, _)| *y < 1.0 - FOOTER);
         let footer = data::squash(&footer.iter().map(|(_, l)| l.as_str()).collect::<String>());
-        if (names_title && !footer.contains(&title)) || !footer.contains(&format!("{page}/{pages}")) {
+        if (names_title && !footer.contains(&title)) || !footer.contains(&format!("{page}/{pages}"))
+        {
             problems.push(format!(
                 "page {page}'s foot does not name what it is or say \"{page} / {pages}\": {footer:?}"
             ));

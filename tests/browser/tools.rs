@@ -104,9 +104,16 @@ impl Pdf {
                 let n = page.to_string();
                 let prefix = dir.path().join("page");
                 let args: Vec<&std::ffi::OsStr> = vec![
-                    "-f".as_ref(), n.as_ref(), "-l".as_ref(), n.as_ref(), "-r".as_ref(),
-                    "24".as_ref(), "-gray".as_ref(), "-singlefile".as_ref(),
-                    self.path.as_os_str(), prefix.as_os_str(),
+                    "-f".as_ref(),
+                    n.as_ref(),
+                    "-l".as_ref(),
+                    n.as_ref(),
+                    "-r".as_ref(),
+                    "24".as_ref(),
+                    "-gray".as_ref(),
+                    "-singlefile".as_ref(),
+                    self.path.as_os_str(),
+                    prefix.as_os_str(),
                 ];
                 run("pdftoppm", &args);
                 let pgm = std::fs::read(prefix.with_extension("pgm")).expect("pdftoppm's page");
@@ -122,20 +129,34 @@ impl Pdf {
     pub fn page_lines(&self, page: usize) -> Vec<(f64, String)> {
         let n = page.to_string();
         let args: Vec<&std::ffi::OsStr> = vec![
-            "-bbox".as_ref(), "-f".as_ref(), n.as_ref(), "-l".as_ref(), n.as_ref(),
-            self.path.as_os_str(), "-".as_ref(),
+            "-bbox".as_ref(),
+            "-f".as_ref(),
+            n.as_ref(),
+            "-l".as_ref(),
+            n.as_ref(),
+            self.path.as_os_str(),
+            "-".as_ref(),
         ];
         let html = run("pdftotext", &args);
         let attr = |line: &str, name: &str| -> f64 {
             let from = line.find(&format!("{name}=\"")).expect("an attribute") + name.len() + 2;
             line[from..].split('"').next().unwrap().parse().unwrap()
         };
-        let height = html.lines().find(|l| l.contains("<page ")).map_or(1.0, |l| attr(l, "height"));
+        let height = html
+            .lines()
+            .find(|l| l.contains("<page "))
+            .map_or(1.0, |l| attr(l, "height"));
         let mut words: Vec<(f64, f64, String)> = html
             .lines()
             .filter(|l| l.trim_start().starts_with("<word "))
             .map(|l| {
-                let text = l.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or("");
+                let text = l
+                    .split('>')
+                    .nth(1)
+                    .unwrap_or("")
+                    .split('<')
+                    .next()
+                    .unwrap_or("");
                 (attr(l, "yMax"), attr(l, "xMin"), text.to_string())
             })
             .collect();

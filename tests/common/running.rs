@@ -82,7 +82,9 @@ impl Running {
     /// Sends the signal `name` ("INT", "TERM") and waits for the process to end.
     pub fn signal(&mut self, name: &str) -> ExitStatus {
         let pid = self.child.id().to_string();
-        let sent = Command::new("kill").args([&format!("-{name}"), &pid]).status();
+        let sent = Command::new("kill")
+            .args([&format!("-{name}"), &pid])
+            .status();
         assert!(sent.is_ok_and(|s| s.success()), "could not send SIG{name}");
         let deadline = Instant::now() + PATIENCE;
         loop {

@@ -177,7 +177,9 @@ fn section_slug(title: Option<&str>, index: usize) -> String {
 fn read(input: &TomlSource) -> Result<(RawWorksheet, Vec<Diagnostic>), Vec<Diagnostic>> {
     const WHAT: &str = "the worksheet";
     let mut doc = input.document(WHAT).map_err(|d| vec![d])?;
-    let sections = input.take_entries(&mut doc, "section", WHAT).map_err(|d| vec![d])?;
+    let sections = input
+        .take_entries(&mut doc, "section", WHAT)
+        .map_err(|d| vec![d])?;
     let (head, mut mistakes) = input.read::<RawWorksheet>(doc, WHAT, &["section"]);
     let Some(mut worksheet) = head else {
         return Err(mistakes);
