@@ -588,3 +588,40 @@ fn counts(errors: usize, warnings: usize) -> String {
         (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Diagnostic, Diagnostics};
+
+    /// A file that could not be read ends the run with 2 wherever it is, like any I/O failure;
+    /// a mistake in a file's text ends it with 1. (The story in tests/hostile.rs needs a user
+    /// who cannot read the file, which root is not.)
+    #[test]
+    fn an_unreadable_file_exits_with_the_io_code_and_a_mistake_with_the_toolkit_code() {
+        let out = Printer {
+            color: false,
+            quiet: true,
+        };
+        let unreadable = crate::fsutil::IoError {
+            path: "content/start/locked.md".into(),
+            action: "read",
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        };
+        let mut diags = Diagnostics::default();
+        diags.push(Diagnostic::io_error(
+            &unreadable,
+            std::path::Path::new("content/start/locked.md"),
+        ));
+        assert_eq!(
+            report(&out, Err(Failure::Toolkit(diags)), false, "built"),
+            EXIT_USAGE
+        );
+        let mut diags = Diagnostics::default();
+        diags.push(Diagnostic::error("unknown key `wieght` in front matter"));
+        assert_eq!(
+            report(&out, Err(Failure::Toolkit(diags)), false, "built"),
+            EXIT_TOOLKIT
+        );
+    }
+}
