@@ -4,55 +4,17 @@
 //! partners, each item's spread and "worth discussing", and the group's scores, which must equal
 //! what the build's scoring (`trellis::data::scoring`) gives for the same answers.
 
-use std::collections::BTreeMap;
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
+use std::collections::BTreeMap;
+
+use common::scoring::{answers, answers_json, item};
 use serde_json::{json, Value};
 use trellis::data::scoring::{average_tenths, band_for, Answer, Band, Method, ScoredItem, Scoring};
 
-/// Runs `body` in node with `T` (trellis-compare.js) and `input` (this JSON) in scope; returns
-/// what it prints as JSON. None when node is missing (the test is then skipped).
+/// Runs `body` in node with `T` (trellis-compare.js) and `input` in scope.
 fn node(body: &str, input: &Value) -> Option<Value> {
-    if Command::new("node").arg("--version").output().is_err() {
-        eprintln!("skipped: node is not installed, so trellis-compare.js cannot be run here");
-        return None;
-    }
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/themes/default/static/trellis-compare.js"
-    );
-    let program = format!(
-        "const T = require({script:?}); let text = ''; process.stdin.on('data', d => text += d); \
-         process.stdin.on('end', () => {{ const input = JSON.parse(text); \
-         console.log(JSON.stringify((() => {{ {body} }})())); }});"
-    );
-    let mut child = Command::new("node")
-        .args(["-e", &program])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("node starts");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.to_string().as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "node failed");
-    Some(serde_json::from_slice(&out.stdout).expect("node printed JSON"))
-}
-
-fn item(id: &str, factor: &str, category: Option<&str>, max: i64, reverse: bool) -> ScoredItem {
-    ScoredItem {
-        id: id.into(),
-        factor: Some(factor.into()),
-        category: category.map(Into::into),
-        min: 1,
-        max,
-        reverse,
-    }
+    common::scoring::node("trellis-compare.js", body, input)
 }
 
 fn bands(b: &[(i64, &str)]) -> Vec<Band> {
@@ -251,48 +213,6 @@ fn the_same_file_twice_is_noticed_and_partners_get_distinct_labels() {
     );
 }
 
-/// Answers from a small deterministic generator: values in range, "not applicable", or none.
-fn answers(config: &Scoring, seed: u64) -> BTreeMap<String, Answer> {
-    let mut state = seed
-        .wrapping_mul(2862933555777941757)
-        .wrapping_add(3037000493);
-    let mut next = || {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) as i64
-    };
-    let mut out = BTreeMap::new();
-    for i in &config.items {
-        match next() % 6 {
-            0 => {}
-            1 => {
-                out.insert(i.id.clone(), Answer::NotApplicable);
-            }
-            _ => {
-                out.insert(
-                    i.id.clone(),
-                    Answer::Value(i.min + next() % (i.max - i.min + 1)),
-                );
-            }
-        }
-    }
-    out
-}
-
-fn answers_json(a: &BTreeMap<String, Answer>) -> Value {
-    a.iter()
-        .map(|(k, v)| {
-            let v = match v {
-                Answer::Value(n) => json!(n),
-                Answer::NotApplicable => json!("na"),
-            };
-            (k.clone(), v)
-        })
-        .collect::<serde_json::Map<_, _>>()
-        .into()
-}
-
 /// What the build's scoring says the group's scores are: every partner's answers scored as one
 /// set (each partner's items under their own ids), the lowest and highest partner's own score;
 /// for a sum, the mean of the totals.
@@ -392,7 +312,7 @@ fn the_group_scores_match_the_builds_scoring_for_many_groups() {
         for seed in 0..120u64 {
             let size = 1 + (seed % 5) as usize;
             let group: Vec<_> = (0..size)
-                .map(|k| answers(config, seed * 7 + k as u64))
+                .map(|k| answers(config, seed * 7 + k as u64, 6))
                 .collect();
             let partners: Vec<Value> = group
                 .iter()

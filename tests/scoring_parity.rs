@@ -2,23 +2,11 @@
 //! the build knows the same rules as `trellis::data::scoring`. This test runs both on the same
 //! answers (node runs the script) and expects the same numbers, bands and counts.
 
-use std::collections::BTreeMap;
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
+use common::scoring::{answers, answers_json, item, node};
 use serde_json::{json, Value};
-use trellis::data::scoring::{Answer, Band, Method, Report, ScoredItem, Scoring};
-
-fn item(id: &str, factor: &str, category: Option<&str>, max: i64, reverse: bool) -> ScoredItem {
-    ScoredItem {
-        id: id.into(),
-        factor: Some(factor.into()),
-        category: category.map(Into::into),
-        min: 1,
-        max,
-        reverse,
-    }
-}
+use trellis::data::scoring::{Band, Method, Report, Scoring};
 
 fn configs() -> Vec<Scoring> {
     let bands = |b: &[(i64, &str)]| {
@@ -53,50 +41,6 @@ fn configs() -> Vec<Scoring> {
     ]
 }
 
-/// Answers from a small deterministic generator: values in range, "not applicable", or none.
-fn answers(config: &Scoring, seed: u64) -> BTreeMap<String, Answer> {
-    let mut state = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    let mut next = || {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) as i64
-    };
-    let mut out = BTreeMap::new();
-    for i in &config.items {
-        match next() % 5 {
-            0 => {}
-            1 => {
-                out.insert(i.id.clone(), Answer::NotApplicable);
-            }
-            _ => {
-                out.insert(
-                    i.id.clone(),
-                    Answer::Value(i.min + next() % (i.max - i.min + 1)),
-                );
-            }
-        }
-    }
-    out
-}
-
-fn answers_json(a: &BTreeMap<String, Answer>) -> Value {
-    a.iter()
-        .map(|(k, v)| {
-            (
-                k.clone(),
-                match v {
-                    Answer::Value(n) => json!(n),
-                    Answer::NotApplicable => json!("na"),
-                },
-            )
-        })
-        .collect::<serde_json::Map<_, _>>()
-        .into()
-}
-
 /// The Rust report in the shape `Trellis.score` returns.
 fn report_json(r: &Report) -> Value {
     let score = |s: &trellis::data::scoring::Score| {
@@ -115,43 +59,25 @@ fn report_json(r: &Report) -> Value {
 
 #[test]
 fn the_browser_and_the_build_score_a_self_assessment_the_same_way() {
-    if Command::new("node").arg("--version").output().is_err() {
-        eprintln!("skipped: node is not installed, so trellis.js cannot be run here");
-        return;
-    }
     let mut cases = Vec::new();
     let mut expected = Vec::new();
     for config in configs() {
         for seed in 0..150 {
-            let a = answers(&config, seed);
+            let a = answers(&config, seed, 5);
             cases.push(json!({ "config": config, "answers": answers_json(&a) }));
             expected.push(report_json(&config.score(&a)));
         }
     }
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/themes/default/static/trellis.js"
-    );
-    let program = format!(
-        "const T = require({script:?}); let input = ''; process.stdin.on('data', d => input += d); \
-         process.stdin.on('end', () => console.log(JSON.stringify(JSON.parse(input).map(c => T.score(c.config, c.answers)))));"
-    );
-    let mut node = Command::new("node")
-        .args(["-e", &program])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    node.stdin
-        .take()
-        .unwrap()
-        .write_all(Value::Array(cases.clone()).to_string().as_bytes())
-        .unwrap();
-    let out = node.wait_with_output().unwrap();
-    assert!(out.status.success(), "node failed");
-    let got: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let Some(got) = node(
+        "trellis.js",
+        "return input.map(c => T.score(c.config, c.answers));",
+        &Value::Array(cases.clone()),
+    ) else {
+        return;
+    };
+    let got = got.as_array().expect("a list");
     assert_eq!(got.len(), expected.len());
-    for ((case, js), rust) in cases.iter().zip(&got).zip(&expected) {
+    for ((case, js), rust) in cases.iter().zip(got).zip(&expected) {
         assert_eq!(js, rust, "for {case}");
     }
     // The generator reaches the cases that matter: reversed items, N/A, blanks, every band.

@@ -7,6 +7,7 @@ pub mod html;
 pub mod http;
 pub mod links;
 pub mod running;
+pub mod scoring;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
