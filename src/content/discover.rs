@@ -103,14 +103,7 @@ pub fn list_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathB
         .follow_links(true)
         .sort_by_file_name()
         .into_iter();
-    while let Some(entry) = walk.next() {
-        let e = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                diags.push(walk_error(root, &e));
-                continue;
-            }
-        };
+    while let Some(e) = next_entry(&mut walk, root, diags) {
         if super::is_ignored_name(&e.file_name().to_string_lossy()) && e.depth() > 0 {
             if e.file_type().is_dir() {
                 walk.skip_current_dir();
@@ -190,6 +183,21 @@ impl Inside {
     }
 }
 
+/// The walk's next entry; one it cannot read is reported and passed over. The walk itself stays
+/// with the caller, who may keep it out of a folder (`skip_current_dir`).
+fn next_entry(
+    walk: &mut walkdir::IntoIter,
+    root: &Path,
+    diags: &mut Diagnostics,
+) -> Option<walkdir::DirEntry> {
+    loop {
+        match walk.next()? {
+            Ok(e) => return Some(e),
+            Err(e) => diags.push(walk_error(root, &e)),
+        }
+    }
+}
+
 fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
     let path = e.path().map(|p| relative(root, p)).unwrap_or_default();
     if e.loop_ancestor().is_some() {
@@ -240,14 +248,7 @@ fn walk_content(root: &Path, content: &Path, found: &mut Found, diags: &mut Diag
         .follow_links(true)
         .sort_by_file_name()
         .into_iter();
-    while let Some(entry) = walker.next() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                diags.push(walk_error(root, &e));
-                continue;
-            }
-        };
+    while let Some(entry) = next_entry(&mut walker, root, diags) {
         let rel = relative(content, entry.path());
         let parts: Vec<String> = rel
             .iter()
@@ -294,14 +295,7 @@ fn collect_bundle(
         .follow_links(true)
         .sort_by_file_name()
         .into_iter();
-    while let Some(entry) = walker.next() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                diags.push(walk_error(root, &e));
-                continue;
-            }
-        };
+    while let Some(entry) = next_entry(&mut walker, root, diags) {
         let rel = relative(dir, entry.path());
         if inside.refused(&entry, &mut walker, diags) {
             if rel == Path::new("index.md") {
