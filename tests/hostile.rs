@@ -63,13 +63,18 @@ fn a_template_cut_off_inside_an_attribute_finishes() {
 /// A toolkit whose one page takes seconds to build in a debug binary.
 fn slow_site() -> TestSite {
     let site = TestSite::fixture("basic");
+    add_huge_page(&site);
+    site
+}
+
+/// A page of 100,000 sections: seconds of work for a debug build.
+fn add_huge_page(site: &TestSite) {
     let paragraph = "A paragraph with [a link](first.md), **bold words**, `code` and a list:\n\n- one\n- two\n\n";
     let mut body = String::new();
     for i in 0..100_000 {
         body.push_str(&format!("## Part {i}\n\n{paragraph}"));
     }
     site.write("content/start/huge.md", &page(&body));
-    site
 }
 
 #[test]
@@ -295,6 +300,12 @@ fn a_missing_logo_is_an_error_that_says_where_the_file_goes() {
 
 // 6. Builds that are killed or race leave nothing behind.
 
+/// Nothing of a build is left beside the output: every side folder was swapped in or removed.
+fn assert_no_side_folders(root: &Path) {
+    let left = side_folders(root);
+    assert!(left.is_empty(), "{left:?}");
+}
+
 fn side_folders(root: &Path) -> Vec<String> {
     std::fs::read_dir(root)
         .unwrap()
@@ -311,22 +322,16 @@ fn the_next_build_removes_what_killed_builds_left() {
         site.write(&format!("{stale}/index.html"), "half a build");
     }
     site.build().assert_ok();
-    assert!(
-        side_folders(&site.root).is_empty(),
-        "{:?}",
-        side_folders(&site.root)
-    );
+    assert_no_side_folders(&site.root);
 }
 
 #[test]
 fn a_build_killed_half_way_leaves_the_old_output_and_the_next_cleans_up() {
-    let site = slow_site();
-    site.remove("content/start/huge.md");
+    let site = TestSite::fixture("basic");
     site.build().assert_ok();
     let before = site.output("index.html");
-    let site_slow = slow_site();
+    add_huge_page(&site);
     // Kill builds at several moments; the output is always the old one or a whole new one.
-    common::copy_dir(&site_slow.root.join("content"), &site.root.join("content"));
     for wait in [300, 900, 1800] {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_trellis"))
             .arg("build")
@@ -344,11 +349,7 @@ fn a_build_killed_half_way_leaves_the_old_output_and_the_next_cleans_up() {
         );
     }
     site.build().assert_ok();
-    assert!(
-        side_folders(&site.root).is_empty(),
-        "{:?}",
-        side_folders(&site.root)
-    );
+    assert_no_side_folders(&site.root);
 }
 
 #[test]
@@ -370,11 +371,7 @@ fn two_builds_into_one_folder_both_succeed_one_after_the_other() {
         assert!(!stderr.contains("No such file"), "{stderr}");
     }
     assert!(site.output("index.html").contains("Working in Partnership"));
-    assert!(
-        side_folders(&site.root).is_empty(),
-        "{:?}",
-        side_folders(&site.root)
-    );
+    assert_no_side_folders(&site.root);
 }
 
 // 7. The dev server holds up.
