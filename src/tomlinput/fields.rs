@@ -40,6 +40,11 @@ impl<'a> TomlSource<'a> {
     /// left out), so one run shows them all. `T` comes back when it could be read without them,
     /// for the checks that follow (an unknown audience in front matter with a misspelt key).
     pub fn parse_fields<T: DeserializeOwned>(&self, what: &str) -> (Option<T>, Vec<Diagnostic>) {
+        // Most front matter has no mistake: read it in one go, and field by field only when
+        // that fails (every page's front matter passes here).
+        if let Ok(read) = toml::from_str(self.text()) {
+            return (Some(read), Vec::new());
+        }
         match self.document(what) {
             Ok(table) => self.read(table, what, &[]),
             Err(d) => (None, vec![d]),
