@@ -500,14 +500,7 @@ pub fn parse_front<T: serde::de::DeserializeOwned>(
     source: &Source,
     what: &str,
 ) -> Result<(T, frontmatter::Split), Diagnostic> {
-    let whole = TomlSource::whole(&source.path, &source.text);
-    let split = frontmatter::split(&source.text).map_err(|e| e.diagnostic(&whole))?;
-    let input = TomlSource {
-        path: &source.path,
-        file: &source.text,
-        offset: split.front.start,
-        len: split.front.len(),
-    };
+    let (input, split) = front_matter(source)?;
     let front: T = input.parse(what)?;
     Ok((front, split))
 }
@@ -518,6 +511,13 @@ fn parse_front_fields<T: serde::de::DeserializeOwned>(
     source: &Source,
     what: &str,
 ) -> Result<(Option<T>, frontmatter::Split, Vec<Diagnostic>), Diagnostic> {
+    let (input, split) = front_matter(source)?;
+    let (front, mistakes) = input.parse_fields(what);
+    Ok((front, split, mistakes))
+}
+
+/// The front matter of a file, split from its body, as TOML to read at its true place.
+fn front_matter(source: &Source) -> Result<(TomlSource<'_>, frontmatter::Split), Diagnostic> {
     let whole = TomlSource::whole(&source.path, &source.text);
     let split = frontmatter::split(&source.text).map_err(|e| e.diagnostic(&whole))?;
     let input = TomlSource {
@@ -526,8 +526,7 @@ fn parse_front_fields<T: serde::de::DeserializeOwned>(
         offset: split.front.start,
         len: split.front.len(),
     };
-    let (front, mistakes) = input.parse_fields(what);
-    Ok((front, split, mistakes))
+    Ok((input, split))
 }
 
 fn build_sections(
