@@ -101,6 +101,15 @@ impl<'de> Deserialize<'de> for Look {
     }
 }
 
+impl Look {
+    /// The accent, when it is a colour that passes the contrast check (site.toml's validation
+    /// reports one that does not).
+    pub fn readable_accent(&self) -> Option<[u8; 3]> {
+        let colour = parse_colour(self.accent.as_ref()?.get_ref())?;
+        (contrast_with_white(colour) >= AA).then_some(colour)
+    }
+}
+
 /// `#rgb` or `#rrggbb` as red, green and blue.
 pub fn parse_colour(text: &str) -> Option<[u8; 3]> {
     let hex = text.trim().strip_prefix('#')?;

@@ -441,13 +441,8 @@ fn site_view(site: &Site) -> SiteView {
 
 /// `[theme]`'s branding for the templates; a colour that did not pass the checks is left out.
 fn look_view(c: &crate::config::Config) -> LookView {
-    use crate::look::{contrast_with_white, darken_to, hex, parse_colour, AA};
-    let accent = c
-        .theme
-        .accent
-        .as_ref()
-        .and_then(|a| parse_colour(a.get_ref()))
-        .filter(|colour| contrast_with_white(*colour) >= AA);
+    use crate::look::{contrast_with_white, darken_to, hex};
+    let accent = c.theme.readable_accent();
     let path = |p: &Option<toml::Spanned<String>>| {
         p.as_ref()
             .map(|p| p.get_ref().trim_start_matches('/').to_string())
