@@ -326,6 +326,30 @@ pub fn relative_url(from_url: &str, to: &str) -> String {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// However a code-running scheme is disguised the way browsers still read it (any case,
+        /// tabs and line breaks inside it, spaces or control characters before it), it is found;
+        /// an ordinary address never is.
+        #[test]
+        fn a_disguised_dangerous_scheme_is_always_found(
+            scheme in proptest::sample::select(vec!["javascript:", "vbscript:", "data:"]),
+            upper in proptest::collection::vec(proptest::bool::ANY, 11),
+            breaks in proptest::collection::vec(proptest::sample::select(vec!["", "", "\t", "\n", "\r"]), 11),
+            lead in "[ \u{1}\u{1f}]{0,3}",
+            rest in "[a-z0-9()/,.<>=]{0,20}",
+        ) {
+            let mut url = lead.clone();
+            for (i, c) in scheme.chars().enumerate() {
+                url.push(if upper[i] { c.to_ascii_uppercase() } else { c });
+                url.push_str(breaks[i]);
+            }
+            url.push_str(&rest);
+            proptest::prop_assert_eq!(dangerous_scheme(&url), Some(scheme));
+            let safe = format!("https://example.org/{rest}");
+            proptest::prop_assert_eq!(dangerous_scheme(&safe), None);
+        }
+    }
+
     fn index() -> LinkIndex {
         let mut ix = LinkIndex::default();
         ix.insert(
