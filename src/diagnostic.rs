@@ -334,6 +334,18 @@ impl Diagnostics {
         self.items.extend(other);
     }
 
+    /// Keeps a step's diagnostics and returns its value: how each loader's `(value, Diagnostics)`
+    /// joins the run's.
+    pub fn take<T>(&mut self, (value, diags): (T, Diagnostics)) -> T {
+        self.items.extend(diags.items);
+        value
+    }
+
+    /// A step's value, or `None` with its diagnostics kept.
+    pub fn take_ok<T>(&mut self, result: Result<T, Diagnostics>) -> Option<T> {
+        result.map_err(|d| self.items.extend(d.items)).ok()
+    }
+
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }
@@ -367,6 +379,18 @@ fn place(d: &Diagnostic) -> Option<(&Path, usize, usize)> {
     d.location
         .as_ref()
         .map(|l| (l.path.as_path(), l.line, l.col))
+}
+
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(items: Vec<Diagnostic>) -> Self {
+        Diagnostics { items }
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics { items: vec![d] }
+    }
 }
 
 impl IntoIterator for Diagnostics {

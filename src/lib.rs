@@ -8,8 +8,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod build;
-pub mod cache;
-pub mod check;
+pub mod validate;
 pub mod cli;
 pub mod config;
 pub mod content;

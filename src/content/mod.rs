@@ -4,6 +4,8 @@
 //! (front matter, slugs, phases, audiences) and returns the model with every problem found.
 
 mod discover;
+pub mod doc;
+pub mod links;
 pub mod frontmatter;
 pub mod sources;
 
@@ -14,6 +16,7 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
+pub use doc::{documents, Doc, Place};
 pub use discover::{list_files, DataFile, DataKind, RESERVED_SECTIONS};
 pub use frontmatter::{PageFront, SectionFront};
 pub use sources::SourceCache;

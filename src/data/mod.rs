@@ -1,24 +1,24 @@
-//! Partnership data: the TOML files under content/ (checklists, worksheets; resources and models
-//! have their own loaders), parsed into plain structs and checked against the site.
+//! Partnership data: the TOML files under content/ (checklists, worksheets, resources, models)
+//! and the phases, parsed into plain structs.
 //!
 //! `Data::load` runs once per build, after `Site::load` and before any Markdown is rendered; the
-//! link checks of the data's own Markdown run once the link index is known (`links::check`).
+//! links written in the data resolve once the link index is known (`Data::resolve_links`, and
+//! `links::check` for the checklists' and worksheets' Markdown).
 
 pub mod checklist;
 pub mod fields;
-pub mod library;
-pub mod links;
 pub mod models;
 pub mod resources;
 pub mod scoring;
 pub mod text;
 pub mod worksheet;
 
-use std::path::Path;
 
 use crate::content::{DataKind, Site};
 use crate::diagnostic::{did_you_mean, Diagnostics};
-use crate::markdown::{LinkIndex, Target};
+use crate::markdown::{AnchorCheck, LinkIndex};
+use models::Models;
+use resources::Resources;
 pub use checklist::Checklist;
 pub use fields::{Known, Markdown};
 pub use worksheet::Worksheet;
@@ -34,7 +34,22 @@ pub struct Data {
     /// references to them are not reported again.
     pub broken_worksheets: Vec<String>,
     pub broken_checklists: Vec<String>,
-    // resources and models: added by their loaders (data::resources, data::models).
+    pub resources: Option<Resources>,
+    pub models: Models,
+    /// The phases as diagrams and lists name them, in order.
+    pub phases: Vec<PhaseRef>,
+    /// resources.toml or models.toml exists but could not be read (its error is already
+    /// reported): shortcodes naming them add no error of their own.
+    pub broken_files: Vec<DataKind>,
+}
+
+/// A phase as diagrams and lists name it.
+#[derive(Debug, Clone)]
+pub struct PhaseRef {
+    pub name: String,
+    pub title: String,
+    pub url: String,
+    pub number: usize,
 }
 
 /// The order of worksheets wherever they are listed: by `weight` (those without one last),
@@ -49,10 +64,23 @@ fn order(w: &Worksheet) -> (bool, i64, String, String) {
 }
 
 impl Data {
-    /// Parses every checklist and worksheet, then checks the pages' `worksheets = [...]` lists.
-    pub fn load(site: &Site, diags: &mut Diagnostics) -> Data {
+    /// Parses every data file, then checks the pages' `worksheets = [...]` lists.
+    pub fn load(site: &Site) -> (Data, Diagnostics) {
         let known = Known::from_config(&site.config);
-        let mut data = Data::default();
+        let mut diags = Diagnostics::default();
+        let mut data = Data {
+            phases: site
+                .phases()
+                .enumerate()
+                .map(|(i, s)| PhaseRef {
+                    name: s.name.clone(),
+                    title: s.title.clone(),
+                    url: s.url.clone(),
+                    number: i + 1,
+                })
+                .collect(),
+            ..Data::default()
+        };
         for file in &site.data {
             match &file.kind {
                 DataKind::Checklist { phase } => {
@@ -74,15 +102,49 @@ impl Data {
                         data.broken_worksheets.push(id.clone());
                     }
                 },
-                DataKind::Resources | DataKind::Models => {}
+                DataKind::Resources => {
+                    let (r, d) = Resources::parse(&file.source, &site.config);
+                    if r.is_none() {
+                        data.broken_files.push(DataKind::Resources);
+                    }
+                    data.resources = r;
+                    diags.extend(d);
+                }
+                DataKind::Models => {
+                    let (m, d) = Models::parse(&file.source);
+                    if m.source.is_none() {
+                        data.broken_files.push(DataKind::Models);
+                    }
+                    data.models = m;
+                    diags.extend(d);
+                }
             }
         }
         // Checklists in the order of the sections they belong to (phases first).
         let section_pos = |p: &str| site.sections.iter().position(|s| s.name == p);
         data.checklists.sort_by_key(|c| section_pos(&c.phase));
         data.worksheets.sort_by_cached_key(order);
-        data.check_page_worksheets(site, diags);
-        data
+        data.check_page_worksheets(site, &mut diags);
+        (data, diags)
+    }
+
+    /// Resolves the links written in resources.toml and models.toml; returns the problems and
+    /// the anchors (in resources.toml) to check once the pages' headings are known.
+    pub fn resolve_links(&mut self, links: &LinkIndex) -> (Vec<AnchorCheck>, Diagnostics) {
+        let mut diags = Diagnostics::default();
+        diags.extend(self.models.resolve_links(links));
+        let mut checks = Vec::new();
+        if let Some(r) = &mut self.resources {
+            let (d, c) = r.resolve_links(links);
+            diags.extend(d);
+            checks = c;
+        }
+        (checks, diags)
+    }
+
+    /// The phase whose folder holds the page at `url`.
+    pub fn phase_of(&self, url: &str) -> Option<&PhaseRef> {
+        self.phases.iter().find(|p| url.starts_with(&p.url))
     }
 
     pub fn checklist(&self, phase: &str) -> Option<&Checklist> {
@@ -122,40 +184,5 @@ impl Data {
                 );
             }
         }
-    }
-}
-
-/// Makes checklists and worksheets linkable from Markdown by their source file:
-/// `content/<phase>/checklist.toml` -> `<phase>/checklist/`, `content/worksheets/<id>.toml` ->
-/// `worksheets/<id>/`, and the worksheets folder (`content/worksheets/_index.md`) -> `worksheets/`.
-pub fn register_links(site: &Site, ix: &mut LinkIndex) {
-    let target = |url: String| Target {
-        url,
-        has_anchors: false,
-    };
-    let mut any_worksheet = false;
-    for file in &site.data {
-        match &file.kind {
-            DataKind::Checklist { phase } => {
-                ix.insert(
-                    file.source.path.clone(),
-                    target(format!("{phase}/checklist/")),
-                );
-            }
-            DataKind::Worksheet { id } => {
-                any_worksheet = true;
-                ix.insert(
-                    file.source.path.clone(),
-                    target(format!("worksheets/{id}/")),
-                );
-            }
-            _ => {}
-        }
-    }
-    if any_worksheet || site.worksheets_index.is_some() {
-        ix.insert(
-            Path::new("content/worksheets/_index.md").to_path_buf(),
-            target("worksheets/".into()),
-        );
     }
 }

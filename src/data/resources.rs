@@ -16,8 +16,7 @@ use crate::markdown::{AnchorCheck, LinkIndex, Resolved};
 use crate::names::slugify;
 
 /// The source path links name (`@/resources.toml`) and the page it becomes.
-pub const SOURCE: &str = "content/resources.toml";
-pub const URL: &str = "resources/";
+pub use crate::content::links::{RESOURCES_SOURCE as SOURCE, RESOURCES_URL as URL};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -90,7 +90,7 @@ pub fn markdown(
         links,
         source: from,
         url,
-        body_kind: &crate::render::body_kind,
+        body_kind: &crate::markdown::shortcodes::builtin_body_kind,
     };
     crate::markdown::render(text, &cx)
 }

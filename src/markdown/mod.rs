@@ -357,7 +357,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             Event::Text(t) | Event::Code(t) if table.in_head => table.head.push_str(t),
             Event::End(TagEnd::TableHead) => {
                 table.in_head = false;
-                let label = crate::render::theme::escape_html(table.head.trim());
+                let label = escape_html(table.head.trim());
                 out[table.at] = Event::Html(
                     format!("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">").into(),
                 );
@@ -705,4 +705,21 @@ mod tests {
             .iter()
             .any(|p| p.warning && p.message.contains("alt text")));
     }
+}
+
+/// Escapes what HTML needs escaped and nothing more: Tera's default also escapes `/`, which
+/// makes every relative link unreadable in the output.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }

@@ -490,3 +490,21 @@ mod tests {
         assert_eq!(out.trim(), "[box:[quote:<p>Hi</p>]]");
     }
 }
+
+/// Built-in shortcodes and whether they take a body.
+pub const BUILTIN_SHORTCODES: &[(&str, BodyKind)] = &[
+    ("quote", BodyKind::Required),
+    ("phases", BodyKind::Never),
+    ("model", BodyKind::Never),
+    ("resources", BodyKind::Never),
+    ("checklist", BodyKind::Never),
+    ("worksheet", BodyKind::Never),
+];
+
+/// The kind of body a shortcode takes: built-ins are fixed, authors' may take one.
+pub fn builtin_body_kind(name: &str) -> BodyKind {
+    BUILTIN_SHORTCODES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(BodyKind::Optional, |(_, k)| *k)
+}

@@ -9,7 +9,7 @@
 use std::fmt::Write;
 
 use crate::config::Layout;
-use crate::render::theme::escape_html as esc;
+use crate::markdown::escape_html as esc;
 
 /// Font size and line height, in SVG units; the CSS keeps the font size at 1em = 16 units.
 const FONT: f64 = 16.0;

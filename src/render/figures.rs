@@ -79,7 +79,7 @@ impl Renderer {
         match call.name.as_str() {
             "phases" => {
                 check_args(call, &[], &[])?;
-                if self.library.phases.is_empty() {
+                if self.data.phases.is_empty() {
                     return Err((
                         "there are no phases to draw".into(),
                         Some(
@@ -92,7 +92,7 @@ impl Renderer {
             }
             "model" => {
                 check_args(call, &["id"], &["id"])?;
-                if self.library.broken.contains(&DataKind::Models) {
+                if self.data.broken_files.contains(&DataKind::Models) {
                     return Ok(values);
                 }
                 let view = self.model_view(call, url, &id)?;
@@ -100,13 +100,13 @@ impl Renderer {
             }
             "resources" => {
                 check_args(call, &["phase"], &[])?;
-                if self.library.broken.contains(&DataKind::Resources) {
+                if self.data.broken_files.contains(&DataKind::Resources) {
                     return Ok(values);
                 }
                 let phase = self.phase_arg(call)?;
                 let list = self.resource_list(phase, url)?;
                 put("resources", serde_json::to_value(list));
-                let title = phase.and_then(|p| self.library.phases.iter().find(|x| x.name == p));
+                let title = phase.and_then(|p| self.data.phases.iter().find(|x| x.name == p));
                 put(
                     "phase_title",
                     Ok(title.map_or(Value::Null, |p| Value::String(p.title.clone()))),
@@ -119,8 +119,8 @@ impl Renderer {
 
     /// The phase diagram as seen from the page at `url`; `id` keeps its ids unique on the page.
     pub fn phase_diagram(&self, url: &str, id: &str) -> String {
-        let phases = &self.library.phases;
-        let current = self.library.phase_of(url).map(|p| p.name.as_str());
+        let phases = &self.data.phases;
+        let current = self.data.phase_of(url).map(|p| p.name.as_str());
         let hrefs: Vec<String> = phases
             .iter()
             .map(|p| relative_url(url, &format!("{}index.html", p.url)))
@@ -163,7 +163,7 @@ impl Renderer {
             .get("id")
             .and_then(Value::as_str)
             .unwrap_or_default();
-        let models = &self.library.models;
+        let models = &self.data.models;
         let Some(model) = models.get(wanted) else {
             let known: Vec<&str> = models.ids().collect();
             let hint = if known.is_empty() {
@@ -214,11 +214,11 @@ impl Renderer {
             "`phase` takes a phase's folder name in double quotes".to_string(),
             None,
         ))?;
-        if self.library.phases.iter().any(|p| p.name == phase) {
+        if self.data.phases.iter().any(|p| p.name == phase) {
             return Ok(Some(phase));
         }
         let known: Vec<&str> = self
-            .library
+            .data
             .phases
             .iter()
             .map(|p| p.name.as_str())
@@ -229,7 +229,7 @@ impl Renderer {
     }
 
     fn resource_list(&self, phase: Option<&str>, url: &str) -> Result<Vec<ResourceView>, Problem> {
-        let Some(resources) = &self.library.resources else {
+        let Some(resources) = &self.data.resources else {
             return Err((
                 "there is no content/resources.toml for this shortcode to list".into(),
                 Some("create content/resources.toml with [[resource]] tables, each with a title and url".into()),
@@ -262,7 +262,7 @@ impl Renderer {
             phase_title: r
                 .phase
                 .as_ref()
-                .and_then(|p| self.library.phases.iter().find(|x| &x.name == p))
+                .and_then(|p| self.data.phases.iter().find(|x| &x.name == p))
                 .map(|p| p.title.clone()),
             audiences: self.audiences(r.audience.iter().map(String::as_str)),
             publisher: r.publisher.clone(),

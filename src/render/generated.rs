@@ -6,7 +6,8 @@ use tera::Context;
 
 use super::figures::ResourceView;
 use super::views::{AudienceView, PageSummaryView};
-use super::{Place, Renderer};
+use super::Renderer;
+use crate::content::Place;
 use crate::content::{PageId, Site};
 use crate::data::resources::{self, Resources};
 use crate::data::Data;
@@ -112,7 +113,7 @@ impl Renderer {
     /// resources/ and audiences/: each output path with its HTML.
     pub fn generated_pages(&self, site: &Site, data: &Data) -> Generated {
         let mut out = Generated::new();
-        if let Some(r) = &self.library.resources {
+        if let Some(r) = &self.data.resources {
             out.push((
                 format!("{}index.html", resources::URL),
                 self.resources_page(site, r),
@@ -180,7 +181,7 @@ impl Renderer {
             })
             .collect();
         let phases = self
-            .library
+            .data
             .phases
             .iter()
             .filter(|p| r.items.iter().any(|i| i.phase.as_deref() == Some(&p.name)))
@@ -236,7 +237,7 @@ impl Renderer {
         });
         sections.retain(|s| !s.pages.is_empty());
         let resources: Vec<ResourceView> = self
-            .library
+            .data
             .resources
             .iter()
             .flat_map(|r| r.items.iter())

@@ -7,50 +7,29 @@ pub mod figures;
 pub mod generated;
 pub mod i18n;
 pub mod interactive;
+pub mod page;
 pub mod print;
 pub mod rewrite;
-mod template_error;
+pub mod site_pages;
+pub mod template_error;
 pub mod theme;
 pub mod views;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 use tera::Context;
 
-use crate::content::{PageId, Site};
+use crate::content::{PageId, Place, Site};
+use crate::data::Data;
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::markdown::links::{dangerous_scheme, file_url, relative_url, root_prefix};
-use crate::markdown::{BodyKind, Call, LinkIndex, Resolved, TocItem};
+use crate::markdown::shortcodes::BUILTIN_SHORTCODES;
+use crate::markdown::{Call, LinkIndex, Resolved, TocItem};
 pub use theme::Theme;
 use views::*;
-
-/// Built-in shortcodes and whether they take a body.
-pub const BUILTIN_SHORTCODES: &[(&str, BodyKind)] = &[
-    ("quote", BodyKind::Required),
-    ("phases", BodyKind::Never),
-    ("model", BodyKind::Never),
-    ("resources", BodyKind::Never),
-    ("checklist", BodyKind::Never),
-    ("worksheet", BodyKind::Never),
-];
-
-/// The kind of body a shortcode takes: built-ins are fixed, authors' may take one.
-pub fn body_kind(name: &str) -> BodyKind {
-    BUILTIN_SHORTCODES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map_or(BodyKind::Optional, |(_, k)| *k)
-}
-
-/// One output page's place in the site, for navigation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Place {
-    Home,
-    Section(usize),
-    Page(PageId),
-}
 
 /// A menu entry from site.toml, resolved once.
 #[derive(Debug, Clone)]
@@ -62,7 +41,7 @@ enum MenuTarget {
 
 /// Everything that stays the same across the pages of one build.
 pub struct Renderer {
-    pub theme: Theme,
+    theme: Theme,
     base: Context,
     site_view: SiteView,
     menu: Vec<(String, MenuTarget)>,
@@ -73,16 +52,23 @@ pub struct Renderer {
     /// Position of each place in `sequence`.
     sequence_index: HashMap<Place, usize>,
     /// Resources, models and phases, for the shortcodes and pages drawn from them.
-    pub library: crate::data::library::Library,
+    data: Arc<Data>,
     /// Parts of the print pages already rewritten, kept while watch reuses this renderer.
-    pub print_memo: Option<print::PrintMemo>,
+    print_memo: Option<print::PrintMemo>,
     /// The interface strings in the toolkit's language.
-    pub strings: i18n::Strings,
+    strings: i18n::Strings,
 }
 
 impl Renderer {
-    /// Prepares what every page shares. Errors in the menu are reported here.
-    pub fn new(site: &Site, theme: Theme, links: &LinkIndex) -> Result<Renderer, Vec<Diagnostic>> {
+    /// Prepares what every page shares. Errors in the menu are reported here. `memo_print` keeps
+    /// the print pages' parts for the next render with this renderer (watch).
+    pub fn new(
+        site: &Site,
+        theme: Theme,
+        links: &LinkIndex,
+        data: Arc<Data>,
+        memo_print: bool,
+    ) -> Result<Renderer, Vec<Diagnostic>> {
         let site_view = site_view(site);
         let mut base = Context::new();
         base.insert("site", &site_view);
@@ -98,8 +84,8 @@ impl Renderer {
             sidebars: Vec::new(),
             sequence: sequence(site),
             sequence_index: HashMap::new(),
-            library: Default::default(),
-            print_memo: None,
+            data,
+            print_memo: memo_print.then(print::PrintMemo::default),
             strings,
         };
         r.sequence_index = r
@@ -114,6 +100,16 @@ impl Renderer {
 
     pub fn site(&self) -> &SiteView {
         &self.site_view
+    }
+
+    /// The theme's templates and files.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// The interface strings in the toolkit's language.
+    pub fn strings(&self) -> &i18n::Strings {
+        &self.strings
     }
 
     /// The context every template shares, to add a page's own values to.

@@ -17,7 +17,8 @@ use tera::Context;
 use super::interactive::{Embed, Interactive};
 use super::rewrite::{rewrite, site_path};
 use super::views::AudienceView;
-use super::{Place, Renderer};
+use super::Renderer;
+use crate::content::Place;
 use crate::content::Site;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::links::{file_url, relative_url};
@@ -415,7 +416,7 @@ impl Renderer {
             title: self.text("print_toolkit"),
             href: "print/index.html".into(),
         }];
-        links.extend(self.library.phases.iter().map(|p| LinkTo {
+        links.extend(self.data.phases.iter().map(|p| LinkTo {
             title: format!("{} {}: {}", self.text("phase"), p.number, p.title),
             href: format!("print/{}/index.html", p.name),
         }));
@@ -450,7 +451,7 @@ impl Renderer {
             .iter()
             .map(|&i| {
                 let s = &site.sections[i];
-                let phase = self.library.phases.iter().find(|p| p.name == s.name);
+                let phase = self.data.phases.iter().find(|p| p.name == s.name);
                 let mut parts: Vec<PartView> = s
                     .pages
                     .par_iter()

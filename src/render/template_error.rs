@@ -446,3 +446,34 @@ mod tests {
         assert_eq!(&found.text[span], "site.titel");
     }
 }
+
+/// One mistake in a template fails every page that uses it: report it once, at the template's
+/// line, counting the other pages. Diagnostics elsewhere are left as they are.
+pub fn merge_template_repeats(failures: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<(Diagnostic, usize)> = Vec::new();
+    let mut seen: HashMap<(String, Option<String>), usize> = HashMap::new();
+    for d in failures {
+        let in_template = d
+            .location
+            .as_ref()
+            .is_some_and(|l| l.path.starts_with("templates") || l.path.starts_with("themes"));
+        let key = (d.position().unwrap_or_default(), d.hint.clone());
+        match seen.get(&key) {
+            Some(&i) if in_template => out[i].1 += 1,
+            _ => {
+                seen.insert(key, out.len());
+                out.push((d, 0));
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(mut d, others)| {
+            if others > 0 {
+                let pages = if others == 1 { "page" } else { "pages" };
+                d.message = format!("{} and {others} other {pages}", d.message);
+            }
+            d
+        })
+        .collect()
+}
+

@@ -1,6 +1,7 @@
 //! The theme: Tera templates and static files, from the embedded default theme, a theme folder,
 //! and the toolkit's own templates/, each overriding the one before file by file.
 
+use crate::content::Site;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -179,7 +180,7 @@ fn slash(p: &Path) -> String {
 fn parse_all(templates: &HashMap<String, TemplateSource>) -> Result<Tera, Diagnostics> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
-    tera.set_escape_fn(escape_html);
+    tera.set_escape_fn(crate::markdown::escape_html);
     tera.register_filter("css_string", css_string_filter);
     let mut names: Vec<&String> = templates.keys().collect();
     names.sort();
@@ -214,19 +215,21 @@ fn css_string_filter(
     Ok(tera::Value::String(super::print::css_string(text)))
 }
 
-/// Escapes what HTML needs escaped and nothing more: Tera's default also escapes `/`, which
-/// makes every relative link unreadable in the output.
-pub fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+/// The theme site.toml names (the built-in default when none), read but not yet parsed.
+pub fn find(site: &Site) -> Result<ThemeFiles, Diagnostics> {
+    let name = site.config.theme.name.get_ref();
+    if !is_plain_name(name) {
+        let mut d = Diagnostics::default();
+        d.push(site.config.error_at(&site.config.theme.name, format!("`{name}` is not a theme name"))
+            .hint("a theme is a folder under themes/ named by its folder name alone, such as theme = \"campus\" for themes/campus/"));
+        return Err(d);
     }
-    out
+    if !exists(&site.root, name) {
+        let mut d = Diagnostics::default();
+        d.push(site.config.error_at(&site.config.theme.name, format!("there is no theme `{name}`"))
+            .hint(format!("create themes/{name}/templates/, or remove the theme line to use the built-in default theme")));
+        return Err(d);
+    }
+    Theme::read(&site.root, name)
 }
+

@@ -8,7 +8,6 @@ use pulldown_cmark::{Event, Parser, TagEnd};
 use super::text::{parts, squash, Part};
 use super::{Entry, Kind};
 use crate::data::checklist::Checklist;
-use crate::data::library::Library;
 use crate::data::Data;
 
 /// A page: its title and summary from the front matter, its text from its rendered Markdown
@@ -39,7 +38,6 @@ pub fn page(p: &PageInput) -> Entry {
 /// checklist's title as its page shows it.
 pub fn data(
     data: &Data,
-    library: &Library,
     checklist_title: &dyn Fn(&Checklist) -> String,
 ) -> Vec<Entry> {
     let mut out = Vec::new();
@@ -66,7 +64,7 @@ pub fn data(
     for w in &data.worksheets {
         out.push(worksheet(w));
     }
-    if let Some(resources) = &library.resources {
+    if let Some(resources) = &data.resources {
         for r in &resources.items {
             let mut text: Vec<String> = [&r.format, &r.publisher]
                 .into_iter()

@@ -13,6 +13,7 @@
 //! inflections, so no stemmer is needed in the browser).
 
 pub mod collect;
+pub mod site;
 pub mod text;
 pub mod words;
 

@@ -17,7 +17,7 @@ use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
 
 use crate::build::{self, BuildOptions, Failure, Stats};
-use crate::cache::RenderCache;
+use crate::build::memo::Memo;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{self, Plan, Written};
 
@@ -38,7 +38,7 @@ pub struct Session {
     opts: BuildOptions,
     /// Where to write; None until site.toml has been read (its output_dir decides).
     out: Option<PathBuf>,
-    cache: RenderCache,
+    cache: Memo,
     written: Option<Written>,
 }
 
@@ -77,7 +77,7 @@ impl Session {
             root,
             opts,
             out,
-            cache: RenderCache::on(),
+            cache: Memo::on(),
             written: None,
         }
     }

@@ -72,7 +72,7 @@ impl<'a> Interactive<'a> {
             data,
             links,
             key: format!("trellis:{}", slugify(site.config.title())),
-            t: r.strings.clone(),
+            t: r.strings().clone(),
             decimal: if language.starts_with("fr") { ',' } else { '.' },
             titles,
         }

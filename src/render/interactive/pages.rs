@@ -12,7 +12,7 @@ use crate::markdown::links::{file_url, relative_url};
 use crate::markdown::{self, Problem};
 use crate::output::{Content, Outputs};
 use crate::render::views::{Common, LinkView};
-use crate::render::Place;
+use crate::content::Place;
 
 /// The worksheets page's list: a group per phase, in phase order, then the others.
 #[derive(Debug, Clone, Serialize)]
@@ -25,8 +25,10 @@ pub struct WorksheetGroupView {
 const INDEX_URL: &str = "worksheets/";
 
 impl Interactive<'_> {
-    /// Renders every page of its own into `outputs`; returns the problems found.
-    pub fn pages(&self, outputs: &mut Outputs) -> Vec<Diagnostic> {
+    /// Renders every page of its own (checklists, worksheets, their index and compare pages),
+    /// with the problems found.
+    pub fn pages(&self) -> (Outputs, Vec<Diagnostic>) {
+        let mut outputs = Outputs::default();
         let mut problems = Vec::new();
         let mut add = |path: String, result: Result<String, Vec<Diagnostic>>| match result {
             Ok(html) => outputs.add(path, Content::Text(html)),
@@ -56,7 +58,7 @@ impl Interactive<'_> {
             );
             problems.extend(found);
         }
-        problems
+        (outputs, problems)
     }
 
     /// Common values for a page of our own: no previous/next, breadcrumbs from home.
@@ -191,7 +193,7 @@ impl Interactive<'_> {
             links: self.links,
             source: &source.path,
             url: INDEX_URL,
-            body_kind: &crate::render::body_kind,
+            body_kind: &crate::markdown::shortcodes::builtin_body_kind,
         };
         let md = markdown::render(&source.text[*offset..], &cx);
         let at = |p: &Problem| {

@@ -1,56 +1,42 @@
 //! What a watch session keeps from one render to the next, so a rebuild redoes only the work
-//! whose inputs changed.
-//!
-//! Each cache is keyed by exactly what its result depends on, and that is the whole of the
-//! incremental scheme:
+//! whose inputs changed. Each memo wraps one step of the build (build/mod.rs) and is keyed by
+//! exactly what that step's result depends on, and that is the whole of the incremental scheme:
 //! - a document's Markdown render depends on its source text, its URL and the link index;
 //! - a document's page (its template output) depends on its source text and the *skeleton*:
 //!   every input except the bodies of the documents (site.toml, every front matter, the list of
 //!   files, the data files, the templates, the build options);
-//! - the renderer (parsed templates, navigation, menu) depends on the skeleton alone;
+//! - the renderer (parsed templates, navigation, menu), the checklist and worksheet pages and the
+//!   resources and audience pages depend on the skeleton alone;
 //! - the search index depends on the skeleton and every document's rendered Markdown.
 //!
 //! So a body edit re-renders one page, a title edit re-renders every page (navigation shows
-//! titles everywhere) from cached Markdown, and a new or removed file re-renders everything.
-//! Site-wide outputs (the 404 page, the sitemap and any other page made from the whole site) are
-//! rendered afresh every time: they are few, and they may show any page's body.
+//! titles everywhere) from kept Markdown, and a new or removed file re-renders everything.
+//! Site-wide outputs (the 404 page, the sitemap and the print pages, which keep their own parts
+//! in the renderer) are made afresh every time: they are few, and they may show any page's body.
+//! `Memo::off()` (for `build`) keeps nothing.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::build::{BuildOptions, Doc};
-use crate::content::{Site, SourceCache};
-use crate::diagnostic::Diagnostic;
+use rayon::prelude::*;
+
+use crate::build::BuildOptions;
+use crate::content::{Doc, Site, SourceCache};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{LinkIndex, Rendered};
 use crate::output::Outputs;
 use crate::render::theme::ThemeFiles;
 use crate::render::Renderer;
 
-/// A rendered page: its output path, its HTML and its content with shortcodes expanded (for
-/// the print pages), shared with the output rather than copied.
-pub type PageOutput = (String, Arc<String>, Arc<String>);
-
-/// The results of the previous render, by document URL. `RenderCache::off()` (for `build`)
-/// keeps nothing.
-#[derive(Default)]
-pub struct RenderCache {
-    enabled: bool,
-    /// Source texts, so a rebuild reads only the files that changed.
-    pub sources: SourceCache,
-    links: Option<LinkIndex>,
-    skeleton: Option<u64>,
-    markdown: HashMap<String, Entry<Rendered>>,
-    pages: HashMap<String, Entry<PageOutput>>,
-    /// The parsed templates, navigation and menu, made from the skeleton alone.
-    renderer: Option<(u64, Renderer)>,
-    /// The pages made from the skeleton alone (resources, audiences), by output path.
-    generated: Option<(u64, Vec<Shared>)>,
-    /// The checklist and worksheet pages and their messages, also made from the skeleton alone.
-    data_pages: Option<(u64, Outputs, Vec<Diagnostic>)>,
-    /// The search index's files, by a key of the skeleton and every rendered Markdown text.
-    search: Option<(u64, Vec<Shared>)>,
+/// A document's page as rendered: its output path, its HTML, and its content with the
+/// shortcodes drawn (for the print pages), shared with the output rather than copied.
+#[derive(Debug, Clone)]
+pub struct PageOutput {
+    pub path: String,
+    pub html: Arc<String>,
+    pub content: Arc<String>,
 }
 
 /// An output path and its text, shared with the output.
@@ -58,6 +44,55 @@ pub type Shared = (String, Arc<String>);
 
 /// Pages by output path, each rendered or failed.
 pub type Generated = Vec<(String, Result<Arc<String>, Diagnostic>)>;
+
+/// What the previous renders left, one memo per step.
+#[derive(Default)]
+pub struct Memo {
+    enabled: bool,
+    /// Source texts, so a rebuild reads only the files that changed.
+    pub sources: SourceCache,
+    markdown: PerDoc<Arc<Rendered>>,
+    /// The link index the kept Markdown was rendered against.
+    links: Option<LinkIndex>,
+    pages: PerDoc<PageOutput>,
+    /// The skeleton the kept pages were rendered with.
+    pages_skeleton: Option<u64>,
+    renderer: Keyed<Result<Arc<Renderer>, Diagnostics>>,
+    data_pages: Keyed<(Outputs, Vec<Diagnostic>)>,
+    generated: Keyed<Generated>,
+    search: Keyed<Vec<Shared>>,
+}
+
+/// One result and the key it was made for.
+struct Keyed<T>(Option<(u64, T)>);
+
+impl<T> Default for Keyed<T> {
+    fn default() -> Self {
+        Keyed(None)
+    }
+}
+
+impl<T: Clone> Keyed<T> {
+    /// The kept result when `key` is the one it was made for, else `make()` (kept when `on`).
+    /// `key` is only computed when the memo is on.
+    fn get_or(&mut self, on: bool, key: impl FnOnce() -> u64, make: impl FnOnce() -> T) -> T {
+        if !on {
+            return make();
+        }
+        let key = key();
+        match &self.0 {
+            Some((k, kept)) if *k == key => kept.clone(),
+            _ => {
+                let made = make();
+                self.0 = Some((key, made.clone()));
+                made
+            }
+        }
+    }
+}
+
+/// Results by document URL, each with the source text it was made from.
+type PerDoc<T> = HashMap<String, Entry<T>>;
 
 /// A result with the source it was computed from.
 struct Entry<T> {
@@ -88,136 +123,116 @@ impl<T> Entry<T> {
     }
 }
 
-impl RenderCache {
-    /// A cache that remembers renders (for watch and serve).
-    pub fn on() -> RenderCache {
-        RenderCache {
+/// The kept value for `doc` if made from its current text.
+fn still_valid<T: Clone>(memo: &PerDoc<T>, doc: &Doc) -> Option<T> {
+    memo.get(&doc.url).filter(|e| e.fits(doc)).map(|e| e.value.clone())
+}
+
+impl Memo {
+    /// A memo that remembers renders (for watch and serve).
+    pub fn on() -> Memo {
+        Memo {
             enabled: true,
             sources: SourceCache::on(),
-            ..RenderCache::default()
+            ..Memo::default()
         }
     }
 
-    /// A cache that remembers nothing (for a one-off build).
-    pub fn off() -> RenderCache {
-        RenderCache::default()
+    /// A memo that remembers nothing (for a one-off build).
+    pub fn off() -> Memo {
+        Memo::default()
     }
 
-    /// Whether this cache remembers anything (watch and serve) or not (build).
+    /// Whether this memo remembers anything (watch and serve) or not (build).
     pub fn is_on(&self) -> bool {
         self.enabled
     }
 
-    /// Starts a render: forgets what depended on a link index or skeleton that changed.
-    pub fn begin(&mut self, links: &LinkIndex, skeleton: u64) {
-        if !self.enabled {
-            return;
-        }
+    /// Each document's Markdown, rendered in parallel by `render` unless kept from a render
+    /// against the same link index.
+    pub fn markdown(
+        &mut self,
+        docs: &[Doc],
+        links: &LinkIndex,
+        render: impl Fn(&Doc) -> Rendered + Sync,
+    ) -> Vec<Arc<Rendered>> {
         if self.links.as_ref() != Some(links) {
             self.markdown.clear();
-            self.links = Some(links.clone());
         }
-        if self.skeleton != Some(skeleton) {
-            self.pages.clear();
-            self.skeleton = Some(skeleton);
-        }
-    }
-
-    /// The Markdown renders still valid for `docs`, in their order, moved out of the cache
-    /// (`keep_markdown` moves them back).
-    pub fn take_markdown(&mut self, docs: &[Doc]) -> Vec<Option<Rendered>> {
-        docs.iter()
-            .map(|d| {
-                let entry = self.markdown.remove(&d.url)?;
-                entry.fits(d).then_some(entry.value)
-            })
-            .collect()
-    }
-
-    /// The renderer made for this skeleton last time, moved out of the cache.
-    pub fn take_renderer(&mut self, skeleton: u64) -> Option<Renderer> {
-        match self.renderer.take() {
-            Some((s, r)) if s == skeleton => Some(r),
-            _ => None,
-        }
-    }
-
-    pub fn keep_renderer(&mut self, skeleton: u64, renderer: Renderer) {
-        if self.enabled {
-            self.renderer = Some((skeleton, renderer));
-        }
-    }
-
-    /// The skeleton-only pages made last time, if the skeleton is the same.
-    pub fn generated(&self, skeleton: u64) -> Option<Generated> {
-        let (s, pages) = self.generated.as_ref()?;
-        (*s == skeleton).then(|| {
-            pages
-                .iter()
-                .map(|(p, h)| (p.clone(), Ok(h.clone())))
-                .collect()
-        })
-    }
-
-    /// Remembers the skeleton-only pages when all of them rendered.
-    pub fn keep_generated(&mut self, skeleton: u64, pages: &Generated) {
-        let ok: Option<Vec<Shared>> = pages
-            .iter()
-            .map(|(p, r)| Some((p.clone(), r.as_ref().ok()?.clone())))
+        let kept = &self.markdown;
+        let rendered: Vec<Arc<Rendered>> = docs
+            .par_iter()
+            .map(|d| still_valid(kept, d).unwrap_or_else(|| Arc::new(render(d))))
             .collect();
-        self.generated = ok.filter(|_| self.enabled).map(|ok| (skeleton, ok));
-    }
-
-    /// The checklist and worksheet pages made last time, if the skeleton is the same.
-    pub fn data_pages(&self, skeleton: u64) -> Option<(Outputs, Vec<Diagnostic>)> {
-        let (s, pages, problems) = self.data_pages.as_ref()?;
-        (*s == skeleton).then(|| (pages.clone(), problems.clone()))
-    }
-
-    /// Remembers the checklist and worksheet pages, sharing their text with the output.
-    pub fn keep_data_pages(&mut self, skeleton: u64, pages: &Outputs, problems: &[Diagnostic]) {
         if self.enabled {
-            self.data_pages = Some((skeleton, pages.clone(), problems.to_vec()));
-        }
-    }
-
-    /// The search index's files made last time, if made from the same inputs.
-    pub fn search_index(&self, key: u64) -> Option<Vec<Shared>> {
-        let (k, files) = self.search.as_ref()?;
-        (*k == key).then(|| files.clone())
-    }
-
-    pub fn keep_search_index(&mut self, key: u64, files: &[Shared]) {
-        if self.enabled {
-            self.search = Some((key, files.to_vec()));
-        }
-    }
-
-    pub fn page(&self, doc: &Doc) -> Option<PageOutput> {
-        let entry = self.pages.get(&doc.url)?;
-        entry.fits(doc).then(|| entry.value.clone())
-    }
-
-    /// Remembers every document's Markdown render; forgets documents that are gone.
-    pub fn keep_markdown(&mut self, docs: &[Doc], rendered: Vec<Rendered>) {
-        if self.enabled {
+            self.links = Some(links.clone());
             self.markdown = docs
                 .iter()
-                .zip(rendered)
-                .map(|(d, r)| (d.url.clone(), Entry::new(d, r)))
+                .zip(&rendered)
+                .map(|(d, r)| (d.url.clone(), Entry::new(d, r.clone())))
                 .collect();
         }
+        rendered
     }
 
-    /// Remembers the pages that rendered without errors; forgets the others.
-    pub fn keep_pages<E>(&mut self, docs: &[Doc], pages: &[Result<PageOutput, E>]) {
+    /// The renderer for this skeleton: kept, or made by `make`.
+    pub fn renderer(
+        &mut self,
+        skeleton: u64,
+        make: impl FnOnce() -> Result<Arc<Renderer>, Diagnostics>,
+    ) -> Result<Arc<Renderer>, Diagnostics> {
+        self.renderer.get_or(self.enabled, || skeleton, make)
+    }
+
+    /// Each document's page, rendered in parallel by `render` unless kept from a render with
+    /// the same skeleton. Only pages that rendered are kept.
+    pub fn pages(
+        &mut self,
+        skeleton: u64,
+        docs: &[Doc],
+        render: impl Fn(usize, &Doc) -> Result<PageOutput, Vec<Diagnostic>> + Sync,
+    ) -> Vec<Result<PageOutput, Vec<Diagnostic>>> {
+        if self.pages_skeleton != Some(skeleton) {
+            self.pages.clear();
+        }
+        let kept = &self.pages;
+        let pages: Vec<_> = docs
+            .par_iter()
+            .enumerate()
+            .map(|(i, d)| still_valid(kept, d).map_or_else(|| render(i, d), Ok))
+            .collect();
         if self.enabled {
+            self.pages_skeleton = Some(skeleton);
             self.pages = docs
                 .iter()
-                .zip(pages)
+                .zip(&pages)
                 .filter_map(|(d, p)| Some((d.url.clone(), Entry::new(d, p.as_ref().ok()?.clone()))))
                 .collect();
         }
+        pages
+    }
+
+    /// The checklist and worksheet pages and their messages, made from the skeleton alone.
+    pub fn data_pages(
+        &mut self,
+        skeleton: u64,
+        make: impl FnOnce() -> (Outputs, Vec<Diagnostic>),
+    ) -> (Outputs, Vec<Diagnostic>) {
+        self.data_pages.get_or(self.enabled, || skeleton, make)
+    }
+
+    /// The resources and audience pages, made from the skeleton alone.
+    pub fn generated(&mut self, skeleton: u64, make: impl FnOnce() -> Generated) -> Generated {
+        self.generated.get_or(self.enabled, || skeleton, make)
+    }
+
+    /// The search index's files, made from the skeleton and every document's Markdown (`key`).
+    pub fn search_index(
+        &mut self,
+        key: impl FnOnce() -> u64,
+        make: impl FnOnce() -> Vec<Shared>,
+    ) -> Vec<Shared> {
+        self.search.get_or(self.enabled, key, make)
     }
 }
 

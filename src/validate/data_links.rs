@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use toml::Spanned;
 
-use super::{Data, Markdown};
+use crate::data::{Data, Markdown};
 use crate::content::Source;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, BodyKind, LinkIndex, Problem, Resolved};

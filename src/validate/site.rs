@@ -3,8 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
-use crate::build::Doc;
+use crate::content::Doc;
 use crate::content::Site;
 use crate::data::Data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -16,7 +17,7 @@ pub fn site(
     site: &Site,
     data: &Data,
     docs: &[Doc],
-    rendered: &[Rendered],
+    rendered: &[Arc<Rendered>],
     links: &LinkIndex,
     diags: &mut Diagnostics,
 ) {
@@ -75,7 +76,7 @@ fn logo(site: &Site, diags: &mut Diagnostics) {
 }
 
 /// A link's `#anchor` must be a heading of the page it points to.
-fn anchors(docs: &[Doc], rendered: &[Rendered], diags: &mut Diagnostics) {
+fn anchors(docs: &[Doc], rendered: &[Arc<Rendered>], diags: &mut Diagnostics) {
     // Two pages at one address are an error of their own: the first one's headings count here.
     let mut known: HashMap<&str, &Vec<String>> = HashMap::new();
     for (d, r) in docs.iter().zip(rendered) {
@@ -127,7 +128,7 @@ fn empty_phases(site: &Site, diags: &mut Diagnostics) {
 fn unreachable_pages(
     site: &Site,
     docs: &[Doc],
-    rendered: &[Rendered],
+    rendered: &[Arc<Rendered>],
     links: &LinkIndex,
     diags: &mut Diagnostics,
 ) {
@@ -165,7 +166,7 @@ fn menu_files(site: &Site, links: &LinkIndex) -> HashSet<String> {
 
 /// A worksheet that no page lists, embeds or links to, and that names no phase, appears only in
 /// the list of all worksheets: probably forgotten.
-fn unused_worksheets(site: &Site, data: &Data, rendered: &[Rendered], diags: &mut Diagnostics) {
+fn unused_worksheets(site: &Site, data: &Data, rendered: &[Arc<Rendered>], diags: &mut Diagnostics) {
     let mut used: HashSet<&str> = site
         .pages
         .iter()
