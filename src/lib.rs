@@ -8,7 +8,6 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod build;
-pub mod validate;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -24,4 +23,5 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod tomlinput;
+pub mod validate;
 pub mod watch;

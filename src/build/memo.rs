@@ -125,7 +125,9 @@ impl<T> Entry<T> {
 
 /// The kept value for `doc` if made from its current text.
 fn still_valid<T: Clone>(memo: &PerDoc<T>, doc: &Doc) -> Option<T> {
-    memo.get(&doc.url).filter(|e| e.fits(doc)).map(|e| e.value.clone())
+    memo.get(&doc.url)
+        .filter(|e| e.fits(doc))
+        .map(|e| e.value.clone())
 }
 
 impl Memo {

@@ -15,7 +15,8 @@ use crate::fsutil::IoError;
 use crate::markdown::Rendered;
 use crate::output::{self, Content, Outputs};
 use crate::render::interactive::Interactive;
-use crate::render::print::PrintDoc;
+use crate::render::print::{PrintDoc, PrintPages};
+use crate::render::theme::ThemeFiles;
 use crate::render::{self, Renderer};
 use crate::search;
 use crate::validate;
@@ -149,106 +150,156 @@ pub fn render_site_with(
     let Some(site) = diags.take(load_site(root, opts, memo)) else {
         return (None, diags);
     };
-    let mut data = diags.take(Data::load(&site));
+    let data = diags.take(Data::load(&site));
     let Some(theme) = diags.take_ok(render::theme::find(&site)) else {
         return (None, diags);
     };
+    let rendered = render(&site, data, theme, opts, memo, &mut diags);
+    // One template mistake fails every page drawn with it: say so once.
+    diags.items = render::template_error::merge_template_repeats(std::mem::take(&mut diags.items));
+    let rendered = rendered.map(|(outputs, stats)| RenderedSite {
+        site,
+        outputs,
+        stats,
+    });
+    (rendered, diags)
+}
+
+/// What the render steps share, made once the Markdown is rendered and checked.
+struct Ready<'a> {
+    site: &'a Site,
+    data: &'a Data,
+    docs: &'a [Doc<'a>],
+    rendered: &'a [Arc<Rendered>],
+    renderer: &'a Renderer,
+    interactive: &'a Interactive<'a>,
+    /// Everything a page depends on besides its own text: the memo's key for most steps.
+    skeleton: u64,
+}
+
+/// Link -> Markdown -> validate -> render -> assemble, over a loaded site.
+fn render(
+    site: &Site,
+    mut data: Data,
+    theme: ThemeFiles,
+    opts: &BuildOptions,
+    memo: &mut Memo,
+    diags: &mut Diagnostics,
+) -> Option<(Outputs, Stats)> {
     // Link: every link target is known before any Markdown is rendered, so links resolve in
     // one pass; the data's own links resolve against the same index.
-    let links = content::links::index(&site);
+    let links = content::links::index(site);
     let resource_anchors = diags.take(data.resolve_links(&links));
     let data = Arc::new(data);
-    // Everything a page depends on besides its own text; the memo's key for most steps.
-    let skeleton = memo::skeleton(&site, &theme, opts);
+    let skeleton = memo::skeleton(site, &theme, opts);
     // Templates parsed and navigation drawn once, for every page. A failure is reported after
     // the Markdown, so one run names every mistake.
     let print_parts = memo.is_on();
     let renderer = memo.renderer(skeleton, || {
         let theme = theme.parse()?;
-        Renderer::new(&site, theme, &links, data.clone(), print_parts)
+        Renderer::new(site, theme, &links, data.clone(), print_parts)
             .map(Arc::new)
             .map_err(Diagnostics::from)
     });
     // Markdown, in parallel; each document's own problems at their place in its file.
-    let docs = documents(&site);
+    let docs = documents(site);
     let rendered = memo.markdown(&docs, &links, |d| d.render_markdown(&links));
     for (doc, r) in docs.iter().zip(&rendered) {
         diags.extend(r.problems.iter().map(|p| doc.diagnostic(p)));
     }
     // Validate: what needs every page at once (anchors on other pages, unreachable pages,
     // unused worksheets, the data's links).
-    diags.extend(validate::whole_site(
-        &site,
-        &data,
-        &docs,
-        &rendered,
-        &links,
-        resource_anchors,
-    ));
-    let Some(renderer) = diags.take_ok(renderer) else {
-        return (None, diags);
+    let checked = validate::whole_site(site, &data, &docs, &rendered, &links, resource_anchors);
+    diags.extend(checked);
+    let renderer = diags.take_ok(renderer)?;
+    let interactive = Interactive::new(&renderer, site, &data, &links);
+    let ready = Ready {
+        site,
+        data: &data,
+        docs: &docs,
+        rendered: &rendered,
+        renderer: &renderer,
+        interactive: &interactive,
+        skeleton,
     };
-    // Render: each document's page, then the pages drawn from the data and the whole site.
-    let interactive = Interactive::new(&renderer, &site, &data, &links);
-    let mut outputs = Outputs::default();
-    let pages = memo.pages(skeleton, &docs, |i, doc| {
-        render::page::page(&renderer, &interactive, &site, doc, &rendered[i])
-    });
-    let contents = add_pages(pages, &mut outputs, &mut diags);
-    let (data_pages, problems) = memo.data_pages(skeleton, || interactive.pages());
-    outputs.files.extend(data_pages.files);
-    diags.extend(problems);
-    // The print pages reuse each page's content; the search index is made beside them, since
-    // the print pages spend much of their time on one core.
-    let (print, index) = rayon::join(
-        || print_pages(&renderer, &interactive, &site, &docs, &contents, &rendered),
-        || {
-            memo.search_index(
-                || search::site::key(skeleton, &rendered),
-                || search::site::site_index(&site, &data, &interactive, &docs, &rendered),
-            )
-        },
-    );
-    drop(contents);
-    for (path, script) in index {
-        outputs.add(path, Content::Shared(script));
-    }
-    let generated = memo.generated(skeleton, || {
-        let pages = renderer.generated_pages(&site, &data).into_iter();
-        pages.map(|(path, page)| (path, page.map(Arc::new))).collect()
-    });
-    for (path, page) in generated {
-        diags.take_ok(page.map_err(Diagnostics::from))
-            .map(|html| outputs.add(path, Content::Shared(html)));
-    }
-    let (print, print_problems) = print;
-    diags.extend(print_problems);
-    for (path, page) in print {
-        diags.take_ok(page.map_err(Diagnostics::from))
-            .map(|html| outputs.add(path, Content::Text(html)));
-    }
-    if let Some(html) = diags.take_ok(render::site_pages::not_found_page(&site, &renderer).map_err(Diagnostics::from)) {
-        outputs.add("404.html", Content::Text(html));
-    }
-    // Assemble: files copied as they are come last, so one at the address of a page made above
-    // is left out with a warning, never silently put in the page's place.
-    diags.extend(files::add_files(&site, &renderer, &docs, &mut outputs));
-    if let Some(xml) = render::site_pages::sitemap(&outputs, &renderer) {
-        outputs.add("sitemap.xml", Content::Text(xml));
-    }
+    let mut outputs = pages(&ready, memo, diags);
+    assemble(&ready, &mut outputs, diags);
     let stats = Stats {
         pages: site.pages.len() + site.sections.len() + 1,
         checklists: data.checklists.len(),
         worksheets: data.worksheets.len(),
     };
-    // One template mistake fails every page drawn with it: say so once.
-    diags.items = render::template_error::merge_template_repeats(std::mem::take(&mut diags.items));
-    let site = RenderedSite {
+    Some((outputs, stats))
+}
+
+/// Render: each document's page, the checklist and worksheet pages, the print pages and the
+/// search index, the resources and audience pages, the 404 page.
+fn pages(ready: &Ready, memo: &mut Memo, diags: &mut Diagnostics) -> Outputs {
+    let Ready {
         site,
+        data,
+        docs,
+        rendered,
+        renderer,
+        interactive,
+        skeleton,
+    } = *ready;
+    let mut outputs = Outputs::default();
+    let pages = memo.pages(skeleton, docs, |i, doc| {
+        render::page::page(renderer, interactive, site, doc, &rendered[i])
+    });
+    let contents = add_pages(pages, &mut outputs, diags);
+    let (data_pages, problems) = memo.data_pages(skeleton, || interactive.pages());
+    outputs.files.extend(data_pages.files);
+    diags.extend(problems);
+    // The print pages reuse each page's content; the search index is made beside them, since
+    // the print pages spend much of their time on one core.
+    let ((print, print_problems), index) = rayon::join(
+        || print_pages(ready, &contents),
+        || {
+            memo.search_index(
+                || search::site::key(skeleton, rendered),
+                || search::site::site_index(site, data, interactive, docs, rendered),
+            )
+        },
+    );
+    diags.extend(print_problems);
+    let generated = memo.generated(skeleton, || {
+        let pages = renderer.generated_pages(site, data).into_iter();
+        pages
+            .map(|(path, page)| (path, page.map(Arc::new)))
+            .collect()
+    });
+    let index = index.into_iter().map(|(p, script)| (p, Ok(script)));
+    let shared = index
+        .chain(generated)
+        .map(|(p, page)| (p, page.map(Content::Shared)));
+    let text = print
+        .into_iter()
+        .map(|(p, page)| (p, page.map(Content::Text)));
+    let not_found = render::site_pages::not_found_page(site, renderer).map(Content::Text);
+    for (path, page) in shared.chain(text).chain([("404.html".into(), not_found)]) {
+        match page {
+            Ok(content) => outputs.add(path, content),
+            Err(d) => diags.push(d),
+        }
+    }
+    outputs
+}
+
+/// Assemble: files copied as they are come last, so one at the address of a page made above
+/// is left out with a warning, never silently put in the page's place; then the sitemap of
+/// every page.
+fn assemble(ready: &Ready, outputs: &mut Outputs, diags: &mut Diagnostics) {
+    diags.extend(files::add_files(
+        ready.site,
+        ready.renderer,
+        ready.docs,
         outputs,
-        stats,
-    };
-    (Some(site), diags)
+    ));
+    if let Some(xml) = render::site_pages::sitemap(outputs, ready.renderer) {
+        outputs.add("sitemap.xml", Content::Text(xml));
+    }
 }
 
 /// Reads site.toml and content/ (only the files that changed, when the memo keeps sources);
@@ -291,18 +342,12 @@ fn add_pages(
 
 /// The print pages: every document's content, and the checklists and worksheets drawn again
 /// for paper, each once.
-fn print_pages(
-    renderer: &Renderer,
-    interactive: &Interactive,
-    site: &Site,
-    docs: &[Doc],
-    contents: &[Arc<String>],
-    rendered: &[Arc<Rendered>],
-) -> (Vec<(String, Result<String, Diagnostic>)>, Vec<Diagnostic>) {
-    let print_docs: Vec<PrintDoc> = docs
+fn print_pages(ready: &Ready, contents: &[Arc<String>]) -> (PrintPages, Vec<Diagnostic>) {
+    let print_docs: Vec<PrintDoc> = ready
+        .docs
         .iter()
         .zip(contents)
-        .zip(rendered)
+        .zip(ready.rendered)
         .map(|((d, c), r)| PrintDoc {
             place: d.place,
             url: &d.url,
@@ -310,6 +355,7 @@ fn print_pages(
             calls: &r.calls,
         })
         .collect();
-    let (extras, problems) = render::print::extras(interactive);
-    (renderer.print_pages(site, &print_docs, &extras), problems)
+    let (extras, problems) = render::print::extras(ready.interactive);
+    let pages = ready.renderer.print_pages(ready.site, &print_docs, &extras);
+    (pages, problems)
 }

@@ -113,4 +113,3 @@ pub fn section_of(site: &Site, place: Place) -> Option<&str> {
         Place::Home => None,
     }
 }
-

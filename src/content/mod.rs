@@ -5,8 +5,8 @@
 
 mod discover;
 pub mod doc;
-pub mod links;
 pub mod frontmatter;
+pub mod links;
 pub mod sources;
 
 use std::collections::HashMap;
@@ -16,8 +16,8 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
-pub use doc::{documents, Doc, Place};
 pub use discover::{list_files, DataFile, DataKind, RESERVED_SECTIONS};
+pub use doc::{documents, Doc, Place};
 pub use frontmatter::{PageFront, SectionFront};
 pub use sources::SourceCache;
 

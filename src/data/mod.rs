@@ -13,14 +13,13 @@ pub mod scoring;
 pub mod text;
 pub mod worksheet;
 
-
 use crate::content::{DataKind, Site};
 use crate::diagnostic::{did_you_mean, Diagnostics};
 use crate::markdown::{AnchorCheck, LinkIndex};
-use models::Models;
-use resources::Resources;
 pub use checklist::Checklist;
 pub use fields::{Known, Markdown};
+use models::Models;
+use resources::Resources;
 pub use worksheet::Worksheet;
 
 /// Every data file of the toolkit that loaded without errors.

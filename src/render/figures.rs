@@ -217,12 +217,7 @@ impl Renderer {
         if self.data.phases.iter().any(|p| p.name == phase) {
             return Ok(Some(phase));
         }
-        let known: Vec<&str> = self
-            .data
-            .phases
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect();
+        let known: Vec<&str> = self.data.phases.iter().map(|p| p.name.as_str()).collect();
         let hint = did_you_mean(phase, known.iter().copied())
             .unwrap_or_else(|| format!("phases in site.toml: {}", known.join(", ")));
         Err((format!("unknown phase `{phase}`"), Some(hint)))

@@ -123,4 +123,3 @@ fn cards(r: &Renderer, data: &Interactive, site: &Site, phases: bool) -> Vec<Car
         })
         .collect()
 }
-

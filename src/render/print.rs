@@ -24,6 +24,9 @@ use crate::diagnostic::Diagnostic;
 use crate::markdown::links::{file_url, relative_url};
 use crate::markdown::Call;
 
+/// The print pages by output path, each rendered or failed.
+pub type PrintPages = Vec<(String, Result<String, Diagnostic>)>;
+
 /// A rendered Markdown document (home, section or page) with its shortcodes expanded, and the
 /// shortcodes it used (a checklist or worksheet embedded in it is not printed a second time).
 #[derive(Debug, Clone, Copy)]
@@ -347,12 +350,7 @@ struct Plan<'a> {
 
 impl Renderer {
     /// print/index.html and print/<phase>/index.html.
-    pub fn print_pages(
-        &self,
-        site: &Site,
-        docs: &[PrintDoc],
-        extras: &[PrintExtra],
-    ) -> Vec<(String, Result<String, Diagnostic>)> {
+    pub fn print_pages(&self, site: &Site, docs: &[PrintDoc], extras: &[PrintExtra]) -> PrintPages {
         let by_place: HashMap<Place, &PrintDoc> = docs.iter().map(|d| (d.place, d)).collect();
         let mut plans = vec![Plan {
             url: "print/".into(),

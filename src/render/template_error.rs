@@ -476,4 +476,3 @@ pub fn merge_template_repeats(failures: Vec<Diagnostic>) -> Vec<Diagnostic> {
         })
         .collect()
 }
-

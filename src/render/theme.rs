@@ -232,4 +232,3 @@ pub fn find(site: &Site) -> Result<ThemeFiles, Diagnostics> {
     }
     Theme::read(&site.root, name)
 }
-

@@ -36,10 +36,7 @@ pub fn page(p: &PageInput) -> Entry {
 
 /// Checklist items, worksheets and resources, in that order. `checklist_title` gives a
 /// checklist's title as its page shows it.
-pub fn data(
-    data: &Data,
-    checklist_title: &dyn Fn(&Checklist) -> String,
-) -> Vec<Entry> {
+pub fn data(data: &Data, checklist_title: &dyn Fn(&Checklist) -> String) -> Vec<Entry> {
     let mut out = Vec::new();
     for c in &data.checklists {
         let title = checklist_title(c);

@@ -72,4 +72,3 @@ pub fn site_index(
         .map(|(path, script)| (path, Arc::new(script)))
         .collect()
 }
-

@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use toml::Spanned;
 
-use crate::data::{Data, Markdown};
 use crate::content::Source;
+use crate::data::{Data, Markdown};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, BodyKind, LinkIndex, Problem, Resolved};
 

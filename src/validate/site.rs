@@ -166,7 +166,12 @@ fn menu_files(site: &Site, links: &LinkIndex) -> HashSet<String> {
 
 /// A worksheet that no page lists, embeds or links to, and that names no phase, appears only in
 /// the list of all worksheets: probably forgotten.
-fn unused_worksheets(site: &Site, data: &Data, rendered: &[Arc<Rendered>], diags: &mut Diagnostics) {
+fn unused_worksheets(
+    site: &Site,
+    data: &Data,
+    rendered: &[Arc<Rendered>],
+    diags: &mut Diagnostics,
+) {
     let mut used: HashSet<&str> = site
         .pages
         .iter()

@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
 
-use crate::build::{self, BuildOptions, Failure, Stats};
 use crate::build::memo::Memo;
+use crate::build::{self, BuildOptions, Failure, Stats};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{self, Plan, Written};
 

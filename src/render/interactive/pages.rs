@@ -6,13 +6,13 @@ use serde::Serialize;
 use tera::Context;
 
 use super::{Embed, Interactive, WorksheetSummaryView};
+use crate::content::Place;
 use crate::data::{Checklist, Worksheet};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::links::{file_url, relative_url};
 use crate::markdown::{self, Problem};
 use crate::output::{Content, Outputs};
 use crate::render::views::{Common, LinkView};
-use crate::content::Place;
 
 /// The worksheets page's list: a group per phase, in phase order, then the others.
 #[derive(Debug, Clone, Serialize)]
