@@ -288,6 +288,20 @@ impl Config {
         self.audiences.get_ref().contains_key(id)
     }
 
+    /// Why `id`, written where an audience or a phase is meant, names none that site.toml
+    /// defines (the message and the fix); None when it does.
+    pub fn unknown_name(&self, kind: Name, id: &str) -> Option<(String, String)> {
+        let audiences: Vec<String>;
+        let known: Vec<&str> = match kind {
+            Name::Audience => {
+                audiences = self.audiences().into_iter().map(|a| a.id).collect();
+                audiences.iter().map(String::as_str).collect()
+            }
+            Name::Phase => self.phases().collect(),
+        };
+        unknown_name(kind, id, &known)
+    }
+
     pub fn title(&self) -> &str {
         self.title.get_ref()
     }
@@ -297,6 +311,41 @@ fn one(d: Diagnostic) -> Diagnostics {
     let mut all = Diagnostics::default();
     all.push(d);
     all
+}
+
+/// What a name written in the toolkit stands for, when site.toml must define it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Name {
+    Audience,
+    Phase,
+}
+
+/// Why `id` is not one of the `known` names of its kind (the message and the fix); None when it
+/// is. The one place these mistakes are worded, wherever the name is written.
+pub fn unknown_name(kind: Name, id: &str, known: &[&str]) -> Option<(String, String)> {
+    if known.contains(&id) {
+        return None;
+    }
+    let (noun, table, none) = match kind {
+        Name::Audience => (
+            "audience",
+            "audiences in site.toml [audiences]",
+            "site.toml has no [audiences] table; add one, e.g. students = \"Students\"",
+        ),
+        Name::Phase => (
+            "phase",
+            "phases in site.toml",
+            "site.toml lists no phases: add them under [toolkit] phases = [...]",
+        ),
+    };
+    let hint = crate::diagnostic::did_you_mean(id, known.iter().copied()).unwrap_or_else(|| {
+        if known.is_empty() {
+            none.to_string()
+        } else {
+            format!("{table}: {}", known.join(", "))
+        }
+    });
+    Some((format!("unknown {noun} `{id}`"), hint))
 }
 
 #[cfg(test)]

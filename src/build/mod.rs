@@ -151,6 +151,7 @@ pub fn render_site_with(
         return (None, diags);
     };
     let data = diags.take(Data::load(&site));
+    diags.extend(validate::refs::check(&site, &data));
     let Some(theme) = diags.take_ok(render::theme::find(&site)) else {
         return (None, diags);
     };

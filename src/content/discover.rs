@@ -9,7 +9,7 @@ use walkdir::WalkDir;
 use super::frontmatter::{self, PageFront, SectionFront};
 use super::sources::SourceCache;
 use super::{order_key, Bundle, Home, LoadOptions, Page, Section, Site, Source};
-use crate::config::Config;
+use crate::config::{Config, Name};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fsutil;
 use crate::names::{is_valid_slug, slugify};
@@ -659,17 +659,8 @@ fn check_front(config: &Config, page: &Page, diags: &mut Diagnostics) {
         );
     }
     for a in &front.audience {
-        if !config.has_audience(a.get_ref()) {
-            let known: Vec<String> = config.audiences().into_iter().map(|a| a.id).collect();
-            let hint =
-                crate::diagnostic::did_you_mean(a.get_ref(), known.iter().map(String::as_str))
-                    .unwrap_or_else(|| {
-                        format!("audiences in site.toml [audiences]: {}", known.join(", "))
-                    });
-            diags.push(
-                page.error_at(a, format!("unknown audience `{}`", a.get_ref()))
-                    .hint(hint),
-            );
+        if let Some((message, hint)) = config.unknown_name(Name::Audience, a.get_ref()) {
+            diags.push(page.error_at(a, message).hint(hint));
         }
     }
 }

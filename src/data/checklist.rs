@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::fields::{self, Known, Markdown};
+use super::fields::{self, Markdown, Refs};
 use crate::content::Source;
 use crate::diagnostic::Diagnostic;
 use crate::names::slugify;
@@ -89,7 +89,7 @@ struct RawItem {
 }
 
 /// Parses the checklist of `phase` from its file. Pure: every problem comes back as a diagnostic.
-pub fn parse(source: &Source, phase: &str, known: &Known) -> Result<Checklist, Vec<Diagnostic>> {
+pub fn parse(source: &Source, phase: &str, refs: &mut Refs) -> Result<Checklist, Vec<Diagnostic>> {
     let input = TomlSource::whole(&source.path, &source.text);
     let (raw, raw_items, mut errors) =
         input.parse_entries::<RawChecklist, RawItem>("the checklist", "item")?;
@@ -115,7 +115,7 @@ pub fn parse(source: &Source, phase: &str, known: &Known) -> Result<Checklist, V
     let mut ids = Vec::new();
     let mut items = Vec::new();
     for item in raw_items {
-        if let Some((item, id_span)) = parse_item(item, known, &input, &mut errors) {
+        if let Some((item, id_span)) = parse_item(item, refs, &input, &mut errors) {
             ids.push((item.id.clone(), id_span));
             items.push(item);
         }
@@ -136,7 +136,7 @@ pub fn parse(source: &Source, phase: &str, known: &Known) -> Result<Checklist, V
 
 fn parse_item(
     raw: RawItem,
-    known: &Known,
+    refs: &mut Refs,
     input: &TomlSource,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<(Item, std::ops::Range<usize>)> {
@@ -155,7 +155,7 @@ fn parse_item(
             return None;
         }
     };
-    let audience = fields::audiences(raw.audience, known, input, errors);
+    let audience = fields::audiences(raw.audience, input, refs);
     let item = Item {
         id,
         text: Markdown::new(raw.text),
@@ -234,19 +234,33 @@ mod tests {
         }
     }
 
-    fn known() -> Known {
-        Known {
-            audiences: vec!["students".into(), "faculty".into()],
-            phases: vec!["start".into()],
+    /// The parse's errors, then those of the names it noted, checked against a site.toml with
+    /// the phase `start` and the audiences students and faculty (as a build does).
+    fn parse_checked(text: &str) -> Result<Checklist, Vec<Diagnostic>> {
+        let mut refs = Refs::default();
+        let parsed = parse(&source(text), "start", &mut refs);
+        let config = crate::config::Config::parse(
+            "title = \"T\"\n[toolkit]\nphases = [\"start\"]\n[audiences]\nstudents = \"Students\"\nfaculty = \"Faculty\"\n",
+            std::path::Path::new("site.toml"),
+        )
+        .unwrap();
+        let names = crate::validate::refs::names(&config, &refs.items).items;
+        match parsed {
+            Ok(c) if names.is_empty() => Ok(c),
+            Ok(_) => Err(names),
+            Err(mut e) => {
+                e.extend(names);
+                Err(e)
+            }
         }
     }
 
     fn parse_ok(text: &str) -> Checklist {
-        parse(&source(text), "start", &known()).unwrap_or_else(|e| panic!("{e:?}"))
+        parse_checked(text).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
     fn errors(text: &str) -> Vec<String> {
-        match parse(&source(text), "start", &known()) {
+        match parse_checked(text) {
             Ok(_) => panic!("expected errors"),
             Err(e) => e
                 .iter()
@@ -397,7 +411,7 @@ text = "x"
 
     #[test]
     fn a_checklist_may_belong_to_a_section_that_is_not_a_phase() {
-        let c = parse(&source("[[item]]\ntext = \"a\"\n"), "stories", &known()).unwrap();
+        let c = parse(&source("[[item]]\ntext = \"a\"\n"), "stories", &mut Refs::default()).unwrap();
         assert_eq!(c.phase, "stories");
     }
 

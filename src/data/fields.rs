@@ -2,11 +2,14 @@
 //! audiences, and ids used twice in one scope.
 
 use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use pulldown_cmark::{Event, Parser};
 use toml::Spanned;
 
-use crate::diagnostic::{did_you_mean, line_col, Diagnostic};
+use crate::config::Name;
+use crate::diagnostic::{line_col, Diagnostic};
 use crate::names::{is_valid_slug, slugify};
 use crate::tomlinput::TomlSource;
 
@@ -65,49 +68,41 @@ pub fn plain_text(markdown: &str) -> String {
     out.trim().to_string()
 }
 
-/// Names the data may refer to: audience ids and phases, from site.toml.
+/// The names a data file uses that site.toml defines (audiences, phases), each with where it is
+/// written. Parsers note them; `validate::refs` checks them all at once, against site.toml.
 #[derive(Debug, Clone, Default)]
-pub struct Known {
-    pub audiences: Vec<String>,
-    pub phases: Vec<String>,
+pub struct Refs {
+    pub items: Vec<Reference>,
 }
 
-impl Known {
-    pub fn from_config(config: &crate::config::Config) -> Known {
-        Known {
-            audiences: config.audiences().into_iter().map(|a| a.id).collect(),
-            phases: config.phases().map(str::to_string).collect(),
-        }
+/// One name written in a data file.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub kind: Name,
+    pub id: String,
+    pub path: PathBuf,
+    pub text: Arc<str>,
+    pub span: Range<usize>,
+}
+
+impl Refs {
+    /// Notes `id`, written at its span in `input`.
+    pub fn note(&mut self, kind: Name, id: &Spanned<String>, input: &TomlSource) {
+        let span = id.span();
+        self.items.push(Reference {
+            kind,
+            id: id.get_ref().clone(),
+            path: input.path.to_path_buf(),
+            text: input.file.clone(),
+            span: (span.start + input.offset)..(span.end + input.offset),
+        });
     }
 }
 
-/// Checks each audience id against site.toml; returns the ids (known or not, so one mistake does
-/// not hide the rest of the file's problems).
-pub fn audiences(
-    list: Vec<Spanned<String>>,
-    known: &Known,
-    input: &TomlSource,
-    errors: &mut Vec<Diagnostic>,
-) -> Vec<String> {
+/// A list of audience ids, noted for `validate::refs`.
+pub fn audiences(list: Vec<Spanned<String>>, input: &TomlSource, refs: &mut Refs) -> Vec<String> {
     for a in &list {
-        if !known.audiences.contains(a.get_ref()) {
-            let hint = did_you_mean(a.get_ref(), known.audiences.iter().map(String::as_str))
-                .unwrap_or_else(|| match known.audiences.is_empty() {
-                    true => {
-                        "site.toml has no [audiences] table; add one, e.g. students = \"Students\""
-                            .into()
-                    }
-                    false => format!(
-                        "audiences in site.toml [audiences]: {}",
-                        known.audiences.join(", ")
-                    ),
-                });
-            errors.push(
-                input
-                    .error_at(a.span(), format!("unknown audience `{}`", a.get_ref()))
-                    .hint(hint),
-            );
-        }
+        refs.note(Name::Audience, a, input);
     }
     list.into_iter().map(Spanned::into_inner).collect()
 }

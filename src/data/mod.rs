@@ -14,10 +14,10 @@ pub mod text;
 pub mod worksheet;
 
 use crate::content::{DataKind, Site};
-use crate::diagnostic::{did_you_mean, Diagnostics};
+use crate::diagnostic::Diagnostics;
 use crate::markdown::{AnchorCheck, LinkIndex};
 pub use checklist::Checklist;
-pub use fields::{Known, Markdown};
+pub use fields::{Markdown, Reference, Refs};
 use models::Models;
 use resources::Resources;
 pub use worksheet::Worksheet;
@@ -40,6 +40,8 @@ pub struct Data {
     /// resources.toml or models.toml exists but could not be read (its error is already
     /// reported): shortcodes naming them add no error of their own.
     pub broken_files: Vec<DataKind>,
+    /// Every audience and phase named in the data files, where it is written.
+    pub references: Vec<Reference>,
 }
 
 /// A phase as diagrams and lists name it.
@@ -63,9 +65,10 @@ fn order(w: &Worksheet) -> (bool, i64, String, String) {
 }
 
 impl Data {
-    /// Parses every data file, then checks the pages' `worksheets = [...]` lists.
+    /// Parses every data file. The names they use that site.toml defines are kept in
+    /// `references`, for `validate::refs`.
     pub fn load(site: &Site) -> (Data, Diagnostics) {
-        let known = Known::from_config(&site.config);
+        let mut refs = Refs::default();
         let mut diags = Diagnostics::default();
         let mut data = Data {
             phases: site
@@ -83,7 +86,7 @@ impl Data {
         for file in &site.data {
             match &file.kind {
                 DataKind::Checklist { phase } => {
-                    match checklist::parse(&file.source, phase, &known) {
+                    match checklist::parse(&file.source, phase, &mut refs) {
                         Ok(c) => data.checklists.push(c),
                         Err(e) => {
                             diags.extend(e);
@@ -91,7 +94,7 @@ impl Data {
                         }
                     }
                 }
-                DataKind::Worksheet { id } => match worksheet::parse(&file.source, id, &known) {
+                DataKind::Worksheet { id } => match worksheet::parse(&file.source, id, &mut refs) {
                     Ok((w, warnings)) => {
                         data.worksheets.push(w);
                         diags.extend(warnings);
@@ -102,7 +105,7 @@ impl Data {
                     }
                 },
                 DataKind::Resources => {
-                    let (r, d) = Resources::parse(&file.source, &site.config);
+                    let (r, d) = Resources::parse(&file.source, &mut refs);
                     if r.is_none() {
                         data.broken_files.push(DataKind::Resources);
                     }
@@ -123,7 +126,7 @@ impl Data {
         let section_pos = |p: &str| site.sections.iter().position(|s| s.name == p);
         data.checklists.sort_by_key(|c| section_pos(&c.phase));
         data.worksheets.sort_by_cached_key(order);
-        data.check_page_worksheets(site, &mut diags);
+        data.references = refs.items;
         (data, diags)
     }
 
@@ -163,25 +166,5 @@ impl Data {
             .collect();
         list.sort_by_cached_key(|w| order(w));
         list
-    }
-
-    /// A page's `worksheets = [...]` may only name worksheets that exist: an error at the id.
-    fn check_page_worksheets(&self, site: &Site, diags: &mut Diagnostics) {
-        let known: Vec<&str> = self.worksheets.iter().map(|w| w.id.as_str()).collect();
-        for page in &site.pages {
-            for id in &page.front.worksheets {
-                let id_ref = id.get_ref().as_str();
-                if known.contains(&id_ref) || self.broken_worksheets.iter().any(|b| b == id_ref) {
-                    continue;
-                }
-                let hint = did_you_mean(id_ref, known.iter().copied()).unwrap_or_else(|| {
-                    format!("a worksheet's id is its file name in content/worksheets/ (without .toml); known: {}", known.join(", "))
-                });
-                diags.push(
-                    page.error_at(id, format!("there is no worksheet `{id_ref}`"))
-                        .hint(hint),
-                );
-            }
-        }
     }
 }

@@ -6,14 +6,14 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::text::{
-    check_audiences, check_phase, error_at, markdown, markdown_problems, warning_at,
-};
-use crate::config::Config;
+use super::fields::Refs;
+use super::text::{error_at, markdown, markdown_problems, warning_at};
+use crate::config::Name;
 use crate::content::Source;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{AnchorCheck, LinkIndex, Resolved};
 use crate::names::slugify;
+use crate::tomlinput::TomlSource;
 
 /// The source path links name (`@/resources.toml`) and the page it becomes.
 pub use crate::content::links::{RESOURCES_SOURCE as SOURCE, RESOURCES_URL as URL};
@@ -97,9 +97,9 @@ pub enum UrlShape {
 }
 
 impl Resources {
-    /// Parses resources.toml and checks what needs only site.toml: phases, audiences, url shapes.
-    pub fn parse(source: &Source, config: &Config) -> (Option<Resources>, Vec<Diagnostic>) {
-        let input = crate::tomlinput::TomlSource::whole(&source.path, &source.text);
+    /// Parses resources.toml and checks the url shapes; notes the phases and audiences named.
+    pub fn parse(source: &Source, refs: &mut Refs) -> (Option<Resources>, Vec<Diagnostic>) {
+        let input = TomlSource::whole(&source.path, &source.text);
         let (raw, entries, mut diags) =
             match input.parse_entries::<RawFile, RawResource>("resources.toml", "resource") {
                 Ok(r) => r,
@@ -109,7 +109,7 @@ impl Resources {
         let items = entries
             .into_iter()
             .map(|r| {
-                diags.extend(check_resource(source, config, &r));
+                diags.extend(check_resource(source, &input, refs, &r));
                 let id = unique(&mut ids, &slugify(r.title.get_ref()));
                 Resource {
                     id,
@@ -192,7 +192,12 @@ impl Resources {
     }
 }
 
-fn check_resource(source: &Source, config: &Config, r: &RawResource) -> Vec<Diagnostic> {
+fn check_resource(
+    source: &Source,
+    input: &TomlSource,
+    refs: &mut Refs,
+    r: &RawResource,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     if r.title.get_ref().trim().is_empty() {
         diags.push(
@@ -201,9 +206,11 @@ fn check_resource(source: &Source, config: &Config, r: &RawResource) -> Vec<Diag
         );
     }
     if let Some(phase) = &r.phase {
-        diags.extend(check_phase(source, config, phase));
+        refs.note(Name::Phase, phase, input);
     }
-    diags.extend(check_audiences(source, config, &r.audience));
+    for a in &r.audience {
+        refs.note(Name::Audience, a, input);
+    }
     diags
 }
 
@@ -374,6 +381,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+    use crate::config::Config;
     use crate::markdown::Target;
 
     fn config() -> Config {
@@ -392,7 +400,9 @@ mod tests {
     }
 
     fn parse(text: &str) -> (Option<Resources>, Vec<String>) {
-        let (r, d) = Resources::parse(&source(text), &config());
+        let mut refs = crate::data::Refs::default();
+        let (r, mut d) = Resources::parse(&source(text), &mut refs);
+        d.extend(crate::validate::refs::names(&config(), &refs.items));
         (r, d.iter().map(ToString::to_string).collect())
     }
 
@@ -504,7 +514,7 @@ mod tests {
             },
         );
         let text = "[[resource]]\ntitle = \"Roles\"\nurl = \"a/roles.md#who\"\n[[resource]]\ntitle = \"Guide\"\nurl = \"@static/files/guide.pdf\"\n[[resource]]\ntitle = \"Soon\"\nurl = \"#\"\n[[resource]]\ntitle = \"Gone\"\nurl = \"a/rolse.md\"\n[[resource]]\ntitle = \"Typo\"\nurl = \"https//example.org\"\n";
-        let (r, d) = Resources::parse(&source(text), &config());
+        let (r, d) = Resources::parse(&source(text), &mut crate::data::Refs::default());
         assert!(d.is_empty());
         let mut r = r.unwrap();
         let (d, checks) = r.resolve_links(&links);

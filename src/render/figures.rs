@@ -8,6 +8,7 @@ use super::diagram::{self, Node, Words};
 use super::rewrite::rebase;
 use super::views::AudienceView;
 use super::Renderer;
+use crate::config::{unknown_name, Name};
 use crate::content::DataKind;
 use crate::data::resources::{Link, Resource};
 use crate::diagnostic::did_you_mean;
@@ -218,9 +219,8 @@ impl Renderer {
             return Ok(Some(phase));
         }
         let known: Vec<&str> = self.data.phases.iter().map(|p| p.name.as_str()).collect();
-        let hint = did_you_mean(phase, known.iter().copied())
-            .unwrap_or_else(|| format!("phases in site.toml: {}", known.join(", ")));
-        Err((format!("unknown phase `{phase}`"), Some(hint)))
+        let (message, hint) = unknown_name(Name::Phase, phase, &known).unwrap_or_default();
+        Err((message, Some(hint)))
     }
 
     fn resource_list(&self, phase: Option<&str>, url: &str) -> Result<Vec<ResourceView>, Problem> {

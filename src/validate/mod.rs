@@ -3,6 +3,7 @@
 //! Each file's own mistakes are found where it is parsed (content/, data/, markdown/).
 
 mod data_links;
+pub mod refs;
 mod site;
 
 use std::collections::HashMap;

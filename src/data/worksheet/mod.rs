@@ -9,8 +9,9 @@ mod tests;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::fields::{self, Known, Markdown};
+use super::fields::{self, Markdown, Refs};
 use super::scoring::Scoring;
+use crate::config::Name;
 use crate::content::Source;
 use crate::diagnostic::Diagnostic;
 use crate::names::{is_valid_slug, slugify};
@@ -215,7 +216,7 @@ fn read(input: &TomlSource) -> Result<(RawWorksheet, Vec<Diagnostic>), Vec<Diagn
 pub fn parse(
     source: &Source,
     id: &str,
-    known: &Known,
+    refs: &mut Refs,
 ) -> Result<(Worksheet, Vec<Diagnostic>), Vec<Diagnostic>> {
     let input = TomlSource::whole(&source.path, &source.text);
     if !is_valid_slug(id) {
@@ -234,21 +235,10 @@ pub fn parse(
                 .hint("write the title between the quotes"),
         );
     }
-    if let Some(p) = raw
-        .phase
-        .as_ref()
-        .filter(|p| !known.phases.contains(p.get_ref()))
-    {
-        let hint =
-            crate::diagnostic::did_you_mean(p.get_ref(), known.phases.iter().map(String::as_str))
-                .unwrap_or_else(|| format!("phases in site.toml: {}", known.phases.join(", ")));
-        errors.push(
-            input
-                .error_at(p.span(), format!("unknown phase `{}`", p.get_ref()))
-                .hint(hint),
-        );
+    if let Some(p) = &raw.phase {
+        refs.note(Name::Phase, p, &input);
     }
-    let audience = fields::audiences(raw.audience, known, &input, &mut errors);
+    let audience = fields::audiences(raw.audience, &input, refs);
     let top_scale = ScaleFrom::inherit(raw.scale.as_ref(), ScaleFrom::None, &input, &mut errors);
     let mut sections = Vec::new();
     let mut ids = Vec::new();
@@ -289,7 +279,7 @@ pub fn parse(
         sections.push(Section {
             title: s.title.filter(|t| !t.trim().is_empty()),
             intro: s.intro.map(Markdown::new),
-            audience: fields::audiences(s.audience, known, &input, &mut errors),
+            audience: fields::audiences(s.audience, &input, refs),
             prompts,
         });
     }
