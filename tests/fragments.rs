@@ -342,7 +342,7 @@ fn the_whole_toolkit_printed_starts_with_its_cover_and_contents() {
 // ---- resources ---------------------------------------------------------------------------
 
 #[test]
-fn a_resource_with_every_setting_and_one_with_only_a_title() {
+fn a_resource_with_every_setting_one_with_only_a_title_and_one_linking_a_page() {
     let page = "resources/index.html";
     let html = fragment(pages(), page, "id=\"resource-meeting-agenda-template\"");
     insta::assert_snapshot!("resource_entry_full", html);
@@ -352,6 +352,12 @@ fn a_resource_with_every_setting_and_one_with_only_a_title() {
         "id=\"resource-a-guide-we-have-not-found-online-yet\"",
     );
     insta::assert_snapshot!("resource_entry_title_only", html);
+    let html = fragment(
+        pages(),
+        page,
+        "id=\"resource-questions-for-a-first-meeting\"",
+    );
+    insta::assert_snapshot!("resource_entry_page_link", html);
     let html = fragment(pages(), page, "data-tr-filter=");
     insta::assert_snapshot!("resource_phase_filter", html);
 }
