@@ -339,6 +339,12 @@ fn the_whole_toolkit_printed_starts_with_its_cover_and_contents() {
     insta::assert_snapshot!("print_toolkit_contents", html);
 }
 
+#[test]
+fn a_phase_printed_as_a_workshop_packet_holds_its_pages_checklist_and_worksheets() {
+    let html = fragment(pages(), "print/review/index.html", "id=\"review\"");
+    insta::assert_snapshot!("print_packet_chapter", html);
+}
+
 // ---- resources ---------------------------------------------------------------------------
 
 #[test]
@@ -366,4 +372,24 @@ fn a_resource_with_every_setting_one_with_only_a_title_and_one_linking_a_page() 
 fn the_resources_of_a_phase_placed_by_the_resources_shortcode() {
     let html = fragment(pages(), "start/goals/index.html", "resource-list-embedded");
     insta::assert_snapshot!("resources_shortcode", html);
+}
+
+// ---- quotes and lists ----------------------------------------------------------------------
+
+#[test]
+fn a_pull_quote_placed_by_the_quote_shortcode() {
+    let html = fragment(pages(), "start/goals/index.html", "class=\"pull-quote\"");
+    insta::assert_snapshot!("pull_quote", html);
+}
+
+#[test]
+fn the_worksheets_page_lists_every_worksheet_by_phase() {
+    let html = fragment(pages(), "worksheets/index.html", "id=\"tr-main\"");
+    insta::assert_snapshot!("worksheets_page", html);
+}
+
+#[test]
+fn an_audience_page_lists_everything_tagged_for_it() {
+    let html = fragment(pages(), "audiences/faculty/index.html", "id=\"tr-main\"");
+    insta::assert_snapshot!("audience_page", html);
 }
