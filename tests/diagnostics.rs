@@ -38,7 +38,7 @@ fn assert_error(site: &TestSite, message: &str, place: &str, hint: &str) -> comm
     run.assert_toolkit_error()
         .assert_stderr(&format!("error: {message}"))
         .assert_stderr(&format!("┌─ {place}"))
-        .assert_stderr(&format!("= hint: "));
+        .assert_stderr("= hint: ");
     assert_hint(&run, hint);
     run
 }
