@@ -174,7 +174,7 @@ impl Config {
             )));
         }
         let bytes = fsutil::read(&path).map_err(|e| one(Diagnostic::io_error(&e, &shown)))?;
-        let text = crate::content::source_text(bytes, &shown).map_err(one)?;
+        let text = crate::fsutil::decode_text(bytes, &shown).map_err(one)?;
         Config::parse(&text, &shown)
     }
 

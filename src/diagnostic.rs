@@ -103,7 +103,7 @@ impl Diagnostic {
     }
 
     /// An error reading the file at `shown`.
-    pub fn io_error(e: &crate::fsutil::IoError, shown: &Path) -> Diagnostic {
+    pub fn io_error(e: &impl std::fmt::Display, shown: &Path) -> Diagnostic {
         let mut d = Diagnostic::error(e.to_string()).in_file(shown);
         d.io = true;
         d

@@ -27,17 +27,9 @@ use crate::content::{Doc, Site, SourceCache};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{LinkIndex, Rendered};
 use crate::output::Outputs;
+use crate::render::page::PageOutput;
 use crate::render::theme::ThemeFiles;
 use crate::render::Renderer;
-
-/// A document's page as rendered: its output path, its HTML, and its content with the
-/// shortcodes drawn (for the print pages), shared with the output rather than copied.
-#[derive(Debug, Clone)]
-pub struct PageOutput {
-    pub path: String,
-    pub html: Arc<String>,
-    pub content: Arc<String>,
-}
 
 /// An output path and its text, shared with the output.
 pub type Shared = (String, Arc<String>);

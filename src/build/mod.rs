@@ -15,12 +15,13 @@ use crate::fsutil::IoError;
 use crate::markdown::Rendered;
 use crate::output::{self, Content, Outputs};
 use crate::render::interactive::Interactive;
+use crate::render::page::PageOutput;
 use crate::render::print::{PrintDoc, PrintPages};
 use crate::render::theme::ThemeFiles;
 use crate::render::{self, Renderer};
 use crate::search;
 use crate::validate;
-use memo::{Memo, PageOutput};
+use memo::Memo;
 
 /// What the command line can change about a build.
 #[derive(Debug, Clone, Default)]

@@ -226,7 +226,7 @@ fn read_source(
     let stamp = found.sources.before_reading(path);
     let text = fsutil::read(path)
         .map_err(|e| Diagnostic::io_error(&e, &shown))
-        .and_then(|bytes| super::source_text(bytes, &shown));
+        .and_then(|bytes| crate::fsutil::decode_text(bytes, &shown));
     match text {
         Ok(text) => {
             let text: Arc<str> = Arc::from(text);

@@ -28,37 +28,6 @@ pub struct Source {
     pub text: Arc<str>,
 }
 
-/// Decodes a file's bytes as UTF-8, or explains where it is not: the first bad byte, shown in
-/// its line (the text up to it is valid, so its line and column are true).
-pub fn source_text(bytes: Vec<u8>, shown: &Path) -> Result<String, Diagnostic> {
-    String::from_utf8(bytes).map(old_mac_line_breaks).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let text: Arc<str> = Arc::from(String::from_utf8_lossy(e.as_bytes()).as_ref());
-        let marked = offset..offset + '\u{fffd}'.len_utf8();
-        Diagnostic::error(format!(
-            "this file is not saved as UTF-8: the byte at offset {offset} cannot be read"
-        ))
-        .at_span(shown, &text, marked)
-        .hint("save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\"); files from Word or Excel need \"Save as plain text, UTF-8\"")
-    })
-}
-
-/// Line breaks written as a lone `\r` (classic Mac OS, some exported files) become `\n`: one byte
-/// for one byte, so every position in the text stays true. `\r\n` is left as it is.
-fn old_mac_line_breaks(text: String) -> String {
-    if !text.contains('\r') {
-        return text;
-    }
-    let mut bytes = text.into_bytes();
-    for i in 0..bytes.len() {
-        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
-            bytes[i] = b'\n';
-        }
-    }
-    // Only ASCII bytes changed, into ASCII: still UTF-8.
-    String::from_utf8(bytes).unwrap_or_default()
-}
-
 /// Files no build reads: hidden files (`.DS_Store`, vim's `.page.md.swp`), editor backups
 /// (`page.md~`, emacs' `#page.md#`) and the temporary files editors write while saving (vim's
 /// `4913`, JetBrains' `___jb_tmp___`). The watcher ignores exactly these too, so a save never

@@ -244,7 +244,7 @@ mod tests {
             std::path::Path::new("site.toml"),
         )
         .unwrap();
-        let names = crate::validate::refs::names(&config, &refs.items).items;
+        let names: Vec<Diagnostic> = refs.items.iter().filter_map(|r| r.check(&config)).collect();
         match parsed {
             Ok(c) if names.is_empty() => Ok(c),
             Ok(_) => Err(names),
@@ -411,7 +411,12 @@ text = "x"
 
     #[test]
     fn a_checklist_may_belong_to_a_section_that_is_not_a_phase() {
-        let c = parse(&source("[[item]]\ntext = \"a\"\n"), "stories", &mut Refs::default()).unwrap();
+        let c = parse(
+            &source("[[item]]\ntext = \"a\"\n"),
+            "stories",
+            &mut Refs::default(),
+        )
+        .unwrap();
         assert_eq!(c.phase, "stories");
     }
 

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use pulldown_cmark::{Event, Parser};
 use toml::Spanned;
 
-use crate::config::Name;
+use crate::config::{Config, Name};
 use crate::diagnostic::{line_col, Diagnostic};
 use crate::names::{is_valid_slug, slugify};
 use crate::tomlinput::TomlSource;
@@ -83,6 +83,15 @@ pub struct Reference {
     pub path: PathBuf,
     pub text: Arc<str>,
     pub span: Range<usize>,
+}
+
+impl Reference {
+    /// An error at the name when site.toml does not define it.
+    pub fn check(&self, config: &Config) -> Option<Diagnostic> {
+        let (message, hint) = config.unknown_name(self.kind, &self.id)?;
+        let d = Diagnostic::error(message).at_span(&self.path, &self.text, self.span.clone());
+        Some(d.hint(hint))
+    }
 }
 
 impl Refs {

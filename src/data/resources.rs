@@ -402,7 +402,7 @@ mod tests {
     fn parse(text: &str) -> (Option<Resources>, Vec<String>) {
         let mut refs = crate::data::Refs::default();
         let (r, mut d) = Resources::parse(&source(text), &mut refs);
-        d.extend(crate::validate::refs::names(&config(), &refs.items));
+        d.extend(refs.items.iter().filter_map(|r| r.check(&config())));
         (r, d.iter().map(ToString::to_string).collect())
     }
 

@@ -11,7 +11,6 @@ use std::sync::Arc;
 use crate::fsutil::{self, IoResult};
 
 mod lock;
-use crate::render::theme::Asset;
 pub use lock::{lock, OutputLock};
 use lock::{remove_leftovers, side_folder};
 
@@ -29,6 +28,13 @@ pub enum Content {
     Embedded(&'static [u8]),
     /// Text that watch's render cache holds too, so keeping it costs no copy.
     Shared(Arc<String>),
+}
+
+/// Where a theme file's bytes come from.
+#[derive(Debug, Clone)]
+pub enum Asset {
+    Embedded(&'static [u8]),
+    Disk(PathBuf),
 }
 
 impl From<Asset> for Content {

@@ -4,8 +4,6 @@ use std::sync::Arc;
 
 use tera::Context;
 
-use crate::build::memo::PageOutput;
-
 use crate::content::doc::section_of;
 use crate::content::{Doc, Place, Site};
 use crate::diagnostic::Diagnostic;
@@ -15,6 +13,15 @@ use crate::markdown::{self, Problem, Rendered};
 use super::interactive::Interactive;
 use super::views::{CardView, PageView};
 use super::Renderer;
+
+/// A document's page as rendered: its output path, its HTML, and its content with the
+/// shortcodes drawn (for the print pages), shared with the output rather than copied.
+#[derive(Debug, Clone)]
+pub struct PageOutput {
+    pub path: String,
+    pub html: Arc<String>,
+    pub content: Arc<String>,
+}
 
 /// Expands shortcodes and renders the page's template. Returns (output path, HTML, the content
 /// with shortcodes expanded). Watch reuses the result while the document's text and the

@@ -2,6 +2,7 @@
 //! and the toolkit's own templates/, each overriding the one before file by file.
 
 use crate::content::Site;
+pub use crate::output::Asset;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -14,13 +15,6 @@ use crate::fsutil;
 
 /// The default theme, compiled into the binary so a toolkit without themes/ still builds.
 static DEFAULT_THEME: Dir = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
-
-/// Where a theme file's bytes come from.
-#[derive(Debug, Clone)]
-pub enum Asset {
-    Embedded(&'static [u8]),
-    Disk(PathBuf),
-}
 
 /// A template's text and where an author finds it.
 #[derive(Debug, Clone)]
@@ -158,7 +152,7 @@ fn add_disk(
                 continue;
             }
         };
-        match crate::content::source_text(bytes, &shown) {
+        match crate::fsutil::decode_text(bytes, &shown) {
             Ok(text) => {
                 templates.insert(
                     slash(&rel),

@@ -2,21 +2,15 @@
 //! name (site.toml defines them) and the worksheets pages list (content/worksheets/ defines
 //! them). A page's own audiences are checked where its front matter is read.
 
-use crate::config::Config;
 use crate::content::Site;
-use crate::data::{Data, Reference};
-use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics};
+use crate::data::Data;
+use crate::diagnostic::{did_you_mean, Diagnostics};
 
 /// Every name in the data that site.toml does not define, and every worksheet a page lists that
 /// does not exist, as an error at the name.
 pub fn check(site: &Site, data: &Data) -> Diagnostics {
     let mut diags = Diagnostics::default();
-    for r in &data.references {
-        if let Some((message, hint)) = site.config.unknown_name(r.kind, &r.id) {
-            let d = Diagnostic::error(message).at_span(&r.path, &r.text, r.span.clone());
-            diags.push(d.hint(hint));
-        }
-    }
+    diags.extend(data.references.iter().filter_map(|r| r.check(&site.config)));
     let known: Vec<&str> = data.worksheets.iter().map(|w| w.id.as_str()).collect();
     for page in &site.pages {
         for id in &page.front.worksheets {
@@ -31,18 +25,6 @@ pub fn check(site: &Site, data: &Data) -> Diagnostics {
                 page.error_at(id, format!("there is no worksheet `{id_ref}`"))
                     .hint(hint),
             );
-        }
-    }
-    diags
-}
-
-/// Each name in `refs` that site.toml does not define, as an error where it is written.
-pub fn names(config: &Config, refs: &[Reference]) -> Diagnostics {
-    let mut diags = Diagnostics::default();
-    for r in refs {
-        if let Some((message, hint)) = config.unknown_name(r.kind, &r.id) {
-            let d = Diagnostic::error(message).at_span(&r.path, &r.text, r.span.clone());
-            diags.push(d.hint(hint));
         }
     }
     diags

@@ -22,7 +22,7 @@ fn parse_checked(text: &str) -> Result<(Worksheet, Vec<Diagnostic>), Vec<Diagnos
         std::path::Path::new("site.toml"),
     )
     .unwrap();
-    let names = crate::validate::refs::names(&config, &refs.items).items;
+    let names: Vec<Diagnostic> = refs.items.iter().filter_map(|r| r.check(&config)).collect();
     match parsed {
         Ok(w) if names.is_empty() => Ok(w),
         Ok(_) => Err(names),
