@@ -10,7 +10,12 @@ use crate::render::Renderer;
 
 /// The theme's files, then the toolkit's static/ (which may replace them, and the 404 page) and
 /// page folders' files. A file at the address of a generated page is left out with a warning.
-pub fn add_files(site: &Site, r: &Renderer, docs: &[Doc], outputs: &mut Outputs) -> Diagnostics {
+pub(crate) fn add_files(
+    site: &Site,
+    r: &Renderer,
+    docs: &[Doc],
+    outputs: &mut Outputs,
+) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let generated: HashMap<String, Option<&Path>> = outputs
         .files

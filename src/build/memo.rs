@@ -32,17 +32,17 @@ use crate::render::theme::ThemeFiles;
 use crate::render::Renderer;
 
 /// An output path and its text, shared with the output.
-pub type Shared = (String, Arc<String>);
+pub(crate) type Shared = (String, Arc<String>);
 
 /// Pages by output path, each rendered or failed.
-pub type Generated = Vec<(String, Result<Arc<String>, Diagnostic>)>;
+pub(crate) type Generated = Vec<(String, Result<Arc<String>, Diagnostic>)>;
 
 /// What the previous renders left, one memo per step.
 #[derive(Default)]
-pub struct Memo {
+pub(crate) struct Memo {
     enabled: bool,
     /// Source texts, so a rebuild reads only the files that changed.
-    pub sources: SourceCache,
+    pub(crate) sources: SourceCache,
     markdown: PerDoc<Arc<Rendered>>,
     /// The link index the kept Markdown was rendered against.
     links: Option<LinkIndex>,
@@ -124,7 +124,7 @@ fn still_valid<T: Clone>(memo: &PerDoc<T>, doc: &Doc) -> Option<T> {
 
 impl Memo {
     /// A memo that remembers renders (for watch and serve).
-    pub fn on() -> Memo {
+    pub(crate) fn on() -> Memo {
         Memo {
             enabled: true,
             sources: SourceCache::on(),
@@ -133,18 +133,18 @@ impl Memo {
     }
 
     /// A memo that remembers nothing (for a one-off build).
-    pub fn off() -> Memo {
+    pub(crate) fn off() -> Memo {
         Memo::default()
     }
 
     /// Whether this memo remembers anything (watch and serve) or not (build).
-    pub fn is_on(&self) -> bool {
+    pub(crate) fn is_on(&self) -> bool {
         self.enabled
     }
 
     /// Each document's Markdown, rendered in parallel by `render` unless kept from a render
     /// against the same link index.
-    pub fn markdown(
+    pub(crate) fn markdown(
         &mut self,
         docs: &[Doc],
         links: &LinkIndex,
@@ -170,7 +170,7 @@ impl Memo {
     }
 
     /// The renderer for this skeleton: kept, or made by `make`.
-    pub fn renderer(
+    pub(crate) fn renderer(
         &mut self,
         skeleton: u64,
         make: impl FnOnce() -> Result<Arc<Renderer>, Diagnostics>,
@@ -180,7 +180,7 @@ impl Memo {
 
     /// Each document's page, rendered in parallel by `render` unless kept from a render with
     /// the same skeleton. Only pages that rendered are kept.
-    pub fn pages(
+    pub(crate) fn pages(
         &mut self,
         skeleton: u64,
         docs: &[Doc],
@@ -207,7 +207,7 @@ impl Memo {
     }
 
     /// The checklist and worksheet pages and their messages, made from the skeleton alone.
-    pub fn data_pages(
+    pub(crate) fn data_pages(
         &mut self,
         skeleton: u64,
         make: impl FnOnce() -> (Outputs, Vec<Diagnostic>),
@@ -216,12 +216,16 @@ impl Memo {
     }
 
     /// The resources and audience pages, made from the skeleton alone.
-    pub fn generated(&mut self, skeleton: u64, make: impl FnOnce() -> Generated) -> Generated {
+    pub(crate) fn generated(
+        &mut self,
+        skeleton: u64,
+        make: impl FnOnce() -> Generated,
+    ) -> Generated {
         self.generated.get_or(self.enabled, || skeleton, make)
     }
 
     /// The search index's files, made from the skeleton and every document's Markdown (`key`).
-    pub fn search_index(
+    pub(crate) fn search_index(
         &mut self,
         key: impl FnOnce() -> u64,
         make: impl FnOnce() -> Vec<Shared>,
@@ -232,7 +236,7 @@ impl Memo {
 
 /// A fingerprint of everything a page's HTML may depend on besides its own text: change any of
 /// it and every page is rendered again.
-pub fn skeleton(site: &Site, theme: &ThemeFiles, opts: &BuildOptions) -> u64 {
+pub(crate) fn skeleton(site: &Site, theme: &ThemeFiles, opts: &BuildOptions) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (opts.drafts, &opts.base_url).hash(&mut h);
     site.config.source.hash(&mut h);

@@ -2,7 +2,7 @@
 //! (load -> link -> Markdown -> validate -> render -> assemble), then the one write.
 
 mod files;
-pub mod memo;
+pub(crate) mod memo;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -26,36 +26,36 @@ use memo::Memo;
 /// What the command line can change about a build.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
-    pub drafts: bool,
-    pub base_url: Option<String>,
+    pub(crate) drafts: bool,
+    pub(crate) base_url: Option<String>,
     /// `--output`, which overrides site.toml's output_dir.
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// `--strict`: warnings fail the build, and nothing is written.
-    pub strict: bool,
+    pub(crate) strict: bool,
 }
 
 /// Whether the diagnostics stop the build: errors always, warnings under --strict.
-pub fn fails(diags: &Diagnostics, opts: &BuildOptions) -> bool {
+pub(crate) fn fails(diags: &Diagnostics, opts: &BuildOptions) -> bool {
     diags.has_errors() || (opts.strict && !diags.is_empty())
 }
 
 /// Counts for the summary line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Stats {
+pub(crate) struct Stats {
     /// Guidance pages plus section pages (the home page counts as a section page).
-    pub pages: usize,
-    pub checklists: usize,
-    pub worksheets: usize,
+    pub(crate) pages: usize,
+    pub(crate) checklists: usize,
+    pub(crate) worksheets: usize,
 }
 
 /// A successful build or check.
 #[derive(Debug)]
 pub struct Report {
-    pub stats: Stats,
-    pub elapsed: Duration,
+    pub(crate) stats: Stats,
+    pub(crate) elapsed: Duration,
     /// Where the site was written (None for `check`).
-    pub output: Option<PathBuf>,
-    pub warnings: Diagnostics,
+    pub(crate) output: Option<PathBuf>,
+    pub(crate) warnings: Diagnostics,
 }
 
 /// Why a build did not produce output. Only `main` turns this into an exit code.
@@ -70,14 +70,14 @@ pub enum Failure {
 }
 
 /// A rendered site held in memory, ready to write.
-pub struct RenderedSite {
-    pub site: Site,
-    pub outputs: Outputs,
-    pub stats: Stats,
+pub(crate) struct RenderedSite {
+    pub(crate) site: Site,
+    pub(crate) outputs: Outputs,
+    pub(crate) stats: Stats,
 }
 
 /// `trellis build`: render everything, then write it atomically.
-pub fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
+pub(crate) fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
     let start = Instant::now();
     let (rendered, diags) = render_site(root, opts);
     let Some(rendered) = rendered.filter(|_| !fails(&diags, opts)) else {
@@ -113,7 +113,11 @@ pub fn check(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
 
 /// The output folder: --output (a usage error when unsafe), else site.toml's output_dir (a
 /// toolkit error at its line), else public/.
-pub fn output_dir(root: &Path, site: &Site, opts: &BuildOptions) -> Result<PathBuf, Failure> {
+pub(crate) fn output_dir(
+    root: &Path,
+    site: &Site,
+    opts: &BuildOptions,
+) -> Result<PathBuf, Failure> {
     if let Some(cli) = &opts.output {
         return output::check_output_dir(root, cli).map_err(|r| {
             Failure::Usage(Diagnostic::error(format!("--output: {}", r.message)).hint(r.hint))
@@ -135,13 +139,13 @@ pub fn output_dir(root: &Path, site: &Site, opts: &BuildOptions) -> Result<PathB
 }
 
 /// Loads and renders the whole site into memory. Returns every diagnostic found on the way.
-pub fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, Diagnostics) {
+pub(crate) fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, Diagnostics) {
     render_site_with(root, opts, &mut Memo::off())
 }
 
 /// The build, step by step. `memo` keeps each step's result for the next render while that
 /// step's inputs are unchanged (watch); see memo.rs for what each step depends on.
-pub fn render_site_with(
+pub(crate) fn render_site_with(
     root: &Path,
     opts: &BuildOptions,
     memo: &mut Memo,

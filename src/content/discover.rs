@@ -16,7 +16,7 @@ use crate::names::{is_valid_slug, slugify};
 use crate::tomlinput::TomlSource;
 
 /// Top-level names that the generated pages use.
-pub const RESERVED_SECTIONS: &[&str] = &[
+pub(crate) const RESERVED_SECTIONS: &[&str] = &[
     "worksheets",
     "resources",
     "audiences",
@@ -27,7 +27,7 @@ pub const RESERVED_SECTIONS: &[&str] = &[
 
 /// What kind of TOML data a file under content/ holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DataKind {
+pub(crate) enum DataKind {
     Checklist { phase: String },
     Worksheet { id: String },
     Resources,
@@ -35,14 +35,14 @@ pub enum DataKind {
 }
 
 #[derive(Debug, Clone)]
-pub struct DataFile {
-    pub kind: DataKind,
-    pub source: Source,
+pub(crate) struct DataFile {
+    pub(crate) kind: DataKind,
+    pub(crate) source: Source,
 }
 
 /// The files of content/ and static/, classified but not yet checked against each other.
 #[derive(Default)]
-pub struct Found {
+pub(crate) struct Found {
     home: Option<Source>,
     section_indexes: Vec<(String, Source)>,
     section_dirs: Vec<String>,
@@ -67,7 +67,7 @@ struct FoundPage {
 
 /// Walks content/ and static/ in a stable order, reading every text file once (or taking it
 /// from `sources` when it has not changed since the last load).
-pub fn discover(root: &Path, diags: &mut Diagnostics, sources: &mut SourceCache) -> Found {
+pub(crate) fn discover(root: &Path, diags: &mut Diagnostics, sources: &mut SourceCache) -> Found {
     let mut found = Found {
         sources: std::mem::take(sources),
         ..Found::default()
@@ -93,7 +93,7 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 }
 
 /// Every file below `dir` (relative to it), sorted; a missing folder is simply empty.
-pub fn list_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+pub(crate) fn list_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
     if !dir.is_dir() {
         return Vec::new();
     }
@@ -122,13 +122,13 @@ pub fn list_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathB
 
 /// The toolkit folder as the file system knows it (links resolved), to tell whether a link found
 /// in it stays inside: nothing from outside the toolkit is ever read or published.
-pub struct Inside {
+pub(crate) struct Inside {
     root: PathBuf,
     real: PathBuf,
 }
 
 impl Inside {
-    pub fn new(root: &Path) -> Inside {
+    pub(crate) fn new(root: &Path) -> Inside {
         Inside {
             root: root.to_path_buf(),
             real: std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
@@ -155,7 +155,7 @@ impl Inside {
 
     /// An error for an entry that must not be read: a link leaving the toolkit (or leading
     /// nowhere), or a special file such as a named pipe.
-    pub fn refuse(&self, e: &walkdir::DirEntry) -> Option<Diagnostic> {
+    pub(crate) fn refuse(&self, e: &walkdir::DirEntry) -> Option<Diagnostic> {
         let kind = e.file_type();
         let special = !kind.is_file() && !kind.is_dir();
         let refused = fsutil::refusal(&self.real, e.path(), e.path_is_symlink(), special)?;
@@ -372,10 +372,10 @@ fn classify_file(
         (1, "resources.toml", _) => push_data(root, path, super::DataKind::Resources, found, diags),
         (1, "models.toml", _) => push_data(root, path, super::DataKind::Models, found, diags),
         (2, "checklist.toml", _) => {
-            push_data(root, path, super::DataKind::Checklist { phase: parts[0].clone() }, found, diags)
+            push_data(root, path, super::DataKind::Checklist { phase: parts[0].clone() }, found, diags);
         }
         (2, _, "toml") if parts[0] == "worksheets" => {
-            push_data(root, path, super::DataKind::Worksheet { id: stem }, found, diags)
+            push_data(root, path, super::DataKind::Worksheet { id: stem }, found, diags);
         }
         (_, _, "md") => {
             diags.push(
@@ -409,7 +409,7 @@ fn push_data(
 }
 
 /// Parses front matter, applies the naming and ordering rules, and builds the model.
-pub fn assemble(
+pub(crate) fn assemble(
     root: PathBuf,
     config: Config,
     mut found: Found,
@@ -496,7 +496,7 @@ impl Home {
 }
 
 /// Splits and parses the front matter of `source`; returns it with the body's offset.
-pub fn parse_front<T: serde::de::DeserializeOwned>(
+pub(crate) fn parse_front<T: serde::de::DeserializeOwned>(
     source: &Source,
     what: &str,
 ) -> Result<(T, frontmatter::Split), Diagnostic> {

@@ -8,24 +8,24 @@ use super::{PageId, Site, Source};
 
 /// One output page's place in the site, for navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Place {
+pub(crate) enum Place {
     Home,
     Section(usize),
     Page(PageId),
 }
 
 /// A Markdown text that becomes an output page.
-pub struct Doc<'a> {
-    pub place: Place,
-    pub source: Option<&'a Source>,
-    pub body_offset: usize,
-    pub url: String,
-    pub title: String,
+pub(crate) struct Doc<'a> {
+    pub(crate) place: Place,
+    pub(crate) source: Option<&'a Source>,
+    pub(crate) body_offset: usize,
+    pub(crate) url: String,
+    pub(crate) title: String,
 }
 
 impl Doc<'_> {
     /// The document's Markdown as HTML, with its links resolved against `links`.
-    pub fn render_markdown(&self, links: &LinkIndex) -> Rendered {
+    pub(crate) fn render_markdown(&self, links: &LinkIndex) -> Rendered {
         let Some(source) = self.source else {
             return Rendered::default();
         };
@@ -38,12 +38,12 @@ impl Doc<'_> {
         markdown::render(self.body(), &cx)
     }
 
-    pub fn body(&self) -> &str {
+    pub(crate) fn body(&self) -> &str {
         self.source.map_or("", |s| &s.text[self.body_offset..])
     }
 
     /// A Markdown problem (offsets in the body) as a diagnostic at its true place in the file.
-    pub fn diagnostic(&self, p: &Problem) -> Diagnostic {
+    pub(crate) fn diagnostic(&self, p: &Problem) -> Diagnostic {
         let d = if p.warning {
             Diagnostic::warning(&p.message)
         } else {
@@ -64,7 +64,7 @@ impl Doc<'_> {
     }
 }
 
-pub fn documents(site: &Site) -> Vec<Doc<'_>> {
+pub(crate) fn documents(site: &Site) -> Vec<Doc<'_>> {
     let mut docs = Vec::with_capacity(site.pages.len() + site.sections.len() + 1);
     let (src, off) = site
         .home
@@ -101,12 +101,12 @@ pub fn documents(site: &Site) -> Vec<Doc<'_>> {
 }
 
 /// The phase whose pages `place` is on (search results name it).
-pub fn phase_of(site: &Site, place: Place) -> Option<&str> {
+pub(crate) fn phase_of(site: &Site, place: Place) -> Option<&str> {
     section_of(site, place).filter(|name| site.config.is_phase(name))
 }
 
 /// The phase or section whose pages `place` is on (for `{{ checklist() }}` without a phase).
-pub fn section_of(site: &Site, place: Place) -> Option<&str> {
+pub(crate) fn section_of(site: &Site, place: Place) -> Option<&str> {
     match place {
         Place::Section(i) => Some(site.sections[i].name.as_str()),
         Place::Page(p) => site.pages[p].section.as_deref(),

@@ -8,11 +8,11 @@ use crate::markdown::{LinkIndex, Target};
 use super::{DataKind, Site};
 
 /// Where resources.toml is, and where its page is published.
-pub const RESOURCES_SOURCE: &str = "content/resources.toml";
-pub const RESOURCES_URL: &str = "resources/";
+pub(crate) const RESOURCES_SOURCE: &str = "content/resources.toml";
+pub(crate) const RESOURCES_URL: &str = "resources/";
 
 /// Every source path a link may name, with the output URL it becomes.
-pub fn index(site: &Site) -> LinkIndex {
+pub(crate) fn index(site: &Site) -> LinkIndex {
     let mut ix = LinkIndex::default();
     let page = |url: &str| Target {
         url: url.to_string(),

@@ -12,41 +12,41 @@ use crate::tomlinput::TomlSource;
 
 /// A phase's checklist.
 #[derive(Debug, Clone)]
-pub struct Checklist {
-    pub phase: String,
-    pub source: Source,
+pub(crate) struct Checklist {
+    pub(crate) phase: String,
+    pub(crate) source: Source,
     /// The title written in the file; the default ("<phase title> checklist") is the renderer's.
-    pub title: Option<String>,
-    pub intro: Option<Markdown>,
+    pub(crate) title: Option<String>,
+    pub(crate) intro: Option<Markdown>,
     /// Empty for a checklist of plain ticks.
-    pub states: Vec<State>,
-    pub items: Vec<Item>,
+    pub(crate) states: Vec<State>,
+    pub(crate) items: Vec<Item>,
 }
 
 /// One of the states a checklist offers instead of a tick.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct State {
-    pub label: String,
+pub(crate) struct State {
+    pub(crate) label: String,
     /// What is saved in the browser: the slug of the label.
-    pub value: String,
-    pub done: bool,
-    pub skip: bool,
+    pub(crate) value: String,
+    pub(crate) done: bool,
+    pub(crate) skip: bool,
 }
 
 #[derive(Debug, Clone)]
-pub struct Item {
-    pub id: String,
-    pub text: Markdown,
-    pub detail: Option<Markdown>,
-    pub audience: Vec<String>,
+pub(crate) struct Item {
+    pub(crate) id: String,
+    pub(crate) text: Markdown,
+    pub(crate) detail: Option<Markdown>,
+    pub(crate) audience: Vec<String>,
     /// The related page as written (a source path or a URL), checked at build.
-    pub page: Option<Spanned<String>>,
-    pub group: Option<String>,
+    pub(crate) page: Option<Spanned<String>>,
+    pub(crate) group: Option<String>,
 }
 
 impl Checklist {
     /// Items split into runs that share a group, in file order: a heading each time `group` changes.
-    pub fn groups(&self) -> Vec<(Option<&str>, Vec<&Item>)> {
+    pub(crate) fn groups(&self) -> Vec<(Option<&str>, Vec<&Item>)> {
         let mut runs: Vec<(Option<&str>, Vec<&Item>)> = Vec::new();
         for item in &self.items {
             match runs.last_mut() {
@@ -89,7 +89,11 @@ struct RawItem {
 }
 
 /// Parses the checklist of `phase` from its file. Pure: every problem comes back as a diagnostic.
-pub fn parse(source: &Source, phase: &str, refs: &mut Refs) -> Result<Checklist, Vec<Diagnostic>> {
+pub(crate) fn parse(
+    source: &Source,
+    phase: &str,
+    refs: &mut Refs,
+) -> Result<Checklist, Vec<Diagnostic>> {
     let input = TomlSource::whole(&source.path, &source.text);
     let (raw, raw_items, mut errors) =
         input.parse_entries::<RawChecklist, RawItem>("the checklist", "item")?;

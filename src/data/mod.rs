@@ -5,52 +5,52 @@
 //! links written in the data resolve once the link index is known (`Data::resolve_links`, and
 //! `links::check` for the checklists' and worksheets' Markdown).
 
-pub mod checklist;
-pub mod fields;
-pub mod models;
-pub mod resources;
+pub(crate) mod checklist;
+pub(crate) mod fields;
+pub(crate) mod models;
+pub(crate) mod resources;
 pub mod scoring;
-pub mod text;
-pub mod worksheet;
+pub(crate) mod text;
+pub(crate) mod worksheet;
 
 use crate::content::{DataKind, Site};
 use crate::diagnostic::Diagnostics;
 use crate::markdown::{AnchorCheck, LinkIndex};
-pub use checklist::Checklist;
-pub use fields::{Markdown, Reference, Refs};
+pub(crate) use checklist::Checklist;
+pub(crate) use fields::{Markdown, Reference, Refs};
 use models::Models;
 use resources::Resources;
-pub use worksheet::Worksheet;
+pub(crate) use worksheet::Worksheet;
 
 /// Every data file of the toolkit that loaded without errors.
 #[derive(Debug, Clone, Default)]
-pub struct Data {
+pub(crate) struct Data {
     /// In the order of `[toolkit] phases`.
-    pub checklists: Vec<Checklist>,
+    pub(crate) checklists: Vec<Checklist>,
     /// By id.
-    pub worksheets: Vec<Worksheet>,
+    pub(crate) worksheets: Vec<Worksheet>,
     /// Worksheets (by id) and checklists (by phase) whose file has errors, already reported:
     /// references to them are not reported again.
-    pub broken_worksheets: Vec<String>,
-    pub broken_checklists: Vec<String>,
-    pub resources: Option<Resources>,
-    pub models: Models,
+    pub(crate) broken_worksheets: Vec<String>,
+    pub(crate) broken_checklists: Vec<String>,
+    pub(crate) resources: Option<Resources>,
+    pub(crate) models: Models,
     /// The phases as diagrams and lists name them, in order.
-    pub phases: Vec<PhaseRef>,
+    pub(crate) phases: Vec<PhaseRef>,
     /// resources.toml or models.toml exists but could not be read (its error is already
     /// reported): shortcodes naming them add no error of their own.
-    pub broken_files: Vec<DataKind>,
+    pub(crate) broken_files: Vec<DataKind>,
     /// Every audience and phase named in the data files, where it is written.
-    pub references: Vec<Reference>,
+    pub(crate) references: Vec<Reference>,
 }
 
 /// A phase as diagrams and lists name it.
 #[derive(Debug, Clone)]
-pub struct PhaseRef {
-    pub name: String,
-    pub title: String,
-    pub url: String,
-    pub number: usize,
+pub(crate) struct PhaseRef {
+    pub(crate) name: String,
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) number: usize,
 }
 
 /// The order of worksheets wherever they are listed: by `weight` (those without one last),
@@ -67,7 +67,7 @@ fn order(w: &Worksheet) -> (bool, i64, String, String) {
 impl Data {
     /// Parses every data file. The names they use that site.toml defines are kept in
     /// `references`, for `validate::refs`.
-    pub fn load(site: &Site) -> (Data, Diagnostics) {
+    pub(crate) fn load(site: &Site) -> (Data, Diagnostics) {
         let mut refs = Refs::default();
         let mut diags = Diagnostics::default();
         let mut data = Data {
@@ -132,7 +132,7 @@ impl Data {
 
     /// Resolves the links written in resources.toml and models.toml; returns the problems and
     /// the anchors (in resources.toml) to check once the pages' headings are known.
-    pub fn resolve_links(&mut self, links: &LinkIndex) -> (Vec<AnchorCheck>, Diagnostics) {
+    pub(crate) fn resolve_links(&mut self, links: &LinkIndex) -> (Vec<AnchorCheck>, Diagnostics) {
         let mut diags = Diagnostics::default();
         diags.extend(self.models.resolve_links(links));
         let mut checks = Vec::new();
@@ -145,20 +145,20 @@ impl Data {
     }
 
     /// The phase whose folder holds the page at `url`.
-    pub fn phase_of(&self, url: &str) -> Option<&PhaseRef> {
+    pub(crate) fn phase_of(&self, url: &str) -> Option<&PhaseRef> {
         self.phases.iter().find(|p| url.starts_with(&p.url))
     }
 
-    pub fn checklist(&self, phase: &str) -> Option<&Checklist> {
+    pub(crate) fn checklist(&self, phase: &str) -> Option<&Checklist> {
         self.checklists.iter().find(|c| c.phase == phase)
     }
 
-    pub fn worksheet(&self, id: &str) -> Option<&Worksheet> {
+    pub(crate) fn worksheet(&self, id: &str) -> Option<&Worksheet> {
         self.worksheets.iter().find(|w| w.id == id)
     }
 
     /// Worksheets listed on a phase's page, in their order (weight, then title).
-    pub fn phase_worksheets(&self, phase: &str) -> Vec<&Worksheet> {
+    pub(crate) fn phase_worksheets(&self, phase: &str) -> Vec<&Worksheet> {
         let mut list: Vec<&Worksheet> = self
             .worksheets
             .iter()

@@ -16,7 +16,7 @@ use crate::names::slugify;
 use crate::tomlinput::TomlSource;
 
 /// The source path links name (`@/resources.toml`) and the page it becomes.
-pub use crate::content::links::{RESOURCES_SOURCE as SOURCE, RESOURCES_URL as URL};
+pub(crate) use crate::content::links::{RESOURCES_SOURCE as SOURCE, RESOURCES_URL as URL};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -44,38 +44,38 @@ struct RawResource {
 
 /// The resources of a toolkit, in file order.
 #[derive(Debug, Clone)]
-pub struct Resources {
-    pub source: Source,
-    pub title: Option<String>,
-    pub intro: Option<Spanned<String>>,
+pub(crate) struct Resources {
+    pub(crate) source: Source,
+    pub(crate) title: Option<String>,
+    pub(crate) intro: Option<Spanned<String>>,
     /// The intro's HTML, with links relative to the site root (rebase it for a page).
-    pub intro_html: String,
-    pub items: Vec<Resource>,
+    pub(crate) intro_html: String,
+    pub(crate) items: Vec<Resource>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Resource {
+pub(crate) struct Resource {
     /// Unique within the file: the slug of the title, with `-1`, `-2` for repeats.
-    pub id: String,
-    pub title: String,
-    pub url: Option<Spanned<String>>,
-    pub link: Link,
-    pub kind: Option<String>,
-    pub format: Option<String>,
-    pub description: Option<Spanned<String>>,
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) url: Option<Spanned<String>>,
+    pub(crate) link: Link,
+    pub(crate) kind: Option<String>,
+    pub(crate) format: Option<String>,
+    pub(crate) description: Option<Spanned<String>>,
     /// The description's HTML, with links relative to the site root (rebase it for a page).
-    pub description_html: String,
-    pub phase: Option<String>,
-    pub audience: Vec<String>,
-    pub publisher: Option<String>,
-    pub year: Option<i64>,
-    pub language: Option<String>,
-    pub license: Option<String>,
+    pub(crate) description_html: String,
+    pub(crate) phase: Option<String>,
+    pub(crate) audience: Vec<String>,
+    pub(crate) publisher: Option<String>,
+    pub(crate) year: Option<i64>,
+    pub(crate) language: Option<String>,
+    pub(crate) license: Option<String>,
 }
 
 /// Where a resource's title links to, once resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Link {
+pub(crate) enum Link {
     /// No link: no `url`, a placeholder, a draft or a broken one (already reported).
     None,
     External(String),
@@ -85,7 +85,7 @@ pub enum Link {
 
 /// What an author wrote as a `url`, judged before looking anything up.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UrlShape {
+pub(crate) enum UrlShape {
     Placeholder,
     External,
     /// A source file of the toolkit, to look up in the link index.
@@ -98,7 +98,7 @@ pub enum UrlShape {
 
 impl Resources {
     /// Parses resources.toml and checks the url shapes; notes the phases and audiences named.
-    pub fn parse(source: &Source, refs: &mut Refs) -> (Option<Resources>, Vec<Diagnostic>) {
+    pub(crate) fn parse(source: &Source, refs: &mut Refs) -> (Option<Resources>, Vec<Diagnostic>) {
         let input = TomlSource::whole(&source.path, &source.text);
         let (raw, entries, mut diags) =
             match input.parse_entries::<RawFile, RawResource>("resources.toml", "resource") {
@@ -141,7 +141,10 @@ impl Resources {
 
     /// Looks every `url` up among the toolkit's files and checks the Markdown of descriptions.
     /// Returns the problems, and the anchors to check once every page's headings are known.
-    pub fn resolve_links(&mut self, links: &LinkIndex) -> (Vec<Diagnostic>, Vec<AnchorCheck>) {
+    pub(crate) fn resolve_links(
+        &mut self,
+        links: &LinkIndex,
+    ) -> (Vec<Diagnostic>, Vec<AnchorCheck>) {
         let mut diags = Vec::new();
         let mut checks = Vec::new();
         let from = Path::new(SOURCE);
@@ -167,7 +170,10 @@ impl Resources {
     }
 
     /// The resources for a phase, or all of them.
-    pub fn for_phase<'a>(&'a self, phase: Option<&'a str>) -> impl Iterator<Item = &'a Resource> {
+    pub(crate) fn for_phase<'a>(
+        &'a self,
+        phase: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a Resource> {
         self.items
             .iter()
             .filter(move |r| phase.is_none() || r.phase.as_deref() == phase)
@@ -175,7 +181,7 @@ impl Resources {
 
     /// The kinds in the order they first appear, each with its resources; resources without a
     /// kind come last, under None.
-    pub fn by_kind(&self) -> Vec<(Option<&str>, Vec<&Resource>)> {
+    pub(crate) fn by_kind(&self) -> Vec<(Option<&str>, Vec<&Resource>)> {
         let mut groups: Vec<(Option<&str>, Vec<&Resource>)> = Vec::new();
         for r in &self.items {
             let key = r.kind.as_deref();
@@ -281,7 +287,7 @@ fn resolve(
 
 /// Judges a written url: a placeholder, an absolute http(s)/mailto address, a toolkit file, or
 /// something malformed that no browser would follow as meant.
-pub fn url_shape(url: &str) -> UrlShape {
+pub(crate) fn url_shape(url: &str) -> UrlShape {
     let url = url.trim();
     if url.is_empty() || url == "#" {
         return UrlShape::Placeholder;

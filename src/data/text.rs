@@ -9,17 +9,25 @@ use crate::diagnostic::Diagnostic;
 use crate::tomlinput::TomlSource;
 
 /// An error at a byte range of a data file.
-pub fn error_at(source: &Source, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+pub(crate) fn error_at(
+    source: &Source,
+    span: Range<usize>,
+    message: impl Into<String>,
+) -> Diagnostic {
     Diagnostic::error(message).at_span(&source.path, &source.text, span)
 }
 
 /// A warning at a byte range of a data file.
-pub fn warning_at(source: &Source, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+pub(crate) fn warning_at(
+    source: &Source,
+    span: Range<usize>,
+    message: impl Into<String>,
+) -> Diagnostic {
     Diagnostic::warning(message).at_span(&source.path, &source.text, span)
 }
 
 /// Parses a whole data file into `T`, with author-friendly messages.
-pub fn parse_toml<T: serde::de::DeserializeOwned>(
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
     source: &Source,
     what: &str,
 ) -> Result<T, Diagnostic> {
@@ -28,7 +36,7 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(
 
 /// Renders a data file's Markdown value (a description, an intro) for the page at `url`; links
 /// resolve relative to the data file.
-pub fn markdown(
+pub(crate) fn markdown(
     text: &str,
     links: &crate::markdown::LinkIndex,
     from: &std::path::Path,
@@ -45,7 +53,7 @@ pub fn markdown(
 
 /// Problems in a Markdown value, reported at the value's place in the data file: the value's
 /// text may hold escapes, so its offsets do not map one to one onto the file.
-pub fn markdown_problems(
+pub(crate) fn markdown_problems(
     source: &Source,
     value: &Spanned<String>,
     problems: &[crate::markdown::Problem],

@@ -20,50 +20,50 @@ pub type Problem = (String, Option<String>);
 
 /// A resource as templates see it, with links relative to the page showing it.
 #[derive(Debug, Clone, Serialize)]
-pub struct ResourceView {
-    pub id: String,
-    pub title: String,
+pub(crate) struct ResourceView {
+    pub(crate) id: String,
+    pub(crate) title: String,
     /// None for a resource without a usable link.
-    pub href: Option<String>,
-    pub external: bool,
+    pub(crate) href: Option<String>,
+    pub(crate) external: bool,
     /// The resource's language code, when it differs from the site's.
-    pub hreflang: Option<String>,
-    pub kind: Option<String>,
-    pub format: Option<String>,
+    pub(crate) hreflang: Option<String>,
+    pub(crate) kind: Option<String>,
+    pub(crate) format: Option<String>,
     /// Rendered Markdown.
-    pub description: String,
+    pub(crate) description: String,
     /// The phase's folder name and title.
-    pub phase: Option<String>,
-    pub phase_title: Option<String>,
-    pub audiences: Vec<AudienceView>,
-    pub publisher: Option<String>,
-    pub year: Option<i64>,
+    pub(crate) phase: Option<String>,
+    pub(crate) phase_title: Option<String>,
+    pub(crate) audiences: Vec<AudienceView>,
+    pub(crate) publisher: Option<String>,
+    pub(crate) year: Option<i64>,
     /// The language's name in the site's language ("French"), or the code as written.
-    pub language: Option<String>,
-    pub license: Option<String>,
+    pub(crate) language: Option<String>,
+    pub(crate) license: Option<String>,
 }
 
 /// A model as templates see it.
 #[derive(Debug, Clone, Serialize)]
-pub struct ModelView {
-    pub id: String,
-    pub title: String,
-    pub description: String,
-    pub levels: Vec<LevelView>,
+pub(crate) struct ModelView {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) levels: Vec<LevelView>,
     /// The drawing: inline SVG.
-    pub svg: String,
+    pub(crate) svg: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct LevelView {
-    pub number: usize,
-    pub title: String,
-    pub description: String,
+pub(crate) struct LevelView {
+    pub(crate) number: usize,
+    pub(crate) title: String,
+    pub(crate) description: String,
 }
 
 impl Renderer {
     /// One interface string in the site's language.
-    pub fn text(&self, key: &str) -> String {
+    pub(crate) fn text(&self, key: &str) -> String {
         match self.strings.get(key) {
             "" => key.to_string(),
             text => text.to_string(),
@@ -71,7 +71,11 @@ impl Renderer {
     }
 
     /// Values for the built-in shortcodes drawn from the toolkit's data; none for the others.
-    pub fn data_shortcode(&self, call: &Call, url: &str) -> Result<Map<String, Value>, Problem> {
+    pub(crate) fn data_shortcode(
+        &self,
+        call: &Call,
+        url: &str,
+    ) -> Result<Map<String, Value>, Problem> {
         let id = format!("tr-{}-{}", call.name, call.span.start);
         let mut values = Map::new();
         let mut put = |k: &str, v: Result<Value, serde_json::Error>| {
@@ -119,7 +123,7 @@ impl Renderer {
     }
 
     /// The phase diagram as seen from the page at `url`; `id` keeps its ids unique on the page.
-    pub fn phase_diagram(&self, url: &str, id: &str) -> String {
+    pub(crate) fn phase_diagram(&self, url: &str, id: &str) -> String {
         let phases = &self.data.phases;
         let current = self.data.phase_of(url).map(|p| p.name.as_str());
         let hrefs: Vec<String> = phases
@@ -237,7 +241,7 @@ impl Renderer {
     }
 
     /// A resource with its links made relative to the page at `url`.
-    pub fn resource_view(&self, r: &Resource, url: &str) -> ResourceView {
+    pub(crate) fn resource_view(&self, r: &Resource, url: &str) -> ResourceView {
         let (href, external) = match &r.link {
             Link::None => (None, false),
             Link::External(u) => (Some(u.clone()), true),

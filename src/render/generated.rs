@@ -16,84 +16,84 @@ use crate::markdown::links::relative_url;
 use crate::names::slugify;
 
 /// An output file and its HTML, or why it could not be rendered.
-pub type Generated = Vec<(String, Result<String, Diagnostic>)>;
+pub(crate) type Generated = Vec<(String, Result<String, Diagnostic>)>;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ResourcesPageView {
+pub(crate) struct ResourcesPageView {
     /// Rendered Markdown from resources.toml's `intro`.
-    pub intro: String,
-    pub groups: Vec<ResourceGroupView>,
+    pub(crate) intro: String,
+    pub(crate) groups: Vec<ResourceGroupView>,
     /// The phases that have resources, for the filter.
-    pub phases: Vec<PhaseOptionView>,
-    pub count: usize,
+    pub(crate) phases: Vec<PhaseOptionView>,
+    pub(crate) count: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ResourceGroupView {
-    pub id: String,
+pub(crate) struct ResourceGroupView {
+    pub(crate) id: String,
     /// The kind as written, or None for resources without one.
-    pub title: Option<String>,
-    pub items: Vec<ResourceView>,
+    pub(crate) title: Option<String>,
+    pub(crate) items: Vec<ResourceView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PhaseOptionView {
-    pub name: String,
-    pub title: String,
+pub(crate) struct PhaseOptionView {
+    pub(crate) name: String,
+    pub(crate) title: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AudiencePageView {
-    pub id: String,
-    pub name: String,
+pub(crate) struct AudiencePageView {
+    pub(crate) id: String,
+    pub(crate) name: String,
     /// Tagged pages, by section in navigation order (pages outside sections last, untitled).
-    pub sections: Vec<AudienceSectionView>,
-    pub resources: Vec<ResourceView>,
+    pub(crate) sections: Vec<AudienceSectionView>,
+    pub(crate) resources: Vec<ResourceView>,
     /// Tagged checklist items, by phase.
-    pub checklists: Vec<AudienceChecklistView>,
+    pub(crate) checklists: Vec<AudienceChecklistView>,
     /// Tagged worksheets, and worksheets with a tagged section (named in `sections`).
-    pub worksheets: Vec<AudienceWorksheetView>,
+    pub(crate) worksheets: Vec<AudienceWorksheetView>,
     /// How many things are listed; 0 shows the "nothing tagged" message.
-    pub count: usize,
+    pub(crate) count: usize,
     /// Links to the other audiences' pages.
-    pub others: Vec<AudienceLinkView>,
+    pub(crate) others: Vec<AudienceLinkView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AudienceSectionView {
-    pub title: Option<String>,
-    pub href: Option<String>,
-    pub pages: Vec<PageSummaryView>,
+pub(crate) struct AudienceSectionView {
+    pub(crate) title: Option<String>,
+    pub(crate) href: Option<String>,
+    pub(crate) pages: Vec<PageSummaryView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AudienceChecklistView {
-    pub title: String,
+pub(crate) struct AudienceChecklistView {
+    pub(crate) title: String,
     /// The checklist's own page.
-    pub href: String,
+    pub(crate) href: String,
     /// Each item's text, without Markdown.
-    pub items: Vec<String>,
+    pub(crate) items: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AudienceWorksheetView {
-    pub title: String,
-    pub href: String,
+pub(crate) struct AudienceWorksheetView {
+    pub(crate) title: String,
+    pub(crate) href: String,
     /// Titles of the sections tagged for the audience, when the worksheet as a whole is not.
-    pub sections: Vec<String>,
+    pub(crate) sections: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AudienceLinkView {
-    pub id: String,
-    pub name: String,
-    pub href: String,
-    pub count: usize,
+pub(crate) struct AudienceLinkView {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) href: String,
+    pub(crate) count: usize,
 }
 
 impl Renderer {
     /// A page with the shared furniture (navigation, footer) but no place in the reading order.
-    pub fn generated_page(
+    pub(crate) fn generated_page(
         &self,
         site: &Site,
         url: &str,
@@ -111,7 +111,7 @@ impl Renderer {
     }
 
     /// resources/ and audiences/: each output path with its HTML.
-    pub fn generated_pages(&self, site: &Site, data: &Data) -> Generated {
+    pub(crate) fn generated_pages(&self, site: &Site, data: &Data) -> Generated {
         let mut out = Generated::new();
         if let Some(r) = &self.data.resources {
             out.push((

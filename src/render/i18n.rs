@@ -374,16 +374,19 @@ const FR: &[(&str, &str)] = &[
 /// language without one, and for any string a table lacks), with site.toml's `[strings]` on top.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 #[serde(transparent)]
-pub struct Strings(BTreeMap<&'static str, String>);
+pub(crate) struct Strings(BTreeMap<&'static str, String>);
 
 impl Strings {
-    pub fn new(language: &str, overrides: &BTreeMap<String, toml::Spanned<String>>) -> Strings {
+    pub(crate) fn new(
+        language: &str,
+        overrides: &BTreeMap<String, toml::Spanned<String>>,
+    ) -> Strings {
         let mut map: BTreeMap<&'static str, String> =
             EN.iter().map(|(k, v)| (*k, v.to_string())).collect();
         if primary(language) == "fr" {
             map.extend(FR.iter().map(|(k, v)| (*k, v.to_string())));
         }
-        for (key, value) in map.iter_mut() {
+        for (key, value) in &mut map {
             if let Some(own) = overrides.get(*key) {
                 value.clone_from(own.get_ref());
             }
@@ -392,13 +395,13 @@ impl Strings {
     }
 
     /// One string, or "" for a key the theme does not have.
-    pub fn get(&self, key: &str) -> &str {
+    pub(crate) fn get(&self, key: &str) -> &str {
         self.0.get(key).map_or("", String::as_str)
     }
 }
 
 /// The strings trellis-search.js shows, as JSON for the search box's `data-strings`.
-pub fn search_strings(strings: &Strings) -> String {
+pub(crate) fn search_strings(strings: &Strings) -> String {
     let keys = [
         "search_count",
         "search_one",
@@ -414,17 +417,17 @@ pub fn search_strings(strings: &Strings) -> String {
 }
 
 /// Every string's key, in the order of the English table (for checking `[strings]`).
-pub fn keys() -> impl Iterator<Item = &'static str> {
+pub(crate) fn keys() -> impl Iterator<Item = &'static str> {
     EN.iter().map(|(k, _)| *k)
 }
 
 /// The English text of a key, to show next to it in the documentation and in hints.
-pub fn english(key: &str) -> Option<&'static str> {
+pub(crate) fn english(key: &str) -> Option<&'static str> {
     EN.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
 
 /// Whether the theme has strings for `language` (its primary subtag: `fr-CA` is French).
-pub fn has_table(language: &str) -> bool {
+pub(crate) fn has_table(language: &str) -> bool {
     matches!(primary(language), "en" | "fr")
 }
 

@@ -2,18 +2,18 @@
 //! and reused, shortcodes expanded into pages.
 
 mod cycles;
-pub mod diagram;
-pub mod figures;
-pub mod generated;
-pub mod i18n;
-pub mod interactive;
-pub mod page;
-pub mod print;
-pub mod rewrite;
-pub mod site_pages;
-pub mod template_error;
-pub mod theme;
-pub mod views;
+pub(crate) mod diagram;
+pub(crate) mod figures;
+pub(crate) mod generated;
+pub(crate) mod i18n;
+pub(crate) mod interactive;
+pub(crate) mod page;
+pub(crate) mod print;
+pub(crate) mod rewrite;
+pub(crate) mod site_pages;
+pub(crate) mod template_error;
+pub(crate) mod theme;
+pub(crate) mod views;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -28,7 +28,7 @@ use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::markdown::links::{dangerous_scheme, file_url, relative_url, root_prefix};
 use crate::markdown::shortcodes::BUILTIN_SHORTCODES;
 use crate::markdown::{Call, LinkIndex, Resolved, TocItem};
-pub use theme::Theme;
+pub(crate) use theme::Theme;
 use views::*;
 
 /// A menu entry from site.toml, resolved once.
@@ -40,7 +40,7 @@ enum MenuTarget {
 }
 
 /// Everything that stays the same across the pages of one build.
-pub struct Renderer {
+pub(crate) struct Renderer {
     theme: Theme,
     base: Context,
     site_view: SiteView,
@@ -62,7 +62,7 @@ pub struct Renderer {
 impl Renderer {
     /// Prepares what every page shares. Errors in the menu are reported here. `memo_print` keeps
     /// the print pages' parts for the next render with this renderer (watch).
-    pub fn new(
+    pub(crate) fn new(
         site: &Site,
         theme: Theme,
         links: &LinkIndex,
@@ -98,27 +98,27 @@ impl Renderer {
         Ok(r)
     }
 
-    pub fn site(&self) -> &SiteView {
+    pub(crate) fn site(&self) -> &SiteView {
         &self.site_view
     }
 
     /// The theme's templates and files.
-    pub fn theme(&self) -> &Theme {
+    pub(crate) fn theme(&self) -> &Theme {
         &self.theme
     }
 
     /// The interface strings in the toolkit's language.
-    pub fn strings(&self) -> &i18n::Strings {
+    pub(crate) fn strings(&self) -> &i18n::Strings {
         &self.strings
     }
 
     /// The context every template shares, to add a page's own values to.
-    pub fn base_context(&self) -> Context {
+    pub(crate) fn base_context(&self) -> Context {
         self.base.clone()
     }
 
     /// Renders `template` with a full context built on `base_context()`: no copy made.
-    pub fn render_full(
+    pub(crate) fn render_full(
         &self,
         template: &str,
         cx: &Context,
@@ -131,7 +131,7 @@ impl Renderer {
     }
 
     /// Renders `template` with the shared context plus `extra`.
-    pub fn render(
+    pub(crate) fn render(
         &self,
         template: &str,
         extra: &Context,
@@ -161,7 +161,7 @@ impl Renderer {
     }
 
     /// A section and its pages, with links relative to `from_url`.
-    pub fn section_view(&self, site: &Site, i: usize, from_url: &str) -> SectionView {
+    pub(crate) fn section_view(&self, site: &Site, i: usize, from_url: &str) -> SectionView {
         let s = &site.sections[i];
         SectionView {
             name: s.name.clone(),
@@ -177,7 +177,7 @@ impl Renderer {
         }
     }
 
-    pub fn page_summary(&self, site: &Site, id: PageId, from_url: &str) -> PageSummaryView {
+    pub(crate) fn page_summary(&self, site: &Site, id: PageId, from_url: &str) -> PageSummaryView {
         let p = &site.pages[id];
         PageSummaryView {
             title: p.title().to_string(),
@@ -187,7 +187,7 @@ impl Renderer {
         }
     }
 
-    pub fn audiences<'a>(&self, ids: impl Iterator<Item = &'a str>) -> Vec<AudienceView> {
+    pub(crate) fn audiences<'a>(&self, ids: impl Iterator<Item = &'a str>) -> Vec<AudienceView> {
         ids.filter_map(|id| {
             self.site_view
                 .audiences
@@ -199,7 +199,7 @@ impl Renderer {
     }
 
     /// The main navigation as seen from `url`, with the current entry marked.
-    pub fn nav(&self, site: &Site, place: Place, url: &str) -> Vec<NavItem> {
+    pub(crate) fn nav(&self, site: &Site, place: Place, url: &str) -> Vec<NavItem> {
         let current_section = match place {
             Place::Section(i) => Some(i),
             Place::Page(p) => site.pages[p]
@@ -237,7 +237,12 @@ impl Renderer {
     }
 
     /// The section's sidebar with the current page marked, from the HTML rendered once.
-    pub fn sidebar(&self, section: usize, current_href: &str, on_section_page: bool) -> String {
+    pub(crate) fn sidebar(
+        &self,
+        section: usize,
+        current_href: &str,
+        on_section_page: bool,
+    ) -> String {
         let (from_section, from_page) = &self.sidebars[section];
         let html = if on_section_page {
             from_section
@@ -249,7 +254,11 @@ impl Renderer {
     }
 
     /// Previous and next in reading order.
-    pub fn prev_next(&self, place: Place, url: &str) -> (Option<LinkView>, Option<LinkView>) {
+    pub(crate) fn prev_next(
+        &self,
+        place: Place,
+        url: &str,
+    ) -> (Option<LinkView>, Option<LinkView>) {
         let Some(&i) = self.sequence_index.get(&place) else {
             return (None, None);
         };
@@ -265,7 +274,7 @@ impl Renderer {
         (prev, next)
     }
 
-    pub fn breadcrumbs(&self, site: &Site, place: Place, url: &str) -> Vec<LinkView> {
+    pub(crate) fn breadcrumbs(&self, site: &Site, place: Place, url: &str) -> Vec<LinkView> {
         let home = self
             .base
             .get("t")
@@ -288,7 +297,7 @@ impl Renderer {
     }
 
     /// The absolute address of a page, when base_url is set.
-    pub fn absolute(&self, url: &str) -> Option<String> {
+    pub(crate) fn absolute(&self, url: &str) -> Option<String> {
         self.site_view
             .base_url
             .as_ref()
@@ -296,7 +305,7 @@ impl Renderer {
     }
 
     /// Common template values for the page at `url`.
-    pub fn common<'a>(
+    pub(crate) fn common<'a>(
         &self,
         site: &Site,
         place: Place,
@@ -326,7 +335,7 @@ impl Renderer {
 
     /// Expands one shortcode call into HTML.
     /// On failure: the message and a hint.
-    pub fn shortcode(
+    pub(crate) fn shortcode(
         &self,
         call: &Call,
         body: Option<&str>,

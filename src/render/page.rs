@@ -17,17 +17,17 @@ use super::Renderer;
 /// A document's page as rendered: its output path, its HTML, and its content with the
 /// shortcodes drawn (for the print pages), shared with the output rather than copied.
 #[derive(Debug, Clone)]
-pub struct PageOutput {
-    pub path: String,
-    pub html: Arc<String>,
-    pub content: Arc<String>,
+pub(crate) struct PageOutput {
+    pub(crate) path: String,
+    pub(crate) html: Arc<String>,
+    pub(crate) content: Arc<String>,
 }
 
 /// Expands shortcodes and renders the page's template. Returns (output path, HTML, the content
 /// with shortcodes expanded). Watch reuses the result while the document's text and the
 /// skeleton are unchanged (cache.rs): what this reads from other documents must come from their
 /// front matter or the data files.
-pub fn page(
+pub(crate) fn page(
     r: &Renderer,
     data: &Interactive,
     site: &Site,

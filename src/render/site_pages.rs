@@ -10,7 +10,7 @@ use super::Renderer;
 
 /// The 404 page is served at any missing path, so it inlines its CSS and links home through
 /// base_url (or the host's root).
-pub fn not_found_page(site: &Site, r: &Renderer) -> Result<String, Diagnostic> {
+pub(crate) fn not_found_page(site: &Site, r: &Renderer) -> Result<String, Diagnostic> {
     let home = r
         .site()
         .base_url
@@ -29,7 +29,7 @@ pub fn not_found_page(site: &Site, r: &Renderer) -> Result<String, Diagnostic> {
 
 /// Every HTML page of the build (checklists, worksheets, print pages included), by its pretty
 /// address.
-pub fn sitemap(outputs: &Outputs, r: &Renderer) -> Option<String> {
+pub(crate) fn sitemap(outputs: &Outputs, r: &Renderer) -> Option<String> {
     r.site().base_url.as_ref()?;
     let urls = outputs
         .files
@@ -37,7 +37,7 @@ pub fn sitemap(outputs: &Outputs, r: &Renderer) -> Option<String> {
         .filter_map(|path| path.strip_suffix("index.html"));
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for u in urls {
-        let loc = r.absolute(&u).unwrap_or_default();
+        let loc = r.absolute(u).unwrap_or_default();
         xml.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
             crate::markdown::escape_html(&loc)

@@ -2,7 +2,7 @@
 //! and the toolkit's own templates/, each overriding the one before file by file.
 
 use crate::content::Site;
-pub use crate::output::Asset;
+pub(crate) use crate::output::Asset;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,28 +18,28 @@ static DEFAULT_THEME: Dir = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 /// A template's text and where an author finds it.
 #[derive(Debug, Clone)]
-pub struct TemplateSource {
-    pub shown: PathBuf,
-    pub text: Arc<str>,
+pub(crate) struct TemplateSource {
+    pub(crate) shown: PathBuf,
+    pub(crate) text: Arc<str>,
 }
 
-pub struct Theme {
-    pub tera: Tera,
-    pub templates: HashMap<String, TemplateSource>,
+pub(crate) struct Theme {
+    pub(crate) tera: Tera,
+    pub(crate) templates: HashMap<String, TemplateSource>,
     /// Static files by output path ("trellis.css").
-    pub assets: Vec<(String, Asset)>,
+    pub(crate) assets: Vec<(String, Asset)>,
 }
 
 /// A theme's templates and static files, read in override order but not yet parsed.
-pub struct ThemeFiles {
-    pub templates: HashMap<String, TemplateSource>,
+pub(crate) struct ThemeFiles {
+    pub(crate) templates: HashMap<String, TemplateSource>,
     /// Static files by output path, sorted.
-    pub assets: Vec<(String, Asset)>,
+    pub(crate) assets: Vec<(String, Asset)>,
 }
 
 impl ThemeFiles {
     /// Parses the templates (once).
-    pub fn parse(self) -> Result<Theme, Diagnostics> {
+    pub(crate) fn parse(self) -> Result<Theme, Diagnostics> {
         let tera = parse_all(&self.templates)?;
         Ok(Theme {
             tera,
@@ -50,13 +50,8 @@ impl ThemeFiles {
 }
 
 impl Theme {
-    /// Loads templates in override order and parses them once.
-    pub fn load(root: &Path, theme_name: &str) -> Result<Theme, Diagnostics> {
-        Theme::read(root, theme_name)?.parse()
-    }
-
     /// Reads the templates and lists the static files, in override order.
-    pub fn read(root: &Path, theme_name: &str) -> Result<ThemeFiles, Diagnostics> {
+    pub(crate) fn read(root: &Path, theme_name: &str) -> Result<ThemeFiles, Diagnostics> {
         let mut templates: HashMap<String, TemplateSource> = HashMap::new();
         let mut assets: HashMap<String, Asset> = HashMap::new();
         let mut diags = Diagnostics::default();
@@ -83,12 +78,12 @@ impl Theme {
         Ok(ThemeFiles { templates, assets })
     }
 
-    pub fn has_template(&self, name: &str) -> bool {
+    pub(crate) fn has_template(&self, name: &str) -> bool {
         self.templates.contains_key(name)
     }
 
     /// The text of a theme asset (for inlining CSS into the 404 page).
-    pub fn asset_text(&self, name: &str) -> String {
+    pub(crate) fn asset_text(&self, name: &str) -> String {
         let Some((_, asset)) = self.assets.iter().find(|(n, _)| n == name) else {
             return String::new();
         };
@@ -101,12 +96,12 @@ impl Theme {
 
 /// Whether `name` names a folder directly under themes/: no path, so a theme can never be read
 /// from outside the toolkit.
-pub fn is_plain_name(name: &str) -> bool {
+pub(crate) fn is_plain_name(name: &str) -> bool {
     !name.is_empty() && name != "." && name != ".." && !name.contains(['/', '\\', ':'])
 }
 
 /// Whether a theme exists: the built-in default, or a folder under themes/.
-pub fn exists(root: &Path, name: &str) -> bool {
+pub(crate) fn exists(root: &Path, name: &str) -> bool {
     name == "default" || root.join("themes").join(name).join("templates").is_dir()
 }
 
@@ -210,7 +205,7 @@ fn css_string_filter(
 }
 
 /// The theme site.toml names (the built-in default when none), read but not yet parsed.
-pub fn find(site: &Site) -> Result<ThemeFiles, Diagnostics> {
+pub(crate) fn find(site: &Site) -> Result<ThemeFiles, Diagnostics> {
     let name = site.config.theme.name.get_ref();
     if !is_plain_name(name) {
         let mut d = Diagnostics::default();

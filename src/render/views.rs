@@ -6,119 +6,119 @@ use serde::Serialize;
 use crate::markdown::TocItem;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SiteView {
-    pub title: String,
-    pub description: Option<String>,
-    pub language: String,
-    pub base_url: Option<String>,
-    pub license: Option<String>,
-    pub version: Option<String>,
-    pub organization: Option<OrganizationView>,
-    pub paper: crate::config::Paper,
-    pub layout: crate::config::Layout,
-    pub audiences: Vec<AudienceView>,
+pub(crate) struct SiteView {
+    pub(crate) title: String,
+    pub(crate) description: Option<String>,
+    pub(crate) language: String,
+    pub(crate) base_url: Option<String>,
+    pub(crate) license: Option<String>,
+    pub(crate) version: Option<String>,
+    pub(crate) organization: Option<OrganizationView>,
+    pub(crate) paper: crate::config::Paper,
+    pub(crate) layout: crate::config::Layout,
+    pub(crate) audiences: Vec<AudienceView>,
     /// `[theme]`'s branding, paths from the site root.
-    pub look: LookView,
+    pub(crate) look: LookView,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct LookView {
+pub(crate) struct LookView {
     /// The accent as `#rrggbb`, and a darker shade of it for hover and borders.
-    pub accent: Option<String>,
-    pub accent_dark: Option<String>,
-    pub extra_css: Option<String>,
-    pub favicon: Option<String>,
+    pub(crate) accent: Option<String>,
+    pub(crate) accent_dark: Option<String>,
+    pub(crate) extra_css: Option<String>,
+    pub(crate) favicon: Option<String>,
     /// The picture shown when a page is shared, as an absolute address (needs base_url).
-    pub image: Option<String>,
+    pub(crate) image: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct OrganizationView {
-    pub name: String,
-    pub url: Option<String>,
+pub(crate) struct OrganizationView {
+    pub(crate) name: String,
+    pub(crate) url: Option<String>,
     /// Path of the logo from the site root (prefix it with `root`).
-    pub logo: Option<String>,
+    pub(crate) logo: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct AudienceView {
-    pub id: String,
-    pub name: String,
+pub(crate) struct AudienceView {
+    pub(crate) id: String,
+    pub(crate) name: String,
 }
 
 /// A link as templates use it: a title and a relative href.
 #[derive(Debug, Clone, Serialize)]
-pub struct LinkView {
-    pub title: String,
-    pub href: String,
+pub(crate) struct LinkView {
+    pub(crate) title: String,
+    pub(crate) href: String,
 }
 
 /// An entry of the main navigation.
 #[derive(Debug, Clone, Serialize)]
-pub struct NavItem {
-    pub title: String,
-    pub href: String,
+pub(crate) struct NavItem {
+    pub(crate) title: String,
+    pub(crate) href: String,
     /// The phase's number (1-based) for phases.
-    pub number: Option<usize>,
+    pub(crate) number: Option<usize>,
     /// This entry is the page being shown.
-    pub current: bool,
+    pub(crate) current: bool,
     /// The page being shown is inside this section.
-    pub active: bool,
+    pub(crate) active: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PageSummaryView {
-    pub title: String,
-    pub href: String,
-    pub summary: Option<String>,
-    pub audiences: Vec<AudienceView>,
+pub(crate) struct PageSummaryView {
+    pub(crate) title: String,
+    pub(crate) href: String,
+    pub(crate) summary: Option<String>,
+    pub(crate) audiences: Vec<AudienceView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SectionView {
-    pub name: String,
-    pub title: String,
-    pub href: String,
-    pub is_phase: bool,
-    pub number: Option<usize>,
-    pub pages: Vec<PageSummaryView>,
+pub(crate) struct SectionView {
+    pub(crate) name: String,
+    pub(crate) title: String,
+    pub(crate) href: String,
+    pub(crate) is_phase: bool,
+    pub(crate) number: Option<usize>,
+    pub(crate) pages: Vec<PageSummaryView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PageView {
-    pub section: Option<String>,
-    pub audiences: Vec<AudienceView>,
-    pub source: String,
+pub(crate) struct PageView {
+    pub(crate) section: Option<String>,
+    pub(crate) audiences: Vec<AudienceView>,
+    pub(crate) source: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct CardView {
-    pub title: String,
-    pub href: String,
-    pub summary: Option<String>,
-    pub number: Option<usize>,
-    pub page_count: usize,
+pub(crate) struct CardView {
+    pub(crate) title: String,
+    pub(crate) href: String,
+    pub(crate) summary: Option<String>,
+    pub(crate) number: Option<usize>,
+    pub(crate) page_count: usize,
     /// A phase's checklist progress, filled in by trellis.js (nothing shows without it).
-    pub progress: Option<crate::render::interactive::ProgressView>,
+    pub(crate) progress: Option<crate::render::interactive::ProgressView>,
 }
 
 /// What every template receives, besides its own object (`page`, `section` ...).
 #[derive(Debug, Clone, Serialize)]
-pub struct Common<'a> {
-    pub title: &'a str,
-    pub summary: Option<&'a str>,
-    pub description: Option<&'a str>,
+pub(crate) struct Common<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) summary: Option<&'a str>,
+    pub(crate) description: Option<&'a str>,
     /// Relative path back to the site root ("../../"), for stylesheets and logos.
-    pub root: String,
-    pub nav: Vec<NavItem>,
-    pub menu: Vec<LinkView>,
-    pub breadcrumbs: Vec<LinkView>,
-    pub content: &'a str,
-    pub toc: &'a [TocItem],
-    pub prev: Option<LinkView>,
-    pub next: Option<LinkView>,
-    pub canonical: Option<String>,
+    pub(crate) root: String,
+    pub(crate) nav: Vec<NavItem>,
+    pub(crate) menu: Vec<LinkView>,
+    pub(crate) breadcrumbs: Vec<LinkView>,
+    pub(crate) content: &'a str,
+    pub(crate) toc: &'a [TocItem],
+    pub(crate) prev: Option<LinkView>,
+    pub(crate) next: Option<LinkView>,
+    pub(crate) canonical: Option<String>,
     /// The page's address as printed in the footer of a printout (with base_url set).
-    pub page_url: Option<String>,
-    pub sidebar: Option<String>,
+    pub(crate) page_url: Option<String>,
+    pub(crate) sidebar: Option<String>,
 }

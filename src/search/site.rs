@@ -12,7 +12,7 @@ use crate::render::interactive::Interactive;
 
 /// What the search index depends on: the skeleton (titles, summaries, data files, language)
 /// and each document's rendered Markdown.
-pub fn key(skeleton: u64, rendered: &[Arc<Rendered>]) -> u64 {
+pub(crate) fn key(skeleton: u64, rendered: &[Arc<Rendered>]) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     h.update(&skeleton.to_le_bytes());
     for r in rendered {
@@ -23,7 +23,7 @@ pub fn key(skeleton: u64, rendered: &[Arc<Rendered>]) -> u64 {
 }
 
 /// The search index's files: an entry per document (in parallel), then the data's.
-pub fn site_index(
+pub(crate) fn site_index(
     site: &Site,
     data: &Data,
     interactive: &Interactive,

@@ -15,23 +15,23 @@ use crate::markdown::{self, BodyKind, LinkIndex, Problem, Resolved};
 
 /// An anchor to look for once every page's headings are known.
 #[derive(Debug, Clone)]
-pub struct DataAnchor {
-    pub url: String,
-    pub anchor: String,
-    pub path: PathBuf,
-    pub text: Arc<str>,
-    pub span: Range<usize>,
+pub(crate) struct DataAnchor {
+    pub(crate) url: String,
+    pub(crate) anchor: String,
+    pub(crate) path: PathBuf,
+    pub(crate) text: Arc<str>,
+    pub(crate) span: Range<usize>,
 }
 
 /// What checking the data's links found.
 #[derive(Debug, Default)]
-pub struct Checked {
-    pub diagnostics: Vec<Diagnostic>,
-    pub anchors: Vec<DataAnchor>,
+pub(crate) struct Checked {
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) anchors: Vec<DataAnchor>,
 }
 
 /// Checks every link written in checklists and worksheets.
-pub fn check(data: &Data, links: &LinkIndex) -> Checked {
+pub(crate) fn check(data: &Data, links: &LinkIndex) -> Checked {
     let mut out = Checked::default();
     for c in &data.checklists {
         let at = Place {
@@ -66,7 +66,7 @@ pub fn check(data: &Data, links: &LinkIndex) -> Checked {
 }
 
 /// Reports anchors that no page has, given each page's headings by URL.
-pub fn check_anchors<'a>(
+pub(crate) fn check_anchors<'a>(
     checks: &[DataAnchor],
     anchors_of: impl Fn(&str) -> Option<&'a Vec<String>>,
 ) -> Vec<Diagnostic> {

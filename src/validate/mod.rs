@@ -3,7 +3,7 @@
 //! Each file's own mistakes are found where it is parsed (content/, data/, markdown/).
 
 mod data_links;
-pub mod refs;
+pub(crate) mod refs;
 mod site;
 
 use std::collections::HashMap;
@@ -14,11 +14,11 @@ use crate::data::Data;
 use crate::diagnostic::Diagnostics;
 use crate::markdown::{AnchorCheck, LinkIndex, Rendered};
 
-pub use data_links::DataAnchor;
+pub(crate) use data_links::DataAnchor;
 
 /// Every whole-site check, once every document's Markdown is rendered. `resource_anchors` are
 /// the anchors named by links in resources.toml (from `Data::resolve_links`).
-pub fn whole_site(
+pub(crate) fn whole_site(
     site: &Site,
     data: &Data,
     docs: &[Doc],

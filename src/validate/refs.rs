@@ -8,7 +8,7 @@ use crate::diagnostic::{did_you_mean, Diagnostics};
 
 /// Every name in the data that site.toml does not define, and every worksheet a page lists that
 /// does not exist, as an error at the name.
-pub fn check(site: &Site, data: &Data) -> Diagnostics {
+pub(crate) fn check(site: &Site, data: &Data) -> Diagnostics {
     let mut diags = Diagnostics::default();
     diags.extend(data.references.iter().filter_map(|r| r.check(&site.config)));
     let known: Vec<&str> = data.worksheets.iter().map(|w| w.id.as_str()).collect();

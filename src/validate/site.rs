@@ -13,7 +13,7 @@ use crate::markdown::links::{anchor_hint, file_url, site_file};
 use crate::markdown::{Findings, LinkIndex, Problem, Rendered, Resolved};
 
 /// Every whole-site check, in the order an author would fix them.
-pub fn site(
+pub(crate) fn site(
     site: &Site,
     data: &Data,
     docs: &[Doc],
@@ -116,7 +116,7 @@ fn empty_phases(site: &Site, diags: &mut Diagnostics) {
             diags.push(
                 site.config
                     .error_at(phase, format!("the phase `{name}` has no pages"))
-                    .as_warning()
+                    .into_warning()
                     .hint(format!("add a guidance page such as content/{name}/first-steps.md, or remove the phase from this list")),
             );
         }
@@ -145,7 +145,7 @@ fn unreachable_pages(
         let shown = page.source.path.display();
         diags.push(
             page.error_at(&page.front.title, "no menu entry or link leads to this page")
-                .as_warning()
+                .into_warning()
                 .hint(format!("add it to site.toml's menu ([[menu]] with title = \"{}\" and url = \"{}\"), or link to it from another page", page.title(), shown.to_string().trim_start_matches("content/"))),
         );
     }

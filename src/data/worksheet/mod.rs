@@ -20,42 +20,42 @@ use prompt::{RawPrompt, RawScale, ScaleFrom};
 use rules::RawScoring;
 
 #[derive(Debug, Clone)]
-pub struct Worksheet {
-    pub id: String,
-    pub source: Source,
-    pub title: String,
+pub(crate) struct Worksheet {
+    pub(crate) id: String,
+    pub(crate) source: Source,
+    pub(crate) title: String,
     /// Its place in lists of worksheets: lower first; worksheets without one come last.
-    pub weight: Option<i64>,
+    pub(crate) weight: Option<i64>,
     /// A phase it is listed on.
-    pub phase: Option<String>,
-    pub audience: Vec<String>,
-    pub intro: Option<Markdown>,
-    pub duration: Option<String>,
-    pub group_size: Option<String>,
-    pub materials: Vec<String>,
-    pub sections: Vec<Section>,
-    pub scoring: Option<Scoring>,
+    pub(crate) phase: Option<String>,
+    pub(crate) audience: Vec<String>,
+    pub(crate) intro: Option<Markdown>,
+    pub(crate) duration: Option<String>,
+    pub(crate) group_size: Option<String>,
+    pub(crate) materials: Vec<String>,
+    pub(crate) sections: Vec<Section>,
+    pub(crate) scoring: Option<Scoring>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Section {
-    pub title: Option<String>,
-    pub intro: Option<Markdown>,
-    pub audience: Vec<String>,
-    pub prompts: Vec<Prompt>,
+pub(crate) struct Section {
+    pub(crate) title: Option<String>,
+    pub(crate) intro: Option<Markdown>,
+    pub(crate) audience: Vec<String>,
+    pub(crate) prompts: Vec<Prompt>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Prompt {
-    pub id: String,
+pub(crate) struct Prompt {
+    pub(crate) id: String,
     /// Inline Markdown.
-    pub label: Markdown,
-    pub kind: Kind,
+    pub(crate) label: Markdown,
+    pub(crate) kind: Kind,
 }
 
 /// What a prompt asks for, with what each kind needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Lines { lines: u32 },
     Text,
     Choice { options: Vec<String> },
@@ -67,25 +67,25 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ScalePrompt {
-    pub scale: Scale,
-    pub factor: Option<String>,
-    pub category: Option<String>,
-    pub reverse: bool,
-    pub allow_na: bool,
+pub(crate) struct ScalePrompt {
+    pub(crate) scale: Scale,
+    pub(crate) factor: Option<String>,
+    pub(crate) category: Option<String>,
+    pub(crate) reverse: bool,
+    pub(crate) allow_na: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Scale {
-    pub min: i64,
-    pub max: i64,
-    pub low: Option<String>,
-    pub high: Option<String>,
+pub(crate) struct Scale {
+    pub(crate) min: i64,
+    pub(crate) max: i64,
+    pub(crate) low: Option<String>,
+    pub(crate) high: Option<String>,
 }
 
 impl Kind {
     /// The name authors write in `kind = "..."`.
-    pub fn name(&self) -> &'static str {
+    pub(crate) fn name(&self) -> &'static str {
         match self {
             Kind::Lines { .. } => "lines",
             Kind::Text => "text",
@@ -100,7 +100,7 @@ impl Kind {
 }
 
 impl Worksheet {
-    pub fn prompts(&self) -> impl Iterator<Item = &Prompt> {
+    pub(crate) fn prompts(&self) -> impl Iterator<Item = &Prompt> {
         self.sections.iter().flat_map(|s| s.prompts.iter())
     }
 }
@@ -213,7 +213,7 @@ fn read(input: &TomlSource) -> Result<(RawWorksheet, Vec<Diagnostic>), Vec<Diagn
 /// Parses the worksheet `id` (its file name) from its file. Pure: every problem comes back as a
 /// diagnostic.
 /// On success, the worksheet and its warnings; otherwise every problem found.
-pub fn parse(
+pub(crate) fn parse(
     source: &Source,
     id: &str,
     refs: &mut Refs,

@@ -14,18 +14,18 @@ use crate::data::Worksheet;
 
 /// What `compare.html` receives (as `compare`).
 #[derive(Debug, Clone, Serialize)]
-pub struct CompareView {
-    pub id: String,
-    pub title: String,
+pub(crate) struct CompareView {
+    pub(crate) id: String,
+    pub(crate) title: String,
     /// The worksheet's own page, relative to the compare page.
-    pub worksheet_href: String,
-    pub self_assessment: bool,
+    pub(crate) worksheet_href: String,
+    pub(crate) self_assessment: bool,
     /// The worksheet's prompts and scoring rules for trellis-compare.js, as JSON.
-    pub config: String,
+    pub(crate) config: String,
     /// "." or "," for scores.
-    pub decimal: String,
+    pub(crate) decimal: String,
     /// Interface strings for trellis-compare.js, as JSON.
-    pub strings: String,
+    pub(crate) strings: String,
 }
 
 /// The strings the script shows; the template's own come from `t`.
@@ -67,7 +67,7 @@ const SCRIPT_STRINGS: &[&str] = &[
 ];
 
 impl Interactive<'_> {
-    pub fn compare_view(&self, w: &Worksheet) -> CompareView {
+    pub(crate) fn compare_view(&self, w: &Worksheet) -> CompareView {
         CompareView {
             id: w.id.clone(),
             title: w.title.clone(),
@@ -82,7 +82,7 @@ impl Interactive<'_> {
 
 /// The worksheet as trellis-compare.js reads it: sections of prompts, and the scoring rules
 /// `Trellis.score` takes (null when the worksheet is not scored).
-pub fn compare_config(w: &Worksheet) -> Value {
+pub(crate) fn compare_config(w: &Worksheet) -> Value {
     let sections: Vec<Value> = w
         .sections
         .iter()

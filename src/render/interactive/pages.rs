@@ -16,10 +16,10 @@ use crate::render::views::{Common, LinkView};
 
 /// The worksheets page's list: a group per phase, in phase order, then the others.
 #[derive(Debug, Clone, Serialize)]
-pub struct WorksheetGroupView {
-    pub title: String,
-    pub href: Option<String>,
-    pub worksheets: Vec<WorksheetSummaryView>,
+pub(crate) struct WorksheetGroupView {
+    pub(crate) title: String,
+    pub(crate) href: Option<String>,
+    pub(crate) worksheets: Vec<WorksheetSummaryView>,
 }
 
 const INDEX_URL: &str = "worksheets/";
@@ -27,7 +27,7 @@ const INDEX_URL: &str = "worksheets/";
 impl Interactive<'_> {
     /// Renders every page of its own (checklists, worksheets, their index and compare pages),
     /// with the problems found.
-    pub fn pages(&self) -> (Outputs, Vec<Diagnostic>) {
+    pub(crate) fn pages(&self) -> (Outputs, Vec<Diagnostic>) {
         let mut outputs = Outputs::default();
         let mut problems = Vec::new();
         let mut add = |path: String, result: Result<String, Vec<Diagnostic>>| match result {
@@ -141,7 +141,7 @@ impl Interactive<'_> {
     }
 
     /// A link to the worksheets page from `url`, when there is one.
-    pub fn index_link(&self, url: &str) -> Option<LinkView> {
+    pub(crate) fn index_link(&self, url: &str) -> Option<LinkView> {
         let any = !self.data.worksheets.is_empty() || self.site.worksheets_index.is_some();
         any.then(|| LinkView {
             title: self.index_title(),

@@ -13,154 +13,154 @@ use crate::render::views::{AudienceView, LinkView};
 
 /// A worksheet as `partials/worksheet.html` receives it (as `worksheet`).
 #[derive(Debug, Clone, Serialize)]
-pub struct WorksheetView {
-    pub id: String,
-    pub title: String,
+pub(crate) struct WorksheetView {
+    pub(crate) id: String,
+    pub(crate) title: String,
     /// Heading level of the title (1 on its own page); sections are one level below.
-    pub level: u8,
-    pub section_level: u8,
+    pub(crate) level: u8,
+    pub(crate) section_level: u8,
     /// Prefix of every id inside, unique on the page ("ws-agreement").
-    pub prefix: String,
+    pub(crate) prefix: String,
     /// Prefix of the keys saved in the browser ("trellis:<site>:worksheet:<id>"); a prompt's key
     /// is this, `:` and its id.
-    pub key: String,
-    pub href: String,
-    pub standalone: bool,
-    pub intro: Option<String>,
-    pub audiences: Vec<AudienceView>,
-    pub phase: Option<LinkView>,
-    pub facilitation: Option<FacilitationView>,
-    pub sections: Vec<SectionView>,
-    pub scoring: Option<ScoringView>,
+    pub(crate) key: String,
+    pub(crate) href: String,
+    pub(crate) standalone: bool,
+    pub(crate) intro: Option<String>,
+    pub(crate) audiences: Vec<AudienceView>,
+    pub(crate) phase: Option<LinkView>,
+    pub(crate) facilitation: Option<FacilitationView>,
+    pub(crate) sections: Vec<SectionView>,
+    pub(crate) scoring: Option<ScoringView>,
     /// "." or "," for scores.
-    pub decimal: String,
+    pub(crate) decimal: String,
     /// Interface strings for trellis.js, as JSON.
-    pub strings: String,
+    pub(crate) strings: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct FacilitationView {
-    pub duration: Option<String>,
-    pub group_size: Option<String>,
-    pub materials: Vec<String>,
+pub(crate) struct FacilitationView {
+    pub(crate) duration: Option<String>,
+    pub(crate) group_size: Option<String>,
+    pub(crate) materials: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SectionView {
-    pub id: String,
-    pub title: Option<String>,
-    pub intro: Option<String>,
-    pub audiences: Vec<AudienceView>,
-    pub audience_ids: String,
-    pub prompts: Vec<PromptView>,
+pub(crate) struct SectionView {
+    pub(crate) id: String,
+    pub(crate) title: Option<String>,
+    pub(crate) intro: Option<String>,
+    pub(crate) audiences: Vec<AudienceView>,
+    pub(crate) audience_ids: String,
+    pub(crate) prompts: Vec<PromptView>,
 }
 
 /// One prompt. `kind` says which of the other fields apply.
 #[derive(Debug, Clone, Serialize)]
-pub struct PromptView {
-    pub id: String,
+pub(crate) struct PromptView {
+    pub(crate) id: String,
     /// The id of its field (or of its first field); names of radio groups too.
-    pub field_id: String,
-    pub kind: &'static str,
+    pub(crate) field_id: String,
+    pub(crate) kind: &'static str,
     /// HTML.
-    pub label: String,
+    pub(crate) label: String,
     /// The label as plain text, for downloads.
-    pub label_text: String,
+    pub(crate) label_text: String,
     /// lines: how many write-in lines.
-    pub lines: u32,
+    pub(crate) lines: u32,
     /// choice, checkbox.
-    pub options: Vec<ChoiceView>,
-    pub scale: Option<ScaleView>,
+    pub(crate) options: Vec<ChoiceView>,
+    pub(crate) scale: Option<ScaleView>,
     /// table.
-    pub columns: Vec<String>,
-    pub rows: Vec<RowView>,
+    pub(crate) columns: Vec<String>,
+    pub(crate) rows: Vec<RowView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ChoiceView {
-    pub value: String,
-    pub id: String,
+pub(crate) struct ChoiceView {
+    pub(crate) value: String,
+    pub(crate) id: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ScaleView {
-    pub points: Vec<PointView>,
-    pub low: Option<String>,
-    pub high: Option<String>,
+pub(crate) struct ScaleView {
+    pub(crate) points: Vec<PointView>,
+    pub(crate) low: Option<String>,
+    pub(crate) high: Option<String>,
     /// The "Not applicable" choice's id, when the prompt allows it.
-    pub na_id: Option<String>,
-    pub factor: Option<String>,
-    pub reverse: bool,
+    pub(crate) na_id: Option<String>,
+    pub(crate) factor: Option<String>,
+    pub(crate) reverse: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PointView {
-    pub value: i64,
-    pub id: String,
+pub(crate) struct PointView {
+    pub(crate) value: i64,
+    pub(crate) id: String,
     /// The low or high anchor, read by screen readers with the first and last points.
-    pub anchor: Option<String>,
+    pub(crate) anchor: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct RowView {
-    pub number: usize,
-    pub cells: Vec<CellView>,
+pub(crate) struct RowView {
+    pub(crate) number: usize,
+    pub(crate) cells: Vec<CellView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct CellView {
-    pub id: String,
+pub(crate) struct CellView {
+    pub(crate) id: String,
     /// "Task, row 1": the cell's accessible name.
-    pub label: String,
+    pub(crate) label: String,
 }
 
 /// The scores panel of a self-assessment: rules and empty rows, filled in by trellis.js.
 #[derive(Debug, Clone, Serialize)]
-pub struct ScoringView {
-    pub method: &'static str,
+pub(crate) struct ScoringView {
+    pub(crate) method: &'static str,
     /// The rules for trellis.js (`Trellis.score`), as JSON.
-    pub config: String,
+    pub(crate) config: String,
     /// How scores are worked out, in words (also for scoring by hand on paper).
-    pub rule: String,
-    pub bands: Vec<BandView>,
-    pub rows: Vec<ScoreRowView>,
+    pub(crate) rule: String,
+    pub(crate) bands: Vec<BandView>,
+    pub(crate) rows: Vec<ScoreRowView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct BandView {
+pub(crate) struct BandView {
     /// "3.0 to 3.9".
-    pub range: String,
-    pub label: String,
+    pub(crate) range: String,
+    pub(crate) label: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ScoreRowView {
+pub(crate) struct ScoreRowView {
     /// "category", "factor" or "total".
-    pub kind: &'static str,
-    pub name: String,
-    pub items: usize,
+    pub(crate) kind: &'static str,
+    pub(crate) name: String,
+    pub(crate) items: usize,
     /// A factor listed under its category.
-    pub nested: bool,
+    pub(crate) nested: bool,
 }
 
 /// A worksheet in a list (phase pages, a page's `worksheets`, the worksheets page).
 #[derive(Debug, Clone, Serialize)]
-pub struct WorksheetSummaryView {
-    pub id: String,
-    pub title: String,
-    pub href: String,
-    pub phase: Option<String>,
-    pub duration: Option<String>,
-    pub group_size: Option<String>,
-    pub audiences: Vec<AudienceView>,
-    pub self_assessment: bool,
-    pub questions: usize,
+pub(crate) struct WorksheetSummaryView {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) href: String,
+    pub(crate) phase: Option<String>,
+    pub(crate) duration: Option<String>,
+    pub(crate) group_size: Option<String>,
+    pub(crate) audiences: Vec<AudienceView>,
+    pub(crate) self_assessment: bool,
+    pub(crate) questions: usize,
     /// Its compare page, where partners' saved answers are put side by side.
-    pub compare_href: String,
+    pub(crate) compare_href: String,
 }
 
 impl Interactive<'_> {
-    pub fn worksheet_view(&self, w: &Worksheet, at: &Embed) -> WorksheetView {
+    pub(crate) fn worksheet_view(&self, w: &Worksheet, at: &Embed) -> WorksheetView {
         let phase = w
             .phase
             .as_deref()
@@ -347,7 +347,7 @@ impl Interactive<'_> {
         }
     }
 
-    pub fn summary(&self, w: &Worksheet, url: &str) -> WorksheetSummaryView {
+    pub(crate) fn summary(&self, w: &Worksheet, url: &str) -> WorksheetSummaryView {
         WorksheetSummaryView {
             id: w.id.clone(),
             title: w.title.clone(),
