@@ -6,7 +6,7 @@ mod common;
 
 use common::scoring::{answers, answers_json, item, node};
 use serde_json::{json, Value};
-use trellis::data::scoring::{Band, Method, Report, Scoring};
+use trellis::data::scoring::{Band, Method, ScoreReport, Scoring};
 
 fn configs() -> Vec<Scoring> {
     let bands = |b: &[(i64, &str)]| {
@@ -42,7 +42,7 @@ fn configs() -> Vec<Scoring> {
 }
 
 /// The Rust report in the shape `Trellis.score` returns.
-fn report_json(r: &Report) -> Value {
+fn report_json(r: &ScoreReport) -> Value {
     let score = |s: &trellis::data::scoring::Score| {
         json!({
             "name": s.name, "tenths": s.tenths, "band": s.band, "items": s.items, "answered": s.answered,

@@ -69,7 +69,7 @@ pub struct Score {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Report {
+pub struct ScoreReport {
     pub factors: Vec<Score>,
     pub categories: Vec<Score>,
     pub total: Option<Score>,
@@ -138,15 +138,15 @@ impl Scoring {
     }
 
     /// Scores every factor, category and (for `sum`) the total from the answers by prompt id.
-    pub fn score(&self, answers: &BTreeMap<String, Answer>) -> Report {
+    pub fn score(&self, answers: &BTreeMap<String, Answer>) -> ScoreReport {
         let unanswered = self
             .items
             .iter()
             .filter(|i| !answers.contains_key(&i.id))
             .count();
-        let mut report = Report {
+        let mut report = ScoreReport {
             unanswered,
-            ..Report::default()
+            ..ScoreReport::default()
         };
         match self.method {
             Method::Sum => {

@@ -67,13 +67,13 @@ pub(crate) fn create(root: &Path, what: &NewThing) -> Result<Created, Failure> {
 }
 
 /// The files a command would write, with their text, and the new page's address.
-struct Plan {
+struct NewFiles {
     files: Vec<(PathBuf, String)>,
     url: String,
     also: Option<String>,
 }
 
-fn plan(root: &Path, config: &Config, what: &NewThing) -> Result<Plan, Failure> {
+fn plan(root: &Path, config: &Config, what: &NewThing) -> Result<NewFiles, Failure> {
     match what {
         NewThing::Page { at, title } => plan_page(root, config, at, title.as_deref()),
         NewThing::Worksheet { id, title, phase } => {
@@ -86,7 +86,7 @@ fn plan(root: &Path, config: &Config, what: &NewThing) -> Result<Plan, Failure> 
             let also = phase.is_none().then(|| {
                 format!("list it on a page: worksheets = [\"{id}\"] in the page's front matter")
             });
-            Ok(Plan {
+            Ok(NewFiles {
                 also,
                 files: vec![(
                     PathBuf::from(format!("content/worksheets/{id}.toml")),
@@ -97,7 +97,7 @@ fn plan(root: &Path, config: &Config, what: &NewThing) -> Result<Plan, Failure> 
         }
         NewThing::Checklist { phase } => {
             let phase = known_phase(config, phase)?;
-            Ok(Plan {
+            Ok(NewFiles {
                 files: vec![(
                     PathBuf::from(format!("content/{phase}/checklist.toml")),
                     checklist_text(),
@@ -109,7 +109,12 @@ fn plan(root: &Path, config: &Config, what: &NewThing) -> Result<Plan, Failure> 
     }
 }
 
-fn plan_page(root: &Path, config: &Config, at: &str, title: Option<&str>) -> Result<Plan, Failure> {
+fn plan_page(
+    root: &Path,
+    config: &Config,
+    at: &str,
+    title: Option<&str>,
+) -> Result<NewFiles, Failure> {
     let at = at.trim_end_matches(".md");
     let (section, slug) = match at.split_once('/') {
         Some((section, slug)) => (Some(section), slug),
@@ -118,7 +123,7 @@ fn plan_page(root: &Path, config: &Config, at: &str, title: Option<&str>) -> Res
     let slug = valid_name(slug, "page name", "setting-goals")?;
     let title = title.map_or_else(|| title_from_slug(&slug), str::to_string);
     let Some(section) = section else {
-        return Ok(Plan {
+        return Ok(NewFiles {
             files: vec![(
                 PathBuf::from(format!("content/{slug}.md")),
                 page_text(&title, None),
@@ -149,7 +154,7 @@ fn plan_page(root: &Path, config: &Config, at: &str, title: Option<&str>) -> Res
         PathBuf::from(format!("content/{section}/{slug}.md")),
         page_text(&title, Some(next_weight(&section_weights(&dir)))),
     ));
-    Ok(Plan {
+    Ok(NewFiles {
         files,
         url: format!("{section}/{slug}/"),
         also: None,
@@ -357,7 +362,7 @@ mod tests {
         let front: toml::Table = page[split.front].parse().unwrap();
         assert_eq!(front["title"].as_str(), Some(r#"A "quoted" title"#));
         assert_eq!(front["weight"].as_integer(), Some(20));
-        let worksheet: toml::Table = worksheet_text("Plan", Some("start")).parse().unwrap();
+        let worksheet: toml::Table = worksheet_text("NewFiles", Some("start")).parse().unwrap();
         assert_eq!(worksheet["phase"].as_str(), Some("start"));
         let checklist: toml::Table = checklist_text().parse().unwrap();
         assert_eq!(checklist["item"].as_array().map(Vec::len), Some(2));

@@ -272,12 +272,12 @@ fn fingerprint(content: &Content) -> u64 {
 
 /// The files to write and to remove to go from one output to the next, each sorted.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(crate) struct Plan {
+pub(crate) struct WritePlan {
     pub(crate) write: Vec<String>,
     pub(crate) remove: Vec<String>,
 }
 
-impl Plan {
+impl WritePlan {
     /// Every path that changed, written or removed.
     pub(crate) fn changed(&self) -> Vec<String> {
         let mut all: Vec<String> = self.write.iter().chain(&self.remove).cloned().collect();
@@ -287,7 +287,7 @@ impl Plan {
 }
 
 /// Compares what the folder holds with what it should hold. Pure.
-pub(crate) fn plan(old: &Fingerprints, new: &Fingerprints) -> Plan {
+pub(crate) fn plan(old: &Fingerprints, new: &Fingerprints) -> WritePlan {
     let mut write: Vec<String> = new
         .iter()
         .filter(|(path, print)| old.get(*path) != Some(print))
@@ -300,13 +300,17 @@ pub(crate) fn plan(old: &Fingerprints, new: &Fingerprints) -> Plan {
         .collect();
     write.sort();
     remove.sort();
-    Plan { write, remove }
+    WritePlan { write, remove }
 }
 
 /// Brings `out` up to date with `outputs`, touching only the files that changed. `written` is
 /// what the folder held (None: unknown, so it is written whole and atomically); it is updated,
 /// or set to None when a write failed half-way so the next sync starts afresh.
-pub(crate) fn sync(out: &Path, outputs: &Outputs, written: &mut Option<Written>) -> IoResult<Plan> {
+pub(crate) fn sync(
+    out: &Path,
+    outputs: &Outputs,
+    written: &mut Option<Written>,
+) -> IoResult<WritePlan> {
     let before = written.take().filter(|_| out.join(MARKER).is_file());
     let new = fingerprints(outputs, before.as_ref());
     let plan = match before {
@@ -320,7 +324,7 @@ pub(crate) fn sync(out: &Path, outputs: &Outputs, written: &mut Option<Written>)
             write_atomically(out, outputs)?;
             let mut write: Vec<String> = new.prints.keys().cloned().collect();
             write.sort();
-            Plan {
+            WritePlan {
                 write,
                 remove: Vec::new(),
             }
@@ -332,7 +336,7 @@ pub(crate) fn sync(out: &Path, outputs: &Outputs, written: &mut Option<Written>)
 
 /// Removes what is gone (and folders left empty), then replaces each changed file by writing a
 /// temporary file beside it and renaming it, so a reader never sees half a file.
-fn apply(out: &Path, outputs: &Outputs, plan: &Plan) -> IoResult<()> {
+fn apply(out: &Path, outputs: &Outputs, plan: &WritePlan) -> IoResult<()> {
     use rayon::prelude::*;
     for rel in plan.remove.iter().rev() {
         let path = out.join(rel);
@@ -381,12 +385,12 @@ mod tests {
         ]);
         assert_eq!(
             plan(&old, &new),
-            Plan {
+            WritePlan {
                 write: vec!["b/index.html".into(), "c/index.html".into()],
                 remove: vec!["gone.css".into()],
             }
         );
-        assert_eq!(plan(&new, &new), Plan::default());
+        assert_eq!(plan(&new, &new), WritePlan::default());
     }
 
     #[test]
@@ -410,6 +414,9 @@ mod tests {
             "A2"
         );
         assert!(!out.join("b").exists(), "empty folders are removed");
-        assert_eq!(sync(&out, &outputs, &mut written).unwrap(), Plan::default());
+        assert_eq!(
+            sync(&out, &outputs, &mut written).unwrap(),
+            WritePlan::default()
+        );
     }
 }

@@ -1,12 +1,11 @@
 //! The built-in shortcodes drawn from the toolkit's data (`phases`, `model`, `resources`) and the
 //! views they and the generated pages share: resources as templates see them, the phase diagram.
 
-use serde::Serialize;
+use crate::render::views::figures::{LevelView, ModelView, ResourceView};
 use serde_json::{Map, Value};
 
 use super::diagram::{self, Node, Words};
 use super::rewrite::rebase;
-use super::views::AudienceView;
 use super::Renderer;
 use crate::config::{unknown_name, Name};
 use crate::content::DataKind;
@@ -17,49 +16,6 @@ use crate::markdown::Call;
 
 /// A shortcode problem: the message and a hint, placed at the call by the caller.
 pub type Problem = (String, Option<String>);
-
-/// A resource as templates see it, with links relative to the page showing it.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct ResourceView {
-    pub(crate) id: String,
-    pub(crate) title: String,
-    /// None for a resource without a usable link.
-    pub(crate) href: Option<String>,
-    pub(crate) external: bool,
-    /// The resource's language code, when it differs from the site's.
-    pub(crate) hreflang: Option<String>,
-    pub(crate) kind: Option<String>,
-    pub(crate) format: Option<String>,
-    /// Rendered Markdown.
-    pub(crate) description: String,
-    /// The phase's folder name and title.
-    pub(crate) phase: Option<String>,
-    pub(crate) phase_title: Option<String>,
-    pub(crate) audiences: Vec<AudienceView>,
-    pub(crate) publisher: Option<String>,
-    pub(crate) year: Option<i64>,
-    /// The language's name in the site's language ("French"), or the code as written.
-    pub(crate) language: Option<String>,
-    pub(crate) license: Option<String>,
-}
-
-/// A model as templates see it.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct ModelView {
-    pub(crate) id: String,
-    pub(crate) title: String,
-    pub(crate) description: String,
-    pub(crate) levels: Vec<LevelView>,
-    /// The drawing: inline SVG.
-    pub(crate) svg: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct LevelView {
-    pub(crate) number: usize,
-    pub(crate) title: String,
-    pub(crate) description: String,
-}
 
 impl Renderer {
     /// One interface string in the site's language.

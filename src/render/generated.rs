@@ -1,11 +1,14 @@
 //! Pages made from the whole site rather than from one Markdown file: resources/ (grouped by
 //! kind, filterable by phase), audiences/ (everything tagged for each audience) and search/.
 
-use serde::Serialize;
+use crate::render::views::generated::{
+    AudienceChecklistView, AudienceLinkView, AudiencePageView, AudienceSectionView,
+    AudienceWorksheetView, PhaseOptionView, ResourceGroupView, ResourcesPageView,
+};
 use tera::Context;
 
-use super::figures::ResourceView;
-use super::views::{AudienceView, PageSummaryView};
+use super::views::figures::ResourceView;
+use super::views::AudienceView;
 use super::Renderer;
 use crate::content::Place;
 use crate::content::{PageId, Site};
@@ -17,79 +20,6 @@ use crate::names::slugify;
 
 /// An output file and its HTML, or why it could not be rendered.
 pub(crate) type Generated = Vec<(String, Result<String, Diagnostic>)>;
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct ResourcesPageView {
-    /// Rendered Markdown from resources.toml's `intro`.
-    pub(crate) intro: String,
-    pub(crate) groups: Vec<ResourceGroupView>,
-    /// The phases that have resources, for the filter.
-    pub(crate) phases: Vec<PhaseOptionView>,
-    pub(crate) count: usize,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct ResourceGroupView {
-    pub(crate) id: String,
-    /// The kind as written, or None for resources without one.
-    pub(crate) title: Option<String>,
-    pub(crate) items: Vec<ResourceView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct PhaseOptionView {
-    pub(crate) name: String,
-    pub(crate) title: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct AudiencePageView {
-    pub(crate) id: String,
-    pub(crate) name: String,
-    /// Tagged pages, by section in navigation order (pages outside sections last, untitled).
-    pub(crate) sections: Vec<AudienceSectionView>,
-    pub(crate) resources: Vec<ResourceView>,
-    /// Tagged checklist items, by phase.
-    pub(crate) checklists: Vec<AudienceChecklistView>,
-    /// Tagged worksheets, and worksheets with a tagged section (named in `sections`).
-    pub(crate) worksheets: Vec<AudienceWorksheetView>,
-    /// How many things are listed; 0 shows the "nothing tagged" message.
-    pub(crate) count: usize,
-    /// Links to the other audiences' pages.
-    pub(crate) others: Vec<AudienceLinkView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct AudienceSectionView {
-    pub(crate) title: Option<String>,
-    pub(crate) href: Option<String>,
-    pub(crate) pages: Vec<PageSummaryView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct AudienceChecklistView {
-    pub(crate) title: String,
-    /// The checklist's own page.
-    pub(crate) href: String,
-    /// Each item's text, without Markdown.
-    pub(crate) items: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct AudienceWorksheetView {
-    pub(crate) title: String,
-    pub(crate) href: String,
-    /// Titles of the sections tagged for the audience, when the worksheet as a whole is not.
-    pub(crate) sections: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct AudienceLinkView {
-    pub(crate) id: String,
-    pub(crate) name: String,
-    pub(crate) href: String,
-    pub(crate) count: usize,
-}
 
 impl Renderer {
     /// A page with the shared furniture (navigation, footer) but no place in the reading order.

@@ -7,16 +7,16 @@
 //! `#anchors`, other relative links and sources are made relative to the print page, and
 //! headings move down so the page keeps one outline.
 
+use crate::render::views::print::{ChapterView, PartHeading, PartView, PrintView, TocEntry};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
-use serde::Serialize;
 use tera::Context;
 
 use super::interactive::{Embed, Interactive};
 use super::rewrite::{rewrite, site_path};
-use super::views::AudienceView;
+use super::views::LinkView;
 use super::Renderer;
 use crate::content::Place;
 use crate::content::Site;
@@ -125,69 +125,6 @@ fn embedded(site: &Site, doc: &PrintDoc) -> Vec<String> {
             }
         })
         .collect()
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct PrintView {
-    /// For a phase packet: the phase's number and title.
-    pub(crate) phase: Option<PartHeading>,
-    pub(crate) toc: Vec<TocEntry>,
-    /// The home page's text (whole toolkit only).
-    pub(crate) intro: Option<String>,
-    pub(crate) chapters: Vec<ChapterView>,
-    /// Heading levels: chapters (0 when the cover names the only chapter) and their parts.
-    pub(crate) chapter_level: u8,
-    pub(crate) part_level: u8,
-    /// `@page` size: "letter" or "A4".
-    pub(crate) paper: &'static str,
-    /// The running footer of every printed page, as a CSS string (already escaped for CSS).
-    pub(crate) footer_css: String,
-    /// The other print pages: the whole toolkit, and each phase's packet.
-    pub(crate) others: Vec<LinkTo>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct PartHeading {
-    pub(crate) number: Option<usize>,
-    pub(crate) title: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct LinkTo {
-    pub(crate) title: String,
-    pub(crate) href: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct TocEntry {
-    pub(crate) title: String,
-    pub(crate) href: String,
-    pub(crate) number: Option<usize>,
-    pub(crate) children: Vec<TocEntry>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct ChapterView {
-    pub(crate) id: String,
-    pub(crate) number: Option<usize>,
-    pub(crate) title: String,
-    pub(crate) summary: Option<String>,
-    /// The section's own text.
-    pub(crate) intro: String,
-    pub(crate) parts: Vec<PartView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct PartView {
-    pub(crate) id: String,
-    pub(crate) title: String,
-    pub(crate) summary: Option<String>,
-    pub(crate) audiences: Vec<AudienceView>,
-    /// "page", "checklist" or "worksheet".
-    pub(crate) kind: &'static str,
-    /// Checklists and worksheets bring their own heading: the template adds none.
-    pub(crate) own_heading: bool,
-    pub(crate) html: String,
 }
 
 /// The id prefix of the part rendered at `url`: its path with `/` as `_`. Slugs never hold `_`,
@@ -339,7 +276,7 @@ pub(crate) fn css_string(text: &str) -> String {
 }
 
 /// What goes on one print page.
-struct Plan<'a> {
+struct PrintPlan<'a> {
     url: String,
     /// Sections in order, by index in `site.sections`.
     sections: Vec<usize>,
@@ -357,7 +294,7 @@ impl Renderer {
         extras: &[PrintExtra],
     ) -> PrintPages {
         let by_place: HashMap<Place, &PrintDoc> = docs.iter().map(|d| (d.place, d)).collect();
-        let mut plans = vec![Plan {
+        let mut plans = vec![PrintPlan {
             url: "print/".into(),
             sections: (0..site.sections.len()).collect(),
             with_home: true,
@@ -365,7 +302,7 @@ impl Renderer {
             extras: extras.iter().collect(),
         }];
         for (i, s) in site.sections.iter().enumerate().filter(|(_, s)| s.is_phase) {
-            plans.push(Plan {
+            plans.push(PrintPlan {
                 url: format!("print/{}/", s.name),
                 sections: vec![i],
                 with_home: false,
@@ -414,12 +351,12 @@ impl Renderer {
     }
 
     /// Links to every print page, from the site root.
-    fn print_links(&self, site: &Site) -> Vec<LinkTo> {
-        let mut links = vec![LinkTo {
+    fn print_links(&self, site: &Site) -> Vec<LinkView> {
+        let mut links = vec![LinkView {
             title: self.text("print_toolkit"),
             href: "print/index.html".into(),
         }];
-        links.extend(self.data.phases.iter().map(|p| LinkTo {
+        links.extend(self.data.phases.iter().map(|p| LinkView {
             title: format!("{} {}: {}", self.text("phase"), p.number, p.title),
             href: format!("print/{}/index.html", p.name),
         }));
@@ -431,8 +368,8 @@ impl Renderer {
         &self,
         site: &Site,
         docs: &HashMap<Place, &PrintDoc>,
-        plan: &Plan,
-        others: &[LinkTo],
+        plan: &PrintPlan,
+        others: &[LinkView],
     ) -> PrintView {
         let packet = !plan.with_home;
         let (chapter_level, part_level) = if packet { (0, 2) } else { (2, 3) };
@@ -529,7 +466,7 @@ impl Renderer {
             others: others
                 .iter()
                 .filter(|l| l.href != file_url(&plan.url))
-                .map(|l| LinkTo {
+                .map(|l| LinkView {
                     title: l.title.clone(),
                     href: relative_url(&plan.url, &l.href),
                 })
@@ -538,7 +475,7 @@ impl Renderer {
     }
 
     /// Every part a link may land on, by its own page's file path.
-    fn print_map(&self, site: &Site, plan: &Plan) -> PrintMap {
+    fn print_map(&self, site: &Site, plan: &PrintPlan) -> PrintMap {
         let mut parts = HashMap::new();
         let mut add = |url: &str| {
             parts.insert(file_url(url), part_id(url));
@@ -676,7 +613,7 @@ fn extra_part(e: &PrintExtra, part_level: u8, map: &PrintMap) -> PartView {
     }
 }
 
-impl Plan<'_> {
+impl PrintPlan<'_> {
     /// Whether the document at `place` is printed on this page.
     fn holds(&self, site: &Site, place: Place) -> bool {
         match place {

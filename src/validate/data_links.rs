@@ -34,7 +34,7 @@ pub(crate) struct Checked {
 pub(crate) fn check(data: &Data, links: &LinkIndex) -> Checked {
     let mut out = Checked::default();
     for c in &data.checklists {
-        let at = Place {
+        let at = DataPage {
             source: &c.source,
             url: format!("{}/checklist/", c.phase),
             links,
@@ -49,7 +49,7 @@ pub(crate) fn check(data: &Data, links: &LinkIndex) -> Checked {
         }
     }
     for w in &data.worksheets {
-        let at = Place {
+        let at = DataPage {
             source: &w.source,
             url: format!("worksheets/{}/", w.id),
             links,
@@ -91,13 +91,13 @@ pub(crate) fn check_anchors<'a>(
 }
 
 /// A data file and the page its Markdown is checked on.
-struct Place<'a> {
+struct DataPage<'a> {
     source: &'a Source,
     url: String,
     links: &'a LinkIndex,
 }
 
-impl Place<'_> {
+impl DataPage<'_> {
     fn markdown(&self, md: Option<&Markdown>, out: &mut Checked) {
         let Some(md) = md else { return };
         let cx = markdown::Context {

@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use crate::build::memo::Memo;
 use crate::build::{self, BuildOptions, Failure, Stats};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::{self, Plan, Written};
+use crate::output::{self, WritePlan, Written};
 
 pub(crate) use classify::{Batch, Changes};
 pub(crate) use watcher::DEBOUNCE;
@@ -47,7 +47,7 @@ pub(crate) struct Session {
 pub(crate) struct Rebuilt {
     pub(crate) stats: Stats,
     /// The output files written and removed.
-    pub(crate) plan: Plan,
+    pub(crate) plan: WritePlan,
     pub(crate) warnings: Diagnostics,
     pub(crate) elapsed: Duration,
     pub(crate) out: PathBuf,

@@ -33,12 +33,12 @@ pub(crate) struct Worksheet {
     pub(crate) duration: Option<String>,
     pub(crate) group_size: Option<String>,
     pub(crate) materials: Vec<String>,
-    pub(crate) sections: Vec<Section>,
+    pub(crate) sections: Vec<WorksheetSection>,
     pub(crate) scoring: Option<Scoring>,
 }
 
 #[derive(Debug, Clone)]
-pub(crate) struct Section {
+pub(crate) struct WorksheetSection {
     pub(crate) title: Option<String>,
     pub(crate) intro: Option<Markdown>,
     pub(crate) audience: Vec<String>,
@@ -276,7 +276,7 @@ pub(crate) fn parse(
             }
             prompts.push(prompt);
         }
-        sections.push(Section {
+        sections.push(WorksheetSection {
             title: s.title.filter(|t| !t.trim().is_empty()),
             intro: s.intro.map(Markdown::new),
             audience: fields::audiences(s.audience, &input, refs),

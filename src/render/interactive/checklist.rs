@@ -1,82 +1,11 @@
 //! The views of a checklist (partials/checklist.html) and of its progress on a home page card.
 
-use serde::Serialize;
+use crate::render::views::interactive::{
+    ChecklistView, GroupView, ItemView, ProgressView, StateView,
+};
 
 use super::{Embed, Interactive};
 use crate::data::Checklist;
-use crate::render::views::{AudienceView, LinkView};
-
-/// A checklist as `partials/checklist.html` receives it (as `checklist`).
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct ChecklistView {
-    pub(crate) phase: String,
-    pub(crate) title: String,
-    /// HTML.
-    pub(crate) intro: Option<String>,
-    /// Heading level of the title (1 on its own page); groups are one level below.
-    pub(crate) level: u8,
-    pub(crate) group_level: u8,
-    /// Prefix of every id inside, unique on the page ("cl-getting-started").
-    pub(crate) prefix: String,
-    /// Prefix of the keys saved in the browser ("trellis:<site>:checklist:<phase>"); an item's
-    /// key is this, `:` and its id.
-    pub(crate) key: String,
-    /// The checklist's own page, relative to this page.
-    pub(crate) href: String,
-    /// Whether this is the checklist's own page.
-    pub(crate) standalone: bool,
-    pub(crate) has_states: bool,
-    pub(crate) states: Vec<StateView>,
-    pub(crate) groups: Vec<GroupView>,
-    pub(crate) total: usize,
-    /// Saved values that count as done, and those left out of the count, space-separated.
-    pub(crate) done_values: String,
-    pub(crate) skip_values: String,
-    /// Interface strings for trellis.js, as JSON.
-    pub(crate) strings: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct StateView {
-    pub(crate) label: String,
-    pub(crate) value: String,
-    pub(crate) done: bool,
-    pub(crate) skip: bool,
-}
-
-/// A run of items under one group heading (or none).
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct GroupView {
-    pub(crate) title: Option<String>,
-    pub(crate) items: Vec<ItemView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct ItemView {
-    pub(crate) id: String,
-    /// The id of its checkbox or state selector.
-    pub(crate) input_id: String,
-    /// HTML.
-    pub(crate) text: String,
-    pub(crate) detail: Option<String>,
-    pub(crate) audiences: Vec<AudienceView>,
-    /// Audience ids, space-separated, for filters.
-    pub(crate) audience_ids: String,
-    pub(crate) page: Option<LinkView>,
-}
-
-/// What a home page card needs to show a phase's progress (filled in by trellis.js).
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct ProgressView {
-    pub(crate) key: String,
-    /// Item ids, space-separated.
-    pub(crate) items: String,
-    pub(crate) done_values: String,
-    pub(crate) skip_values: String,
-    pub(crate) total: usize,
-    /// "{done} of {total} done".
-    pub(crate) template: String,
-}
 
 impl Interactive<'_> {
     pub(crate) fn checklist_view(&self, c: &Checklist, at: &Embed) -> ChecklistView {

@@ -4,29 +4,13 @@
 //! the page's words. trellis-compare.js reads the answer files partners saved, in the browser:
 //! nothing anyone answered is ever uploaded, and the page works from disk.
 
-use serde::Serialize;
+use crate::render::views::interactive::CompareView;
 use serde_json::{json, Value};
 
 use super::Interactive;
 use crate::data::fields::plain_text;
 use crate::data::worksheet::{Kind, Prompt};
 use crate::data::Worksheet;
-
-/// What `compare.html` receives (as `compare`).
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct CompareView {
-    pub(crate) id: String,
-    pub(crate) title: String,
-    /// The worksheet's own page, relative to the compare page.
-    pub(crate) worksheet_href: String,
-    pub(crate) self_assessment: bool,
-    /// The worksheet's prompts and scoring rules for trellis-compare.js, as JSON.
-    pub(crate) config: String,
-    /// "." or "," for scores.
-    pub(crate) decimal: String,
-    /// Interface strings for trellis-compare.js, as JSON.
-    pub(crate) strings: String,
-}
 
 /// The strings the script shows; the template's own come from `t`.
 const SCRIPT_STRINGS: &[&str] = &[

@@ -24,8 +24,8 @@ use crate::markdown::{self, BodyKind, Call, LinkIndex};
 use crate::names::slugify;
 use crate::render::{i18n, Renderer};
 
-pub(crate) use checklist::ProgressView;
-pub(crate) use worksheet::WorksheetSummaryView;
+pub(crate) use crate::render::views::interactive::ProgressView;
+pub(crate) use crate::render::views::interactive::WorksheetSummaryView;
 
 /// Where a checklist or worksheet is drawn: the page's URL, the prefix that keeps its ids unique
 /// on that page, and the level of its heading (1 on its own page, 2 inside another).

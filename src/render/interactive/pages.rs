@@ -2,7 +2,7 @@
 //! `worksheets/<id>/`, `worksheets/<id>/compare/` and the `worksheets/` index (titled by
 //! content/worksheets/_index.md).
 
-use serde::Serialize;
+use crate::render::views::interactive::WorksheetGroupView;
 use tera::Context;
 
 use super::{Embed, Interactive, WorksheetSummaryView};
@@ -13,14 +13,6 @@ use crate::markdown::links::{file_url, relative_url};
 use crate::markdown::{self, Problem};
 use crate::output::{Content, Outputs};
 use crate::render::views::{Common, LinkView};
-
-/// The worksheets page's list: a group per phase, in phase order, then the others.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct WorksheetGroupView {
-    pub(crate) title: String,
-    pub(crate) href: Option<String>,
-    pub(crate) worksheets: Vec<WorksheetSummaryView>,
-}
 
 const INDEX_URL: &str = "worksheets/";
 

@@ -1,6 +1,11 @@
 //! View structs: exactly what templates receive, built from the model for them.
 //! docs/templates.md documents every field for authors who override templates.
 
+pub(crate) mod figures;
+pub(crate) mod generated;
+pub(crate) mod interactive;
+pub(crate) mod print;
+
 use serde::Serialize;
 
 use crate::markdown::TocItem;
