@@ -496,6 +496,12 @@ fn report(out: &Printer, result: Result<Report, Failure>, strict: bool, verb: &s
                 "{verb} {} pages, {} checklists, {} worksheets in {ms} ms{target}",
                 s.pages, s.checklists, s.worksheets
             ));
+            if s.print_split {
+                out.line(&format!(
+                    "note: with more than {} pages, print/ lists the phase packets instead of holding the whole toolkit",
+                    crate::render::print::PRINT_WHOLE_LIMIT
+                ));
+            }
             EXIT_OK
         }
         Err(Failure::Toolkit(d)) => {

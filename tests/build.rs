@@ -530,3 +530,49 @@ fn a_theme_table_brands_the_default_look_without_replacing_its_stylesheet() {
     site.edit("site.toml", "[toolkit]", "theme = \"default\"\n\n[toolkit]");
     site.build().assert_ok();
 }
+
+/// A large toolkit (here 320 pages in two phases) is not printed in one piece: print/ lists the
+/// phase packets, each packet holds its phase, the build says so, and every link still resolves.
+#[test]
+fn a_toolkit_too_long_to_print_whole_is_printed_phase_by_phase() {
+    let site = TestSite::empty();
+    site.write(
+        "site.toml",
+        "title = \"Big kit\"\n[toolkit]\nphases = [\"alpha\", \"beta\"]\n",
+    );
+    for phase in ["alpha", "beta"] {
+        site.write(
+            &format!("content/{phase}/_index.md"),
+            &format!("+++\ntitle = \"Phase {phase}\"\n+++\nAbout {phase}.\n"),
+        );
+        for i in 0..160 {
+            site.write(
+                &format!("content/{phase}/page-{i}.md"),
+                &format!("+++\ntitle = \"{phase} page {i}\"\n+++\nThe body of {phase} page {i}.\n"),
+            );
+        }
+    }
+    site.build()
+        .assert_ok()
+        .assert_stderr("print/ lists the phase packets");
+    let whole = site.output("print/index.html");
+    assert!(whole.contains("Print this toolkit phase by phase"), "{whole}");
+    assert!(whole.contains("href=\"alpha/index.html\""), "{whole}");
+    assert!(whole.contains("href=\"beta/index.html\""), "{whole}");
+    assert!(!whole.contains("The body of alpha page 7."), "the whole print page still holds the pages");
+    let alpha = site.output("print/alpha/index.html");
+    assert!(alpha.contains("The body of alpha page 7."));
+    assert!(!alpha.contains("The body of beta page 7."));
+    let problems = links::check_site(&site.public());
+    assert!(problems.is_empty(), "broken links:\n{}", problems.join("\n"));
+
+    // Below the limit the whole toolkit is one print page, as before.
+    for i in 10..160 {
+        site.remove(&format!("content/beta/page-{i}.md"));
+        site.remove(&format!("content/alpha/page-{i}.md"));
+    }
+    site.build().assert_ok().assert_no_stderr("phase packets");
+    let whole = site.output("print/index.html");
+    assert!(whole.contains("The body of beta page 7."));
+    assert!(!whole.contains("Print this toolkit phase by phase"));
+}

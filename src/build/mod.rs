@@ -46,6 +46,8 @@ pub(crate) struct Stats {
     pub(crate) pages: usize,
     pub(crate) checklists: usize,
     pub(crate) worksheets: usize,
+    /// The toolkit is too long for one whole print page: print/ lists the phase packets.
+    pub(crate) print_split: bool,
 }
 
 /// A successful build or check.
@@ -234,6 +236,7 @@ fn render(
         pages: site.pages.len() + site.sections.len() + 1,
         checklists: data.checklists.len(),
         worksheets: data.worksheets.len(),
+        print_split: render::print::print_split(docs.len()),
     };
     Some((outputs, stats))
 }

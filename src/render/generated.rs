@@ -31,7 +31,7 @@ impl Renderer {
         template: &str,
         cx: Context,
     ) -> Result<String, Diagnostic> {
-        let mut common = self.common(site, Place::Home, url, title, "", &[]);
+        let mut common = self.common(site, Place::Home, url, title, "", &[])?;
         common.prev = None;
         common.next = None;
         let mut full =

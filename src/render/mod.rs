@@ -17,7 +17,7 @@ pub(crate) mod views;
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use serde_json::{Map, Value};
 use tera::Context;
@@ -39,6 +39,17 @@ enum MenuTarget {
     Internal(String),
 }
 
+thread_local! {
+    /// Each thread's copy of the shared template context, with the id of its renderer.
+    static SHARED: std::cell::RefCell<Option<(u64, Context)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Tells renderers apart, so a thread never renders with another renderer's shared context.
+static RENDERER_IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The template that draws the main navigation.
+const NAV_TEMPLATE: &str = "partials/nav.html";
+
 /// Everything that stays the same across the pages of one build.
 pub(crate) struct Renderer {
     theme: Theme,
@@ -57,6 +68,14 @@ pub(crate) struct Renderer {
     print_memo: Option<print::PrintMemo>,
     /// The interface strings in the toolkit's language.
     strings: i18n::Strings,
+    /// The main navigation's HTML by its links and marks: pages of one section share theirs, so
+    /// it is drawn once for each, not once a page (with many phases, that was most of a build).
+    nav_html: Mutex<HashMap<Vec<(String, bool, bool)>, String>>,
+    /// Whether a template of the toolkit's own still reads `nav` (the default ones read
+    /// `nav_html`): only then is the list given to every page.
+    templates_read_nav: bool,
+    /// This renderer's id (see `SHARED`).
+    id: u64,
 }
 
 impl Renderer {
@@ -76,6 +95,7 @@ impl Renderer {
         base.insert("t", &strings);
         base.insert("search_strings", &i18n::search_strings(&strings));
         let menu = resolve_menu(site, links)?;
+        let templates_read_nav = theme::reads_variable(&theme.templates, "nav", NAV_TEMPLATE);
         let mut r = Renderer {
             theme,
             base,
@@ -86,6 +106,9 @@ impl Renderer {
             sequence_index: HashMap::new(),
             data,
             print_memo: memo_print.then(print::PrintMemo::default),
+            nav_html: Mutex::default(),
+            templates_read_nav,
+            id: RENDERER_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             strings,
         };
         r.sequence_index = r
@@ -112,24 +135,6 @@ impl Renderer {
         &self.strings
     }
 
-    /// The context every template shares, to add a page's own values to.
-    pub(crate) fn base_context(&self) -> Context {
-        self.base.clone()
-    }
-
-    /// Renders `template` with a full context built on `base_context()`: no copy made.
-    pub(crate) fn render_full(
-        &self,
-        template: &str,
-        cx: &Context,
-        rendering: Option<&Path>,
-    ) -> Result<String, Diagnostic> {
-        self.theme.tera.render(template, cx).map_err(|e| {
-            let values = cx.clone().into_json();
-            template_error::template_error(&e, &self.theme.templates, rendering, Some(&values))
-        })
-    }
-
     /// Renders `template` with the shared context plus `extra`.
     pub(crate) fn render(
         &self,
@@ -137,10 +142,63 @@ impl Renderer {
         extra: &Context,
         rendering: Option<&Path>,
     ) -> Result<String, Diagnostic> {
-        let mut cx = self.base.clone();
-        cx.extend(extra.clone());
-        self.theme.tera.render(template, &cx).map_err(|e| {
-            let values = cx.into_json();
+        self.render_page(template, vec![extra.clone()], rendering)
+    }
+
+    /// Renders `template` with the shared context plus each of `parts` (later ones win).
+    ///
+    /// The shared context (the site, the interface strings) is large, and copying it for every
+    /// page was a fifth of a build: each thread keeps one copy, adds a page's values, renders,
+    /// and takes them out again.
+    pub(crate) fn render_page(
+        &self,
+        template: &str,
+        parts: Vec<Context>,
+        rendering: Option<&Path>,
+    ) -> Result<String, Diagnostic> {
+        SHARED.with(|shared| {
+            let Ok(mut kept) = shared.try_borrow_mut() else {
+                // Rendering inside a render on this thread: a copy of its own.
+                let mut cx = self.base.clone();
+                for part in parts {
+                    cx.extend(part);
+                }
+                return self.render_in(template, &cx, rendering);
+            };
+            if kept.as_ref().map(|(id, _)| *id) != Some(self.id) {
+                *kept = Some((self.id, self.base.clone()));
+            }
+            let Some((_, cx)) = kept.as_mut() else {
+                return Err(Diagnostic::error("the shared template context was lost"));
+            };
+            let mut keys = Vec::new();
+            for part in parts {
+                if let Value::Object(map) = part.into_json() {
+                    keys.extend(map.keys().cloned());
+                    cx.extend(Context::from_value(Value::Object(map)).unwrap_or_default());
+                }
+            }
+            let result = self.render_in(template, cx, rendering);
+            for key in keys {
+                match self.base.get(&key) {
+                    Some(shared_value) => cx.insert(key, shared_value),
+                    None => {
+                        cx.remove(&key);
+                    }
+                }
+            }
+            result
+        })
+    }
+
+    fn render_in(
+        &self,
+        template: &str,
+        cx: &Context,
+        rendering: Option<&Path>,
+    ) -> Result<String, Diagnostic> {
+        self.theme.tera.render(template, cx).map_err(|e| {
+            let values = cx.clone().into_json();
             template_error::template_error(&e, &self.theme.templates, rendering, Some(&values))
         })
     }
@@ -313,14 +371,16 @@ impl Renderer {
         title: &'a str,
         content: &'a str,
         toc: &'a [TocItem],
-    ) -> Common<'a> {
+    ) -> Result<Common<'a>, Diagnostic> {
         let (prev, next) = self.prev_next(place, url);
-        Common {
+        let nav = self.nav(site, place, url);
+        Ok(Common {
             title,
             summary: None,
             description: None,
             root: root_prefix(url),
-            nav: self.nav(site, place, url),
+            nav_html: self.nav_html(&nav, url)?,
+            nav: self.templates_read_nav.then_some(nav),
             menu: Vec::new(),
             breadcrumbs: self.breadcrumbs(site, place, url),
             content,
@@ -330,7 +390,45 @@ impl Renderer {
             canonical: self.absolute(url),
             page_url: self.absolute(url),
             sidebar: None,
+        })
+    }
+
+    /// Marks the section `i` active in the main navigation of a page of its own (a phase's
+    /// checklist page belongs to the phase without being one of its pages).
+    pub(crate) fn mark_section_active(
+        &self,
+        common: &mut Common,
+        site: &Site,
+        i: usize,
+        url: &str,
+    ) -> Result<(), Diagnostic> {
+        let mut nav = self.nav(site, Place::Home, url);
+        if let Some(item) = nav.get_mut(i) {
+            item.active = true;
         }
+        common.nav_html = self.nav_html(&nav, url)?;
+        common.nav = self.templates_read_nav.then_some(nav);
+        Ok(())
+    }
+
+    /// The main navigation drawn by partials/nav.html, once for each distinct set of links and
+    /// marks.
+    fn nav_html(&self, items: &[NavItem], url: &str) -> Result<String, Diagnostic> {
+        let key: Vec<(String, bool, bool)> = items
+            .iter()
+            .map(|i| (i.href.clone(), i.current, i.active))
+            .collect();
+        let memo = || self.nav_html.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(html) = memo().get(&key) {
+            return Ok(html.clone());
+        }
+        let mut cx = Context::new();
+        cx.insert("nav", items);
+        cx.insert("root", &root_prefix(url));
+        let html = self.render(NAV_TEMPLATE, &cx, None)?;
+        let html = html.trim().to_string();
+        memo().insert(key, html.clone());
+        Ok(html)
     }
 
     /// Expands one shortcode call into HTML.

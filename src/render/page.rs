@@ -49,7 +49,9 @@ pub(crate) fn page(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut common = r.common(site, doc.place, &doc.url, &doc.title, &content, &md.toc);
+    let mut common = r
+        .common(site, doc.place, &doc.url, &doc.title, &content, &md.toc)
+        .map_err(|d| vec![d])?;
     let mut cx = Context::new();
     let template = match doc.place {
         Place::Home => {
@@ -97,13 +99,10 @@ pub(crate) fn page(
             "page.html"
         }
     };
-    let mut full = r.base_context();
-    full.extend(
-        Context::from_serialize(&common).map_err(|e| vec![Diagnostic::error(e.to_string())])?,
-    );
-    full.extend(cx);
+    let common =
+        Context::from_serialize(&common).map_err(|e| vec![Diagnostic::error(e.to_string())])?;
     let html = r
-        .render_full(template, &full, doc.source.map(|s| s.path.as_path()))
+        .render_page(template, vec![common, cx], doc.source.map(|s| s.path.as_path()))
         .map_err(|d| vec![d])?;
     Ok(PageOutput {
         path: file_url(&doc.url),

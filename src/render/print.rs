@@ -283,6 +283,17 @@ struct PrintPlan<'a> {
     with_home: bool,
     with_root_pages: bool,
     extras: Vec<&'a PrintExtra>,
+    /// The whole toolkit is too long to print in one piece: this page lists the phase packets.
+    split: bool,
+}
+
+/// Above this many pages, print/ lists the phase packets instead of holding the whole toolkit:
+/// nobody prints a thousand pages, and one page of that size strains browsers and memory.
+pub(crate) const PRINT_WHOLE_LIMIT: usize = 300;
+
+/// Whether print/ lists the phase packets rather than holding a toolkit of `pages` pages.
+pub(crate) fn print_split(pages: usize) -> bool {
+    pages > PRINT_WHOLE_LIMIT
 }
 
 impl Renderer {
@@ -294,12 +305,22 @@ impl Renderer {
         extras: &[PrintExtra],
     ) -> PrintPages {
         let by_place: HashMap<Place, &PrintDoc> = docs.iter().map(|d| (d.place, d)).collect();
+        let split = print_split(docs.len());
         let mut plans = vec![PrintPlan {
             url: "print/".into(),
-            sections: (0..site.sections.len()).collect(),
+            sections: if split {
+                Vec::new()
+            } else {
+                (0..site.sections.len()).collect()
+            },
             with_home: true,
-            with_root_pages: true,
-            extras: extras.iter().collect(),
+            with_root_pages: !split,
+            extras: if split {
+                Vec::new()
+            } else {
+                extras.iter().collect()
+            },
+            split,
         }];
         for (i, s) in site.sections.iter().enumerate().filter(|(_, s)| s.is_phase) {
             plans.push(PrintPlan {
@@ -311,6 +332,7 @@ impl Renderer {
                     .iter()
                     .filter(|e| e.phase.as_deref() == Some(&s.name))
                     .collect(),
+                split: false,
             });
         }
         // Each checklist and worksheet once: not again after a page that embeds it.
@@ -452,6 +474,7 @@ impl Renderer {
             })
             .flatten();
         PrintView {
+            split: plan.split,
             phase,
             toc: toc(&chapters, packet),
             intro: plan.with_home.then(|| render(Place::Home, 1)),

@@ -221,3 +221,36 @@ pub(crate) fn find(site: &Site) -> Result<ThemeFiles, Diagnostics> {
     }
     Theme::read(&site.root, name)
 }
+
+/// Whether any template but `except` reads `variable` in a Tera tag (`{{ }}` or `{% %}`).
+pub(crate) fn reads_variable(
+    templates: &HashMap<String, TemplateSource>,
+    variable: &str,
+    except: &str,
+) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    templates
+        .iter()
+        .filter(|(name, _)| name.as_str() != except)
+        .any(|(_, t)| {
+            tags(&t.text).any(|tag| {
+                tag.match_indices(variable).any(|(i, _)| {
+                    let before = tag[..i].chars().next_back();
+                    let after = tag[i + variable.len()..].chars().next();
+                    !before.is_some_and(is_word) && !after.is_some_and(|c| is_word(c) && c != '.')
+                })
+            })
+        })
+}
+
+/// The insides of a template's `{{ }}` and `{% %}` tags.
+fn tags(text: &str) -> impl Iterator<Item = &str> {
+    text.split("{{")
+        .skip(1)
+        .filter_map(|t| t.split_once("}}").map(|(tag, _)| tag))
+        .chain(
+            text.split("{%")
+                .skip(1)
+                .filter_map(|t| t.split_once("%}").map(|(tag, _)| tag)),
+        )
+}

@@ -60,14 +60,14 @@ impl Interactive<'_> {
         title: &'c str,
         content: &'c str,
         crumb: Option<LinkView>,
-    ) -> Common<'c> {
+    ) -> Result<Common<'c>, Diagnostic> {
         let mut common = self
             .r
-            .common(self.site, Place::Home, url, title, content, &[]);
+            .common(self.site, Place::Home, url, title, content, &[])?;
         common.prev = None;
         common.next = None;
         common.breadcrumbs.extend(crumb);
-        common
+        Ok(common)
     }
 
     fn checklist_page(&self, c: &Checklist) -> Result<String, Diagnostic> {
@@ -84,12 +84,10 @@ impl Interactive<'_> {
             title: self.site.sections[i].title.clone(),
             href: relative_url(&url, &file_url(&self.site.sections[i].url)),
         });
-        let mut common = self.own_common(&url, &title, &block, phase.clone());
+        let mut common = self.own_common(&url, &title, &block, phase.clone())?;
         if let Some(i) = index {
             common.sidebar = Some(self.r.sidebar(i, "", false));
-            if let Some(item) = common.nav.get_mut(i) {
-                item.active = true;
-            }
+            self.r.mark_section_active(&mut common, self.site, i, &url)?;
         }
         let mut cx = context(&common)?;
         cx.insert("phase", &phase);
@@ -108,7 +106,7 @@ impl Interactive<'_> {
             title: self.index_title(),
             href: relative_url(&url, &file_url(INDEX_URL)),
         };
-        let common = self.own_common(&url, &w.title, &block, Some(crumb));
+        let common = self.own_common(&url, &w.title, &block, Some(crumb))?;
         let mut cx = context(&common)?;
         cx.insert("worksheet", &self.summary(w, &url));
         self.r.render("worksheet.html", &cx, Some(&w.source.path))
@@ -122,7 +120,7 @@ impl Interactive<'_> {
             title: self.index_title(),
             href: relative_url(&url, &file_url(INDEX_URL)),
         };
-        let mut common = self.own_common(&url, &title, "", Some(crumb));
+        let mut common = self.own_common(&url, &title, "", Some(crumb))?;
         common.breadcrumbs.push(LinkView {
             title: w.title.clone(),
             href: relative_url(&url, &format!("worksheets/{}/index.html", w.id)),
@@ -151,7 +149,7 @@ impl Interactive<'_> {
 
     fn worksheets_page(&self, intro: &str) -> Result<String, Diagnostic> {
         let title = self.index_title();
-        let mut common = self.own_common(INDEX_URL, &title, intro, None);
+        let mut common = self.own_common(INDEX_URL, &title, intro, None)?;
         let summary = self
             .site
             .worksheets_index

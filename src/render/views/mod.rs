@@ -115,7 +115,11 @@ pub(crate) struct Common<'a> {
     pub(crate) description: Option<&'a str>,
     /// Relative path back to the site root ("../../"), for stylesheets and logos.
     pub(crate) root: String,
-    pub(crate) nav: Vec<NavItem>,
+    /// The main navigation as HTML (partials/nav.html).
+    pub(crate) nav_html: String,
+    /// The main navigation's entries, given only when a template of the toolkit's own reads them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) nav: Option<Vec<NavItem>>,
     pub(crate) menu: Vec<LinkView>,
     pub(crate) breadcrumbs: Vec<LinkView>,
     pub(crate) content: &'a str,

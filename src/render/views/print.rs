@@ -21,6 +21,8 @@ pub(crate) struct PrintView {
     pub(crate) footer_css: String,
     /// The other print pages: the whole toolkit, and each phase's packet.
     pub(crate) others: Vec<LinkView>,
+    /// The toolkit is too long to print in one piece: this page lists the phase packets.
+    pub(crate) split: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
