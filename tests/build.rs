@@ -576,3 +576,19 @@ fn a_toolkit_too_long_to_print_whole_is_printed_phase_by_phase() {
     assert!(whole.contains("The body of beta page 7."));
     assert!(!whole.contains("Print this toolkit phase by phase"));
 }
+
+/// A toolkit whose own base.html draws the menu from `nav` (as before `nav_html` existed) still
+/// gets every entry with its marks.
+#[test]
+fn a_template_of_ones_own_may_still_draw_the_menu_from_nav() {
+    let site = TestSite::fixture("basic");
+    let base = std::fs::read_to_string("themes/default/templates/base.html").unwrap();
+    let own = base.replace(
+        "{{ nav_html | safe }}",
+        "<ol class=\"own-nav\">{% for item in nav %}<li data-active=\"{{ item.active }}\">{{ item.title }}</li>{% endfor %}</ol>",
+    );
+    site.write("templates/base.html", &own);
+    site.build().assert_ok();
+    let page = site.output("start/index.html");
+    assert!(page.contains("<ol class=\"own-nav\"><li data-active=\"true\">"), "{page}");
+}
