@@ -33,6 +33,8 @@ pub struct Theme {
     pub templates: HashMap<String, TemplateSource>,
     /// Static files by output path ("trellis.css").
     pub assets: Vec<(String, Asset)>,
+    /// The theme folder's own strings files, by language (src/render/i18n).
+    pub strings: super::i18n::ThemeTables,
 }
 
 /// A theme's templates and static files, read in override order but not yet parsed.
@@ -40,6 +42,7 @@ pub struct ThemeFiles {
     pub templates: HashMap<String, TemplateSource>,
     /// Static files by output path, sorted.
     pub assets: Vec<(String, Asset)>,
+    pub strings: super::i18n::ThemeTables,
 }
 
 impl ThemeFiles {
@@ -50,6 +53,7 @@ impl ThemeFiles {
             tera,
             templates: self.templates,
             assets: self.assets,
+            strings: self.strings,
         })
     }
 }
@@ -67,6 +71,7 @@ impl Theme {
         let mut diags = Diagnostics::default();
         add_embedded(&mut templates, &mut assets);
         let theme_dir = root.join("themes").join(theme_name);
+        let strings = super::i18n::files::read(root, &theme_dir.join("strings"), &mut diags);
         if theme_dir.is_dir() {
             add_disk(
                 root,
@@ -85,7 +90,11 @@ impl Theme {
         }
         let mut assets: Vec<(String, Asset)> = assets.into_iter().collect();
         assets.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(ThemeFiles { templates, assets })
+        Ok(ThemeFiles {
+            templates,
+            assets,
+            strings,
+        })
     }
 
     pub fn has_template(&self, name: &str) -> bool {

@@ -30,6 +30,7 @@ pub struct CompareView {
 
 /// The strings the script shows; the template's own come from `t`.
 const SCRIPT_STRINGS: &[&str] = &[
+    "colon",
     "compare_partner",
     "compare_pasted",
     "compare_added",

@@ -206,6 +206,8 @@ impl Interactive<'_> {
                 "worksheet_not_applicable",
                 "worksheet_row",
                 "scores_unanswered",
+                "scores_total",
+                "colon",
             ]),
         }
     }
