@@ -25,4 +25,5 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod tomlinput;
+pub mod translations;
 pub mod watch;

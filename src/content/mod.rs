@@ -6,6 +6,7 @@
 mod discover;
 pub mod frontmatter;
 pub mod sources;
+pub mod translations;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -182,6 +183,8 @@ pub struct Site {
     pub data: Vec<DataFile>,
     /// `content/worksheets/_index.md`: the worksheets page's title and intro, when present.
     pub worksheets_index: Option<Home>,
+    /// Translations beside their originals (`page.fr.md`), set aside: not pages of their own.
+    pub translations: translations::Translations,
 }
 
 impl Site {
@@ -203,7 +206,7 @@ impl Site {
             Err(d) => return (None, d),
         };
         diags.extend(config.warnings());
-        let found = discover::discover(root, &mut diags, sources);
+        let found = discover::discover(root, &config, &mut diags, sources);
         let site = discover::assemble(root.to_path_buf(), config, found, opts, &mut diags);
         (Some(site), diags)
     }
