@@ -22,6 +22,10 @@ pub enum Basis {
     FileTimes,
 }
 
+/// Files written by one copy or checkout (an unzipped toolkit, a USB stick) are seconds apart
+/// at most, whatever their order: not an edit.
+const SAME_SAVE: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Whether the translation is older than its original: by commit when both are committed,
 /// else by file time. None when it is not older (or nothing is known).
 pub fn older(original: Stamp, translation: Stamp) -> Option<Basis> {
@@ -29,7 +33,9 @@ pub fn older(original: Stamp, translation: Stamp) -> Option<Basis> {
         return (t < o).then_some(Basis::Commits);
     }
     match (original.modified, translation.modified) {
-        (Some(o), Some(t)) if t < o => Some(Basis::FileTimes),
+        (Some(o), Some(t)) if o.duration_since(t).is_ok_and(|d| d > SAME_SAVE) => {
+            Some(Basis::FileTimes)
+        }
         _ => None,
     }
 }
@@ -79,8 +85,9 @@ fn parse_log(log: &str) -> HashMap<PathBuf, i64> {
     let mut out = HashMap::new();
     for commit in log.split('\u{1}').filter(|c| !c.is_empty()) {
         let (time, files) = commit.split_once('\n').unwrap_or((commit, ""));
-        let Ok(time) = time.trim().parse::<i64>() else { continue };
-        for file in files.split('\0').map(str::trim).filter(|f| !f.is_empty()) {
+        let blank = |c: char| c.is_whitespace() || c == '\0';
+        let Ok(time) = time.trim_matches(blank).parse::<i64>() else { continue };
+        for file in files.split('\0').map(|f| f.trim_matches(blank)).filter(|f| !f.is_empty()) {
             out.entry(PathBuf::from(file)).or_insert(time);
         }
     }
@@ -123,6 +130,8 @@ mod tests {
 
     #[test]
     fn file_times_decide_when_either_file_is_not_committed() {
+        let copied = Stamp { commit: None, modified: at(101) };
+        assert_eq!(older(copied, Stamp { commit: None, modified: at(100) }), None);
         let original = Stamp { commit: None, modified: at(300) };
         let translation = Stamp { commit: Some(900), modified: at(100) };
         assert_eq!(older(original, translation), Some(Basis::FileTimes));
@@ -131,7 +140,7 @@ mod tests {
 
     #[test]
     fn the_log_gives_each_file_its_latest_commit() {
-        let log = "\u{1}300\n\ncontent/a.md\0content/a.fr.md\0\u{1}200\n\ncontent/a.md\0content/b.md\0";
+        let log = "\u{1}300\0\ncontent/a.md\0content/a.fr.md\0\u{1}200\0\ncontent/a.md\0content/b.md\0";
         let times = parse_log(log);
         assert_eq!(times[Path::new("content/a.md")], 300);
         assert_eq!(times[Path::new("content/b.md")], 200);
