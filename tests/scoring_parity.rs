@@ -95,3 +95,25 @@ fn the_browser_and_the_build_score_a_self_assessment_the_same_way() {
         assert!(all.contains(needle), "no case with {needle}");
     }
 }
+
+#[test]
+fn a_french_reader_sees_a_decimal_comma_from_the_build_and_from_the_browser_alike() {
+    use trellis::data::scoring::format_tenths;
+    use trellis::render::i18n::typography::decimal_mark;
+    let tenths: Vec<i64> = vec![38, 40, 5, 10, 49, -12];
+    let mut expected = Vec::new();
+    for language in ["fr-CA", "en"] {
+        let mark = decimal_mark(language);
+        expected.extend(tenths.iter().map(|t| json!(format_tenths(*t, mark))));
+    }
+    assert_eq!(expected[0], json!("3,8"));
+    assert_eq!(expected[6], json!("3.8"));
+    let Some(got) = node(
+        "trellis.js",
+        "return [',', '.'].flatMap(d => input.map(t => T.formatTenths(t, d)));",
+        &json!(tenths),
+    ) else {
+        return;
+    };
+    assert_eq!(got, Value::Array(expected));
+}

@@ -416,7 +416,7 @@ impl Renderer {
             href: "print/index.html".into(),
         }];
         links.extend(self.library.phases.iter().map(|p| LinkTo {
-            title: format!("{} {}: {}", self.text("phase"), p.number, p.title),
+            title: format!("{} {}{}{}", self.text("phase"), p.number, self.text("colon"), p.title),
             href: format!("print/{}/index.html", p.name),
         }));
         let _ = site;
@@ -581,7 +581,7 @@ impl Renderer {
         let s = self.site();
         let mut parts = vec![s.title.clone()];
         if let Some(l) = &s.license {
-            parts.push(format!("{}: {l}", self.text("license")));
+            parts.push(format!("{}{}{l}", self.text("license"), self.text("colon")));
         }
         if let Some(v) = &s.version {
             parts.push(format!("{} {v}", self.text("version")));

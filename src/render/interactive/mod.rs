@@ -73,7 +73,7 @@ impl<'a> Interactive<'a> {
             links,
             key: format!("trellis:{}", slugify(site.config.title())),
             t: r.strings.clone(),
-            decimal: if language.starts_with("fr") { ',' } else { '.' },
+            decimal: crate::render::i18n::typography::decimal_mark(language),
             titles,
         }
     }
