@@ -52,14 +52,23 @@ fn has_words(text: &str) -> bool {
     false
 }
 
-const SHOWN_ATTRIBUTES: &[&str] = &["alt", "title", "aria-label", "placeholder", "aria-valuetext", "content"];
+const SHOWN_ATTRIBUTES: &[&str] = &[
+    "alt",
+    "title",
+    "aria-label",
+    "placeholder",
+    "aria-valuetext",
+    "content",
+];
 
 /// Blocks that fill in an attribute (`{% block body_class %}home{% endblock body_class %}`):
 /// class names, not words.
 fn without_class_blocks(text: &str) -> String {
     let mut out = text.to_string();
     while let Some(start) = out.find("{% block ") {
-        let Some(open_end) = out[start..].find("%}").map(|p| p + start + 2) else { break };
+        let Some(open_end) = out[start..].find("%}").map(|p| p + start + 2) else {
+            break;
+        };
         let name = out[start + 9..open_end - 2].trim().to_string();
         if !name.ends_with("_class") {
             // Keep this block; look further on.
@@ -67,7 +76,12 @@ fn without_class_blocks(text: &str) -> String {
             return format!("{head}{}", without_class_blocks(tail));
         }
         let end_tag = format!("{{% endblock {name} %}}");
-        let Some(end) = out[open_end..].find(&end_tag).map(|p| p + open_end + end_tag.len()) else { break };
+        let Some(end) = out[open_end..]
+            .find(&end_tag)
+            .map(|p| p + open_end + end_tag.len())
+        else {
+            break;
+        };
         out.replace_range(start..end, " ");
     }
     out
@@ -89,14 +103,23 @@ fn visible_text(html: &str) -> Vec<(usize, String)> {
         let end = html[lt..].find('>').map_or(html.len(), |p| p + lt + 1);
         let tag = &html[lt..end];
         for (name, value) in attributes(tag) {
-            if SHOWN_ATTRIBUTES.contains(&name.as_str()) && !(name == "content" && !tag.contains("name=\"description\"")) && has_words(&value) {
+            // `content` is read only on the page's description, which is data.
+            let shown = SHOWN_ATTRIBUTES.contains(&name.as_str())
+                && (name != "content" || tag.contains("name=\"description\""));
+            if shown && has_words(&value) {
                 found.push((line_of(lt), format!("{name}=\"{value}\"")));
             }
         }
         i = end;
         for raw in ["script", "style"] {
-            if tag.starts_with(&format!("<{raw}")) && bytes.get(lt + 1 + raw.len()).is_some_and(|b| !b.is_ascii_alphanumeric()) {
-                i = html[end..].find(&format!("</{raw}")).map_or(html.len(), |p| p + end);
+            if tag.starts_with(&format!("<{raw}"))
+                && bytes
+                    .get(lt + 1 + raw.len())
+                    .is_some_and(|b| !b.is_ascii_alphanumeric())
+            {
+                i = html[end..]
+                    .find(&format!("</{raw}"))
+                    .map_or(html.len(), |p| p + end);
             }
         }
     }
@@ -115,7 +138,11 @@ fn attributes(tag: &str) -> Vec<(String, String)> {
     let mut rest = tag.trim_start_matches('<');
     rest = rest.trim_start_matches(|c: char| c.is_alphanumeric() || c == ':' || c == '/');
     while let Some(eq) = rest.find("=\"") {
-        let name = rest[..eq].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_string();
+        let name = rest[..eq]
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .to_string();
         let after = &rest[eq + 2..];
         let close = after.find('"').unwrap_or(after.len());
         out.push((name, after[..close].to_string()));
@@ -193,12 +220,21 @@ fn the_themes_scripts_take_their_words_from_the_page() {
                 continue;
             }
             for (k, literal) in line.split('"').enumerate() {
-                let words_in = literal.chars().next().is_some_and(char::is_uppercase) && literal.contains(' ');
+                let words_in =
+                    literal.chars().next().is_some_and(char::is_uppercase) && literal.contains(' ');
                 if k % 2 == 1 && (words_in || literal == "Total") {
-                    words.push(format!("{}:{}: \"{literal}\"", path.file_name().unwrap().to_string_lossy(), n + 1));
+                    words.push(format!(
+                        "{}:{}: \"{literal}\"",
+                        path.file_name().unwrap().to_string_lossy(),
+                        n + 1
+                    ));
                 }
             }
         }
     }
-    assert!(words.is_empty(), "give these a key in the strings files and pass them in data-strings:\n{}", words.join("\n"));
+    assert!(
+        words.is_empty(),
+        "give these a key in the strings files and pass them in data-strings:\n{}",
+        words.join("\n")
+    );
 }

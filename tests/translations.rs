@@ -39,13 +39,22 @@ fn check_lists_the_files_to_send_to_the_translator_in_one_warning() {
     run.assert_ok()
         .assert_stderr("warning: 2 of 7 files have no `fr` translation yet; they are shown in the original language, with a notice:\n  content/start/_index.md\n  content/start/second.md\n")
         .assert_stderr("hint: send these to your translator");
-    assert_eq!(run.stderr.matches("translation yet").count(), 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("translation yet").count(),
+        1,
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn a_translated_checklist_item_with_an_id_the_original_lacks_is_an_error_naming_both_files() {
     let site = TestSite::fixture("bilingual");
-    site.edit("content/start/checklist.fr.toml", "id = \"goals\"", "id = \"objectifs\"");
+    site.edit(
+        "content/start/checklist.fr.toml",
+        "id = \"goals\"",
+        "id = \"objectifs\"",
+    );
     site.check()
         .assert_toolkit_error()
         .assert_stderr("error: this checklist item's id `objectifs` is not in the original, content/start/checklist.toml")
@@ -66,7 +75,10 @@ fn a_translated_worksheet_question_without_the_originals_id_is_an_error() {
 #[test]
 fn a_page_named_for_a_language_site_toml_does_not_add_stays_a_page_with_a_warning() {
     let site = TestSite::fixture("bilingual");
-    site.write("content/start/second.de.md", "+++\ntitle = \"Zweite Seite\"\n+++\nNoch nicht übersetzt.\n");
+    site.write(
+        "content/start/second.de.md",
+        "+++\ntitle = \"Zweite Seite\"\n+++\nNoch nicht übersetzt.\n",
+    );
     site.build()
         .assert_ok()
         .assert_stderr("warning: second.de.md reads like a translation into `de`, but site.toml adds fr: it is published as a page of its own")
@@ -77,7 +89,10 @@ fn a_page_named_for_a_language_site_toml_does_not_add_stays_a_page_with_a_warnin
 #[test]
 fn a_translation_whose_original_was_renamed_is_reported() {
     let site = TestSite::fixture("bilingual");
-    site.write("content/start/secnd.fr.md", "+++\ntitle = \"Deuxième page\"\n+++\nTexte.\n");
+    site.write(
+        "content/start/secnd.fr.md",
+        "+++\ntitle = \"Deuxième page\"\n+++\nTexte.\n",
+    );
     site.check()
         .assert_ok()
         .assert_stderr("warning: content/start/secnd.fr.md translates content/start/secnd.md, which is not in the toolkit");
@@ -86,7 +101,14 @@ fn a_translation_whose_original_was_renamed_is_reported() {
 fn git(site: &TestSite, args: &[&str], date: &str) {
     let ok = Command::new("git")
         .current_dir(&site.root)
-        .args(["-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"])
+        .args([
+            "-c",
+            "user.name=T",
+            "-c",
+            "user.email=t@example.org",
+            "-c",
+            "commit.gpgsign=false",
+        ])
         .args(args)
         .env("GIT_AUTHOR_DATE", date)
         .env("GIT_COMMITTER_DATE", date)
@@ -101,10 +123,18 @@ fn a_translation_committed_before_its_original_changed_is_outdated() {
     let site = TestSite::fixture("bilingual");
     git(&site, &["init", "-q"], "2026-01-01T10:00:00");
     git(&site, &["add", "."], "2026-01-01T10:00:00");
-    git(&site, &["commit", "-qm", "Toolkit and its translation"], "2026-01-01T10:00:00");
+    git(
+        &site,
+        &["commit", "-qm", "Toolkit and its translation"],
+        "2026-01-01T10:00:00",
+    );
     site.check().assert_ok().assert_no_stderr("out of date");
     site.edit("content/start/first.md", "Read this", "Please read this");
-    git(&site, &["commit", "-qam", "Reword the first page"], "2026-02-01T10:00:00");
+    git(
+        &site,
+        &["commit", "-qam", "Reword the first page"],
+        "2026-02-01T10:00:00",
+    );
     // The translation's file is touched afterwards (a fresh checkout): commits still decide.
     site.edit("content/start/first.fr.md", "Lisez", "Lisez");
     site.check()

@@ -65,7 +65,10 @@ pub fn validate(config: &Config) -> Diagnostics {
         if language.title.get_ref().trim().is_empty() {
             out.push(
                 config
-                    .error_at(&language.title, format!("the toolkit's title in `{}` is empty", code.get_ref()))
+                    .error_at(
+                        &language.title,
+                        format!("the toolkit's title in `{}` is empty", code.get_ref()),
+                    )
                     .hint("write the toolkit's title in that language between the quotes"),
             );
         }
@@ -83,7 +86,11 @@ fn check_code(config: &Config, code: &Spanned<String>, default: &str) -> Option<
         } else {
             "use a language code such as fr, es or fr-CA: [languages.fr]".to_string()
         };
-        return Some(config.error_at(code, format!("`{name}` is not a language code")).hint(hint));
+        return Some(
+            config
+                .error_at(code, format!("`{name}` is not a language code"))
+                .hint(hint),
+        );
     }
     if name.eq_ignore_ascii_case(default) {
         return Some(
@@ -140,34 +147,51 @@ mod tests {
 
     #[test]
     fn fallback_is_on_unless_the_site_says_otherwise() {
-        let c = parse("title = \"T\"\n[languages.fr]\ntitle = \"T\"\n[languages.es]\ntitle = \"T\"\n")
-            .unwrap();
+        let c =
+            parse("title = \"T\"\n[languages.fr]\ntitle = \"T\"\n[languages.es]\ntitle = \"T\"\n")
+                .unwrap();
         assert!(c.language("fr").unwrap().fallback);
         assert_eq!(c.added_languages().count(), 2);
     }
 
     #[test]
     fn a_misspelt_key_under_a_language_is_found_at_its_line() {
-        let err = parse("title = \"T\"\n[languages.fr]\ntitle = \"T\"\nfalback = true\n").unwrap_err();
+        let err =
+            parse("title = \"T\"\n[languages.fr]\ntitle = \"T\"\nfalback = true\n").unwrap_err();
         let d = &err.items[0];
         assert_eq!(d.position().unwrap(), "site.toml:4:1");
-        assert!(d.hint.as_deref().unwrap().contains("`fallback`"), "{:?}", d.hint);
+        assert!(
+            d.hint.as_deref().unwrap().contains("`fallback`"),
+            "{:?}",
+            d.hint
+        );
     }
 
     #[test]
     fn the_default_language_cannot_be_added_again() {
-        let err = parse("title = \"T\"\nlanguage = \"fr\"\n[languages.fr]\ntitle = \"T\"\n").unwrap_err();
+        let err =
+            parse("title = \"T\"\nlanguage = \"fr\"\n[languages.fr]\ntitle = \"T\"\n").unwrap_err();
         let d = &err.items[0];
         assert_eq!(d.position().unwrap(), "site.toml:3:12");
-        assert!(d.message.contains("already the toolkit's own language"), "{}", d.message);
+        assert!(
+            d.message.contains("already the toolkit's own language"),
+            "{}",
+            d.message
+        );
     }
 
     #[test]
     fn a_code_that_is_not_a_language_code_is_an_error_with_the_fix() {
         let err = parse("title = \"T\"\n[languages.FR]\ntitle = \"T\"\n").unwrap_err();
-        assert!(err.items[0].hint.as_deref().unwrap().contains("[languages.fr]"));
+        assert!(err.items[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("[languages.fr]"));
         let err = parse("title = \"T\"\n[languages.french]\ntitle = \"T\"\n").unwrap_err();
-        assert!(err.items[0].message.contains("`french` is not a language code"));
+        assert!(err.items[0]
+            .message
+            .contains("`french` is not a language code"));
     }
 
     #[test]
@@ -177,7 +201,11 @@ mod tests {
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].position().unwrap(), "site.toml:2:12");
         assert!(w[0].message.contains("in English"), "{}", w[0].message);
-        assert!(w[0].hint.as_deref().unwrap().contains("[languages.de.strings]"));
+        assert!(w[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("[languages.de.strings]"));
     }
 
     #[test]
@@ -186,15 +214,28 @@ mod tests {
             .unwrap_err();
         let d = &err.items[0];
         assert_eq!(d.position().unwrap(), "site.toml:5:9");
-        assert!(d.hint.as_deref().unwrap().contains("`home`"), "{:?}", d.hint);
+        assert!(
+            d.hint.as_deref().unwrap().contains("`home`"),
+            "{:?}",
+            d.hint
+        );
     }
 
     #[test]
     fn a_language_needs_a_title_and_a_code_apart_from_the_phases() {
         let err = parse("title = \"T\"\n[languages.fr]\ndescription = \"x\"\n").unwrap_err();
-        assert!(err.items[0].message.contains("`title`"), "{}", err.items[0].message);
-        let err = parse("title = \"T\"\n[toolkit]\nphases = [\"fr\"]\n[languages.fr]\ntitle = \"T\"\n")
-            .unwrap_err();
-        assert!(err.items[0].message.contains("`fr` section"), "{}", err.items[0].message);
+        assert!(
+            err.items[0].message.contains("`title`"),
+            "{}",
+            err.items[0].message
+        );
+        let err =
+            parse("title = \"T\"\n[toolkit]\nphases = [\"fr\"]\n[languages.fr]\ntitle = \"T\"\n")
+                .unwrap_err();
+        assert!(
+            err.items[0].message.contains("`fr` section"),
+            "{}",
+            err.items[0].message
+        );
     }
 }

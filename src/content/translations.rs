@@ -128,7 +128,10 @@ mod tests {
                 language: "fr".into()
             }
         );
-        assert!(matches!(naming("_index.fr.md", &fr()), Naming::Translation { .. }));
+        assert!(matches!(
+            naming("_index.fr.md", &fr()),
+            Naming::Translation { .. }
+        ));
     }
 
     #[test]
@@ -142,12 +145,22 @@ mod tests {
         let d = unknown_language(Path::new("content/start/roles.de.md"), "de", &fr());
         assert!(!d.is_error());
         assert!(d.hint.as_deref().unwrap().contains("add [languages.de]"));
-        assert!(d.hint.as_deref().unwrap().contains("rename it (for example roles-de.md)"));
+        assert!(d
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("rename it (for example roles-de.md)"));
     }
 
     #[test]
     fn ordinary_names_with_dots_are_not_translations() {
-        for name in ["roles.md", "v2.0.md", "photo.fr.png", ".fr.md", "notes.Draft.md"] {
+        for name in [
+            "roles.md",
+            "v2.0.md",
+            "photo.fr.png",
+            ".fr.md",
+            "notes.Draft.md",
+        ] {
             assert_eq!(naming(name, &fr()), Naming::Plain, "{name}");
         }
     }

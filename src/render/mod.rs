@@ -86,7 +86,8 @@ impl Renderer {
         let site_view = site_view(site);
         let mut base = Context::new();
         base.insert("site", &site_view);
-        let strings = i18n::Strings::build(&site_view.language, &theme.strings, &site.config.strings);
+        let strings =
+            i18n::Strings::build(&site_view.language, &theme.strings, &site.config.strings);
         base.insert("t", &strings);
         base.insert("search_strings", &i18n::search_strings(&strings));
         let menu = resolve_menu(site, links)?;

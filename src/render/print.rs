@@ -416,7 +416,13 @@ impl Renderer {
             href: "print/index.html".into(),
         }];
         links.extend(self.library.phases.iter().map(|p| LinkTo {
-            title: format!("{} {}{}{}", self.text("phase"), p.number, self.text("colon"), p.title),
+            title: format!(
+                "{} {}{}{}",
+                self.text("phase"),
+                p.number,
+                self.text("colon"),
+                p.title
+            ),
             href: format!("print/{}/index.html", p.name),
         }));
         let _ = site;

@@ -51,11 +51,33 @@ impl History {
     /// Reads `git log` and `git status` at `root` (nothing when git is missing or `root` is not
     /// in a repository).
     pub fn read(root: &Path) -> History {
-        let Some(log) = git(root, &["log", "--relative", "--name-only", "-z", "--format=%x01%ct", "--", "content"]) else {
+        let Some(log) = git(
+            root,
+            &[
+                "log",
+                "--relative",
+                "--name-only",
+                "-z",
+                "--format=%x01%ct",
+                "--",
+                "content",
+            ],
+        ) else {
             return History::default();
         };
         let prefix = git(root, &["rev-parse", "--show-prefix"]).unwrap_or_default();
-        let status = git(root, &["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "content"]).unwrap_or_default();
+        let status = git(
+            root,
+            &[
+                "status",
+                "--porcelain=v1",
+                "-z",
+                "--untracked-files=all",
+                "--",
+                "content",
+            ],
+        )
+        .unwrap_or_default();
         History {
             committed: parse_log(&log),
             changed: parse_status(&status, prefix.trim_end()),
@@ -69,14 +91,23 @@ impl History {
         } else {
             self.committed.get(path).copied()
         };
-        let modified = std::fs::metadata(root.join(path)).and_then(|m| m.modified()).ok();
+        let modified = std::fs::metadata(root.join(path))
+            .and_then(|m| m.modified())
+            .ok();
         Stamp { commit, modified }
     }
 }
 
 fn git(root: &Path, args: &[&str]) -> Option<String> {
-    let out = Command::new("git").arg("-C").arg(root).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// `git log --name-only -z --format=%x01%ct`: each commit is `\x01<time>\n` then its files, NUL
@@ -86,8 +117,14 @@ fn parse_log(log: &str) -> HashMap<PathBuf, i64> {
     for commit in log.split('\u{1}').filter(|c| !c.is_empty()) {
         let (time, files) = commit.split_once('\n').unwrap_or((commit, ""));
         let blank = |c: char| c.is_whitespace() || c == '\0';
-        let Ok(time) = time.trim_matches(blank).parse::<i64>() else { continue };
-        for file in files.split('\0').map(|f| f.trim_matches(blank)).filter(|f| !f.is_empty()) {
+        let Ok(time) = time.trim_matches(blank).parse::<i64>() else {
+            continue;
+        };
+        for file in files
+            .split('\0')
+            .map(|f| f.trim_matches(blank))
+            .filter(|f| !f.is_empty())
+        {
             out.entry(PathBuf::from(file)).or_insert(time);
         }
     }
@@ -121,26 +158,54 @@ mod tests {
 
     #[test]
     fn commits_decide_when_both_files_are_committed() {
-        let original = Stamp { commit: Some(200), modified: at(10) };
-        let translation = Stamp { commit: Some(100), modified: at(500) };
+        let original = Stamp {
+            commit: Some(200),
+            modified: at(10),
+        };
+        let translation = Stamp {
+            commit: Some(100),
+            modified: at(500),
+        };
         assert_eq!(older(original, translation), Some(Basis::Commits));
-        let same = Stamp { commit: Some(200), modified: at(1) };
+        let same = Stamp {
+            commit: Some(200),
+            modified: at(1),
+        };
         assert_eq!(older(original, same), None);
     }
 
     #[test]
     fn file_times_decide_when_either_file_is_not_committed() {
-        let copied = Stamp { commit: None, modified: at(101) };
-        assert_eq!(older(copied, Stamp { commit: None, modified: at(100) }), None);
-        let original = Stamp { commit: None, modified: at(300) };
-        let translation = Stamp { commit: Some(900), modified: at(100) };
+        let copied = Stamp {
+            commit: None,
+            modified: at(101),
+        };
+        assert_eq!(
+            older(
+                copied,
+                Stamp {
+                    commit: None,
+                    modified: at(100)
+                }
+            ),
+            None
+        );
+        let original = Stamp {
+            commit: None,
+            modified: at(300),
+        };
+        let translation = Stamp {
+            commit: Some(900),
+            modified: at(100),
+        };
         assert_eq!(older(original, translation), Some(Basis::FileTimes));
         assert_eq!(older(Stamp::default(), translation), None);
     }
 
     #[test]
     fn the_log_gives_each_file_its_latest_commit() {
-        let log = "\u{1}300\0\ncontent/a.md\0content/a.fr.md\0\u{1}200\0\ncontent/a.md\0content/b.md\0";
+        let log =
+            "\u{1}300\0\ncontent/a.md\0content/a.fr.md\0\u{1}200\0\ncontent/a.md\0content/b.md\0";
         let times = parse_log(log);
         assert_eq!(times[Path::new("content/a.md")], 300);
         assert_eq!(times[Path::new("content/b.md")], 200);

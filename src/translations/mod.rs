@@ -44,7 +44,11 @@ fn translated<'a>(
     translations: &'a Translations,
     original: &Path,
 ) -> impl Iterator<Item = &'a crate::content::Source> {
-    translations.by_original.get(original).into_iter().flat_map(|m| m.values())
+    translations
+        .by_original
+        .get(original)
+        .into_iter()
+        .flat_map(|m| m.values())
 }
 
 /// The files a translator works on, in the order of the site: home, then each section's index and
@@ -54,10 +58,22 @@ pub fn originals(site: &Site) -> Vec<PathBuf> {
     out.extend(site.home.index.as_ref().map(|(s, _)| s.path.clone()));
     for section in &site.sections {
         out.extend(section.index.as_ref().map(|(s, _)| s.path.clone()));
-        out.extend(section.pages.iter().map(|&p| site.pages[p].source.path.clone()));
+        out.extend(
+            section
+                .pages
+                .iter()
+                .map(|&p| site.pages[p].source.path.clone()),
+        );
     }
-    out.extend(site.root_pages.iter().map(|&p| site.pages[p].source.path.clone()));
-    let worksheets = site.worksheets_index.as_ref().and_then(|h| h.index.as_ref());
+    out.extend(
+        site.root_pages
+            .iter()
+            .map(|&p| site.pages[p].source.path.clone()),
+    );
+    let worksheets = site
+        .worksheets_index
+        .as_ref()
+        .and_then(|h| h.index.as_ref());
     out.extend(worksheets.map(|(s, _)| s.path.clone()));
     out.extend(site.data.iter().map(|d| d.source.path.clone()));
     out
@@ -78,7 +94,10 @@ pub fn missing(
     if untranslated.is_empty() {
         return None;
     }
-    let list: Vec<String> = untranslated.iter().map(|p| format!("  {}", p.display())).collect();
+    let list: Vec<String> = untranslated
+        .iter()
+        .map(|p| format!("  {}", p.display()))
+        .collect();
     let shown = if fallback {
         "they are shown in the original language, with a notice"
     } else {
@@ -122,9 +141,8 @@ pub fn outdated(original: &Path, translation: &Path, basis: age::Basis) -> Diagn
 /// A translation whose original is not a file of the site (renamed, or deleted).
 fn orphans(site: &Site, originals: &[PathBuf]) -> Diagnostics {
     let mut out = Diagnostics::default();
-    let known = |p: &PathBuf| {
-        originals.contains(p) || site.drafts.contains(p) || site.unloaded.contains(p)
-    };
+    let known =
+        |p: &PathBuf| originals.contains(p) || site.drafts.contains(p) || site.unloaded.contains(p);
     for (original, by_language) in &site.translations.by_original {
         if known(original) {
             continue;

@@ -67,11 +67,19 @@ fn ids(kind: &DataKind, source: &Source) -> Result<Vec<Id>, Diagnostic> {
 fn id_of(entry: Entry) -> Option<Id> {
     if let Some(id) = entry.id {
         let at = id.span();
-        return Some(Id { id: id.into_inner(), at, written: true });
+        return Some(Id {
+            id: id.into_inner(),
+            at,
+            written: true,
+        });
     }
     let text = entry.text?;
     let at = text.span();
-    Some(Id { id: slugify(&plain_text(text.get_ref())), at, written: false })
+    Some(Id {
+        id: slugify(&plain_text(text.get_ref())),
+        at,
+        written: false,
+    })
 }
 
 /// An error for each id of `translation` that `original` lacks, naming both files, at the line
@@ -97,7 +105,11 @@ pub fn check(kind: &DataKind, original: &Source, translation: &Source) -> Diagno
         out.push(stray(what, id, original, translation, &known));
     }
     let mine: Vec<&str> = ours.iter().map(|i| i.id.as_str()).collect();
-    let left_out: Vec<&str> = known.iter().copied().filter(|k| !mine.contains(k)).collect();
+    let left_out: Vec<&str> = known
+        .iter()
+        .copied()
+        .filter(|k| !mine.contains(k))
+        .collect();
     if !left_out.is_empty() {
         out.push(
             Diagnostic::warning(format!(
@@ -114,7 +126,13 @@ pub fn check(kind: &DataKind, original: &Source, translation: &Source) -> Diagno
     out
 }
 
-fn stray(what: &str, id: &Id, original: &Source, translation: &Source, known: &[&str]) -> Diagnostic {
+fn stray(
+    what: &str,
+    id: &Id,
+    original: &Source,
+    translation: &Source,
+    known: &[&str],
+) -> Diagnostic {
     let message = format!(
         "this {what}'s id `{}` is not in the original, {}",
         id.id,
@@ -168,7 +186,9 @@ mod tests {
     use super::*;
 
     fn checklist() -> DataKind {
-        DataKind::Checklist { phase: "start".into() }
+        DataKind::Checklist {
+            phase: "start".into(),
+        }
     }
 
     const ORIGINAL: &str = "[[item]]\ntext = \"Book a room\"\nid = \"room\"\n\n[[item]]\ntext = \"Agree on goals\"\nid = \"goals\"\n";
@@ -194,8 +214,16 @@ mod tests {
         assert_eq!(d.error_count(), 1);
         let e = &d.items[0];
         assert_eq!(e.position().unwrap(), "content/start/checklist.fr.toml:7:6");
-        assert!(e.message.contains("content/start/checklist.toml"), "{}", e.message);
-        assert!(e.hint.as_deref().unwrap().contains("`goals`"), "{:?}", e.hint);
+        assert!(
+            e.message.contains("content/start/checklist.toml"),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.hint.as_deref().unwrap().contains("`goals`"),
+            "{:?}",
+            e.hint
+        );
     }
 
     #[test]
@@ -207,12 +235,18 @@ mod tests {
         );
         let d = check(&checklist(), &o, &t);
         assert_eq!(d.error_count(), 1);
-        assert!(d.items[0].hint.as_deref().unwrap().contains("add the original's id"));
+        assert!(d.items[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("add the original's id"));
     }
 
     #[test]
     fn a_worksheet_question_the_original_lacks_is_an_error_and_one_left_out_a_warning() {
-        let kind = DataKind::Worksheet { id: "health".into() };
+        let kind = DataKind::Worksheet {
+            id: "health".into(),
+        };
         let o = source(
             Path::new("content/worksheets/health.toml"),
             "title = \"Health\"\n[[section]]\n[[section.prompt]]\nlabel = \"I am informed.\"\nid = \"informed\"\n[[section.prompt]]\nlabel = \"I trust them.\"\nid = \"trust\"\n",
@@ -223,17 +257,29 @@ mod tests {
         );
         let d = check(&kind, &o, &t);
         assert_eq!(d.error_count(), 1);
-        assert_eq!(d.items[0].position().unwrap(), "content/worksheets/health.fr.toml:5:6");
+        assert_eq!(
+            d.items[0].position().unwrap(),
+            "content/worksheets/health.fr.toml:5:6"
+        );
         assert_eq!(d.warning_count(), 1);
-        assert!(d.items.iter().any(|w| !w.is_error() && w.message.contains("`trust`")));
+        assert!(d
+            .items
+            .iter()
+            .any(|w| !w.is_error() && w.message.contains("`trust`")));
     }
 
     #[test]
     fn a_translation_that_is_not_valid_toml_is_reported_at_its_line() {
         let o = source(Path::new("o.toml"), ORIGINAL);
-        let t = source(Path::new("content/start/checklist.fr.toml"), "[[item]]\ntext = \"x\nid = 1\n");
+        let t = source(
+            Path::new("content/start/checklist.fr.toml"),
+            "[[item]]\ntext = \"x\nid = 1\n",
+        );
         let d = check(&checklist(), &o, &t);
         assert!(d.has_errors());
-        assert!(d.items[0].position().unwrap().starts_with("content/start/checklist.fr.toml:2"));
+        assert!(d.items[0]
+            .position()
+            .unwrap()
+            .starts_with("content/start/checklist.fr.toml:2"));
     }
 }

@@ -86,6 +86,10 @@ mod tests {
         assert!(table.is_ok());
         let d = &diags.items[0];
         assert_eq!(d.position().unwrap(), "themes/campus/strings/fr.toml:2:1");
-        assert!(d.hint.as_deref().unwrap().contains("`menu`"), "{:?}", d.hint);
+        assert!(
+            d.hint.as_deref().unwrap().contains("`menu`"),
+            "{:?}",
+            d.hint
+        );
     }
 }

@@ -10,8 +10,14 @@ use std::sync::OnceLock;
 
 /// The default theme's strings files, by language code.
 const EMBEDDED: &[(&str, &str)] = &[
-    ("en", include_str!("../../../themes/default/strings/en.toml")),
-    ("fr", include_str!("../../../themes/default/strings/fr.toml")),
+    (
+        "en",
+        include_str!("../../../themes/default/strings/en.toml"),
+    ),
+    (
+        "fr",
+        include_str!("../../../themes/default/strings/fr.toml"),
+    ),
 ];
 
 /// One strings file: each key and its text, in the file's order.

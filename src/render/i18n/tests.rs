@@ -12,7 +12,10 @@ fn table(lang: &str) -> &'static Table {
 fn every_embedded_strings_file_parses() {
     for (lang, text) in EMBEDDED {
         let parsed = parse_table(text);
-        assert!(parsed.is_ok(), "themes/default/strings/{lang}.toml: {parsed:?}");
+        assert!(
+            parsed.is_ok(),
+            "themes/default/strings/{lang}.toml: {parsed:?}"
+        );
         assert!(!parsed.unwrap().is_empty());
     }
 }
@@ -52,7 +55,10 @@ fn a_french_reader_sees_french_with_french_spacing() {
     let s = Strings::new("fr-CA", &BTreeMap::new());
     assert_eq!(s.get("skip_to_content"), "Passer au contenu principal");
     assert_eq!(s.get("for_audience"), "Pour\u{a0}:");
-    assert_eq!(s.get("search_none"), "Aucun résultat pour «\u{a0}{query}\u{a0}».");
+    assert_eq!(
+        s.get("search_none"),
+        "Aucun résultat pour «\u{a0}{query}\u{a0}»."
+    );
     let en = Strings::new("en", &BTreeMap::new());
     assert_eq!(en.get("for_audience"), "For:");
 }
