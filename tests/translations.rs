@@ -156,3 +156,25 @@ fn without_git_a_translation_saved_before_its_original_is_outdated() {
         .assert_ok()
         .assert_stderr("warning: content/start/first.fr.md was last saved before its original, content/start/first.md, changed");
 }
+
+#[test]
+fn a_mistake_in_a_translated_pages_front_matter_is_found_at_its_line() {
+    let site = TestSite::fixture("bilingual");
+    site.edit(
+        "content/start/first.fr.md",
+        "weight = 10",
+        "weight = 10\naudience = [\"etudiants\"]",
+    );
+    site.edit(
+        "content/_index.fr.md",
+        "title = \"Trousse bilingue\"",
+        "titre = \"Trousse bilingue\"",
+    );
+    site.check()
+        .assert_toolkit_error()
+        .assert_stderr("error: unknown audience `etudiants`")
+        .assert_stderr("┌─ content/start/first.fr.md:4:13")
+        .assert_stderr("┌─ content/_index.fr.md:2:1");
+    // Translations are not published yet, so the English site still builds.
+    site.build().assert_ok();
+}

@@ -711,6 +711,34 @@ fn build_page(config: &Config, fp: FoundPage, diags: &mut Diagnostics) -> Option
     Some(page)
 }
 
+/// A page's translation, read as the page itself is: its front matter checked at its true
+/// place, its slug its own `slug` or the original's file name (so its address is the original's
+/// unless it says otherwise), in the original's section and folder.
+pub fn translated_page(
+    config: &Config,
+    original: &Page,
+    source: Source,
+    diags: &mut Diagnostics,
+) -> Option<Page> {
+    let file_stem = match &original.bundle {
+        Some(b) => b.dir.file_name().map(|n| n.to_string_lossy().into_owned()),
+        None => original
+            .source
+            .path
+            .file_stem()
+            .map(|n| n.to_string_lossy().into_owned()),
+    }
+    .unwrap_or_default();
+    let found = FoundPage {
+        source,
+        section: original.section.clone(),
+        file_stem,
+        bundle: original.bundle.clone(),
+        misplaced: false,
+    };
+    build_page(config, found, diags)
+}
+
 /// The title and audiences of a page's front matter.
 fn check_front(config: &Config, page: &Page, diags: &mut Diagnostics) {
     let front = &page.front;

@@ -15,7 +15,9 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
-pub use discover::{list_files, DataFile, DataKind, RESERVED_SECTIONS};
+pub use discover::{
+    list_files, parse_front, translated_page, DataFile, DataKind, RESERVED_SECTIONS,
+};
 pub use frontmatter::{PageFront, SectionFront};
 pub use sources::SourceCache;
 
