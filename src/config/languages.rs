@@ -73,6 +73,17 @@ pub fn validate(config: &Config) -> Diagnostics {
             );
         }
         out.extend(config.check_strings(&language.strings));
+        for item in language.menu.iter().flatten() {
+            let url = item.url.get_ref();
+            if let Some(scheme) = crate::markdown::links::dangerous_scheme(url) {
+                let (message, hint) = crate::markdown::links::dangerous_url(url, scheme);
+                out.push(
+                    config
+                        .error_at(&item.url, format!("menu: {message}"))
+                        .hint(hint),
+                );
+            }
+        }
     }
     out
 }
@@ -219,6 +230,16 @@ mod tests {
             "{:?}",
             d.hint
         );
+    }
+
+    #[test]
+    fn a_translated_menu_may_not_run_code() {
+        let err = parse("title = \"T\"\n[languages.fr]\ntitle = \"T\"\n[[languages.fr.menu]]\ntitle = \"À propos\"\nurl = \"javascript:alert(1)\"\n")
+            .unwrap_err();
+        assert_eq!(err.items[0].position().unwrap(), "site.toml:6:7");
+        let ok = parse("title = \"T\"\n[languages.fr]\ntitle = \"T\"\n[[languages.fr.menu]]\ntitle = \"À propos\"\nurl = \"about.md\"\n")
+            .unwrap();
+        assert_eq!(ok.language("fr").unwrap().menu.as_ref().unwrap().len(), 1);
     }
 
     #[test]
