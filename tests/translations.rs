@@ -113,8 +113,7 @@ fn git(site: &TestSite, args: &[&str], date: &str) {
         .env("GIT_AUTHOR_DATE", date)
         .env("GIT_COMMITTER_DATE", date)
         .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
+        .is_ok_and(|s| s.success());
     assert!(ok, "git {args:?}");
 }
 

@@ -94,7 +94,7 @@ impl Strings {
         for table in layers {
             map.extend(table.iter().cloned());
         }
-        for (key, value) in map.iter_mut() {
+        for (key, value) in &mut map {
             if let Some(own) = overrides.get(key) {
                 value.clone_from(own.get_ref());
             }
