@@ -19,29 +19,30 @@ use crate::init::{self, new::NewThing};
 pub struct Cli {
     /// The toolkit folder (the one holding site.toml).
     #[arg(long, global = true, default_value = ".")]
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Print nothing but errors.
     #[arg(short, long, global = true)]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
     /// Print more about what happens.
     #[arg(short, long, global = true)]
-    pub verbose: bool,
+    pub(crate) verbose: bool,
     /// Colour in messages.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
-    pub color: Color,
+    pub(crate) color: Color,
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum Color {
+pub(crate) enum Color {
     Auto,
     Always,
     Never,
 }
 
 /// `trellis --version`: the version and the commit it was built from, "0.1.0 (1a2b3c4d5e6f)".
-pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("TRELLIS_COMMIT"), ")");
+pub(crate) const VERSION: &str =
+    concat!(env!("CARGO_PKG_VERSION"), " (", env!("TRELLIS_COMMIT"), ")");
 
 const AFTER_HELP: &str = concat!(
     "Start here:
@@ -56,7 +57,7 @@ The author's guide: ",
 );
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Start a new toolkit: a small complete example to edit, ready to build and publish.
     Init(InitArgs),
     /// Add a page, a worksheet or a checklist, its settings filled in.
@@ -73,18 +74,18 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     /// The folder to write the toolkit into, created if needed [default: the current folder]
-    pub dir: Option<PathBuf>,
+    pub(crate) dir: Option<PathBuf>,
     /// Also write into a folder that already has files; a file that is there is never replaced.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
     /// The toolkit's title [default: "Our partnership toolkit"]
     #[arg(long)]
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// The organisation that publishes it [default: "Our organisation"]
     #[arg(long)]
-    pub org: Option<String>,
+    pub(crate) org: Option<String>,
 }
 
 impl InitArgs {
@@ -95,7 +96,7 @@ impl InitArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum NewCommand {
+pub(crate) enum NewCommand {
     /// A guidance page, content/<section>/<slug>.md, placed after the section's last page.
     Page(NewPageArgs),
     /// A worksheet, content/worksheets/<id>.toml, with two questions to edit.
@@ -105,78 +106,78 @@ pub enum NewCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct NewPageArgs {
+pub(crate) struct NewPageArgs {
     /// Where: a section folder and the page's file name, such as getting-started/setting-goals
     /// (or only a name, for a page at the top of content/).
     #[arg(value_name = "SECTION/SLUG")]
-    pub at: String,
+    pub(crate) at: String,
     /// The page's title [default: made from its name, "Setting goals"]
     #[arg(long)]
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
 }
 
 #[derive(Debug, Args)]
-pub struct NewWorksheetArgs {
+pub(crate) struct NewWorksheetArgs {
     /// The worksheet's id: its file name and address, such as partnership-agreement.
-    pub id: String,
+    pub(crate) id: String,
     /// The worksheet's title [default: made from its id]
     #[arg(long)]
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// The phase whose page lists it [default: the first phase in site.toml]
     #[arg(long)]
-    pub phase: Option<String>,
+    pub(crate) phase: Option<String>,
 }
 
 #[derive(Debug, Args)]
-pub struct NewChecklistArgs {
+pub(crate) struct NewChecklistArgs {
     /// The phase, as site.toml's [toolkit] phases names it, such as getting-started.
-    pub phase: String,
+    pub(crate) phase: String,
 }
 
 #[derive(Debug, Args)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// The port to listen on (0: any free port).
     #[arg(long, short, default_value_t = 1111)]
-    pub port: u16,
+    pub(crate) port: u16,
     /// The address to listen on; the default keeps the site on this computer.
     #[arg(long, default_value = "127.0.0.1")]
-    pub bind: std::net::IpAddr,
+    pub(crate) bind: std::net::IpAddr,
     /// Open the site in the default browser.
     #[arg(long)]
-    pub open: bool,
+    pub(crate) open: bool,
     /// Also write the site here (otherwise it is built into a temporary folder).
     #[arg(long, short)]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     #[command(flatten)]
-    pub common: CommonArgs,
+    pub(crate) common: CommonArgs,
 }
 
 #[derive(Debug, Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// Write the site here instead of site.toml's output_dir.
     #[arg(long, short)]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     #[command(flatten)]
-    pub common: CommonArgs,
+    pub(crate) common: CommonArgs,
 }
 
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     #[command(flatten)]
-    pub common: CommonArgs,
+    pub(crate) common: CommonArgs,
 }
 
 #[derive(Debug, Args)]
-pub struct CommonArgs {
+pub(crate) struct CommonArgs {
     /// Include pages marked draft = true.
     #[arg(long)]
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// Use this base URL instead of site.toml's (for the sitemap and canonical links).
     #[arg(long, value_parser = base_url)]
-    pub base_url: Option<String>,
+    pub(crate) base_url: Option<String>,
     /// Treat warnings as errors.
     #[arg(long)]
-    pub strict: bool,
+    pub(crate) strict: bool,
 }
 
 /// `--base-url` reaches every page's canonical link: refuse what could run code there.
@@ -191,9 +192,9 @@ fn base_url(url: &str) -> Result<String, String> {
 }
 
 /// Exit codes (CLI.md): 0 success, 1 the toolkit has errors, 2 bad usage or I/O failure.
-pub const EXIT_OK: u8 = 0;
-pub const EXIT_TOOLKIT: u8 = 1;
-pub const EXIT_USAGE: u8 = 2;
+pub(crate) const EXIT_OK: u8 = 0;
+pub(crate) const EXIT_TOOLKIT: u8 = 1;
+pub(crate) const EXIT_USAGE: u8 = 2;
 
 impl Cli {
     pub fn run(self) -> u8 {
@@ -527,7 +528,7 @@ fn shown(p: &std::path::Path) -> String {
     let cwd = std::env::current_dir()
         .ok()
         .and_then(|c| c.canonicalize().ok());
-    let rel = cwd.and_then(|c| p.strip_prefix(c).ok().map(|r| r.to_path_buf()));
+    let rel = cwd.and_then(|c| p.strip_prefix(c).ok().map(std::path::Path::to_path_buf));
     let s = rel.unwrap_or_else(|| p.to_path_buf()).display().to_string();
     if s.is_empty() {
         ".".into()
@@ -538,16 +539,16 @@ fn shown(p: &std::path::Path) -> String {
 
 /// Writes to stderr: diagnostics sorted, then counts, then the summary.
 #[derive(Debug, Clone, Copy)]
-pub struct Printer {
-    pub color: bool,
-    pub quiet: bool,
+pub(crate) struct Printer {
+    pub(crate) color: bool,
+    pub(crate) quiet: bool,
 }
 
 /// At most this many diagnostics are printed; the count line still tells the total.
 const MAX_SHOWN: usize = 50;
 
 impl Printer {
-    pub fn diagnostics(&self, all: &Diagnostics) {
+    pub(crate) fn diagnostics(&self, all: &Diagnostics) {
         let sorted = all.sorted();
         let shown: Vec<&&Diagnostic> = sorted
             .iter()
@@ -565,17 +566,17 @@ impl Printer {
         }
     }
 
-    pub fn diagnostic(&self, d: &Diagnostic) {
+    pub(crate) fn diagnostic(&self, d: &Diagnostic) {
         eprint!("{}", d.render(self.color));
     }
 
-    pub fn summary(&self, text: &str) {
+    pub(crate) fn summary(&self, text: &str) {
         if !self.quiet {
             eprintln!("{text}");
         }
     }
 
-    pub fn line(&self, text: &str) {
+    pub(crate) fn line(&self, text: &str) {
         eprintln!("{text}");
     }
 }

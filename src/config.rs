@@ -11,45 +11,45 @@ use crate::fsutil;
 use crate::names::is_valid_slug;
 use crate::tomlinput::TomlSource;
 
-pub mod languages;
+pub(crate) mod languages;
 
-pub const CONFIG_FILE: &str = "site.toml";
+pub(crate) const CONFIG_FILE: &str = "site.toml";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    pub title: Spanned<String>,
-    pub description: Option<String>,
-    pub base_url: Option<Spanned<String>>,
+    pub(crate) title: Spanned<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) base_url: Option<Spanned<String>>,
     #[serde(default = "default_language")]
-    pub language: Spanned<String>,
+    pub(crate) language: Spanned<String>,
     /// `theme = "name"`, or a `[theme]` table (src/look.rs).
     #[serde(default, deserialize_with = "crate::look::deserialize")]
-    pub theme: crate::look::Look,
-    pub output_dir: Option<Spanned<String>>,
-    pub license: Option<String>,
-    pub version: Option<String>,
-    pub organization: Option<Organization>,
+    pub(crate) theme: crate::look::Look,
+    pub(crate) output_dir: Option<Spanned<String>>,
+    pub(crate) license: Option<String>,
+    pub(crate) version: Option<String>,
+    pub(crate) organization: Option<Organization>,
     #[serde(default)]
-    pub toolkit: Toolkit,
+    pub(crate) toolkit: Toolkit,
     #[serde(default = "no_audiences")]
-    pub audiences: Spanned<toml::Table>,
+    pub(crate) audiences: Spanned<toml::Table>,
     #[serde(default)]
-    pub print: Print,
+    pub(crate) print: Print,
     #[serde(default)]
-    pub menu: Vec<MenuItem>,
+    pub(crate) menu: Vec<MenuItem>,
     /// `[strings]`: the toolkit's own words for the theme's interface strings, by key.
     #[serde(default)]
-    pub strings: std::collections::BTreeMap<String, Spanned<String>>,
+    pub(crate) strings: std::collections::BTreeMap<String, Spanned<String>>,
     /// `[languages.<code>]`: the languages the toolkit is translated into (src/config/languages.rs).
     #[serde(default)]
-    pub languages: languages::Languages,
+    pub(crate) languages: languages::Languages,
     /// The file's text, kept so later checks (an unknown phase, an unsafe output_dir) can point
     /// into it.
     #[serde(skip)]
-    pub source: Arc<str>,
+    pub(crate) source: Arc<str>,
     #[serde(skip)]
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
 }
 
 fn default_language() -> Spanned<String> {
@@ -62,24 +62,24 @@ fn no_audiences() -> Spanned<toml::Table> {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Organization {
-    pub name: String,
-    pub url: Option<Spanned<String>>,
-    pub logo: Option<Spanned<String>>,
+pub(crate) struct Organization {
+    pub(crate) name: String,
+    pub(crate) url: Option<Spanned<String>>,
+    pub(crate) logo: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Toolkit {
+pub(crate) struct Toolkit {
     #[serde(default)]
-    pub phases: Vec<Spanned<String>>,
+    pub(crate) phases: Vec<Spanned<String>>,
     #[serde(default)]
-    pub layout: Layout,
+    pub(crate) layout: Layout,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Layout {
+pub(crate) enum Layout {
     #[default]
     Sequence,
     Cycle,
@@ -87,14 +87,14 @@ pub enum Layout {
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Print {
+pub(crate) struct Print {
     #[serde(default)]
-    pub paper: Paper,
+    pub(crate) paper: Paper,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Paper {
+pub(crate) enum Paper {
     #[default]
     Letter,
     A4,
@@ -102,16 +102,16 @@ pub enum Paper {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct MenuItem {
-    pub title: String,
-    pub url: Spanned<String>,
+pub(crate) struct MenuItem {
+    pub(crate) title: String,
+    pub(crate) url: Spanned<String>,
 }
 
 /// An audience id and its display name, in the order site.toml lists them.
 #[derive(Debug, Clone)]
-pub struct Audience {
-    pub id: String,
-    pub name: String,
+pub(crate) struct Audience {
+    pub(crate) id: String,
+    pub(crate) name: String,
 }
 
 impl Config {
@@ -157,7 +157,7 @@ impl Config {
     }
 
     /// What `parse` accepted but an author should hear about (an unknown language, say).
-    pub fn warnings(&self) -> Vec<Diagnostic> {
+    pub(crate) fn warnings(&self) -> Vec<Diagnostic> {
         self.validate()
             .items
             .into_iter()
@@ -166,7 +166,7 @@ impl Config {
     }
 
     /// Reads `<root>/site.toml`.
-    pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+    pub(crate) fn load(root: &Path) -> Result<Config, Diagnostics> {
         let path = root.join(CONFIG_FILE);
         let shown = PathBuf::from(CONFIG_FILE);
         if !path.is_file() {
@@ -179,11 +179,11 @@ impl Config {
             )));
         }
         let bytes = fsutil::read(&path).map_err(|e| one(Diagnostic::io_error(&e, &shown)))?;
-        let text = crate::content::source_text(bytes, &shown).map_err(one)?;
+        let text = crate::fsutil::decode_text(bytes, &shown).map_err(one)?;
         Config::parse(&text, &shown)
     }
 
-    pub fn error_at<T>(&self, value: &Spanned<T>, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn error_at<T>(&self, value: &Spanned<T>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(message).at_span(&self.path, &self.source, value.span())
     }
 
@@ -231,7 +231,7 @@ impl Config {
                         &self.audiences,
                         format!("the audience `{id}` needs a display name in quotes"),
                     )
-                    .hint(format!("{id} = \"{}\"", id)),
+                    .hint(format!("{id} = \"{id}\"")),
                 );
             }
         }
@@ -280,27 +280,27 @@ impl Config {
     }
 
     /// The codes of the languages added with `[languages.<code>]`, in alphabetical order.
-    pub fn added_languages(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn added_languages(&self) -> impl Iterator<Item = &str> {
         self.languages.keys().map(|k| k.get_ref().as_str())
     }
 
     /// An added language's settings.
-    pub fn language(&self, code: &str) -> Option<&languages::Language> {
+    pub(crate) fn language(&self, code: &str) -> Option<&languages::Language> {
         self.languages
             .iter()
             .find(|(k, _)| k.get_ref() == code)
             .map(|(_, l)| l)
     }
 
-    pub fn phases(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn phases(&self) -> impl Iterator<Item = &str> {
         self.toolkit.phases.iter().map(|p| p.get_ref().as_str())
     }
 
-    pub fn is_phase(&self, name: &str) -> bool {
+    pub(crate) fn is_phase(&self, name: &str) -> bool {
         self.phases().any(|p| p == name)
     }
 
-    pub fn audiences(&self) -> Vec<Audience> {
+    pub(crate) fn audiences(&self) -> Vec<Audience> {
         self.audiences
             .get_ref()
             .iter()
@@ -311,11 +311,21 @@ impl Config {
             .collect()
     }
 
-    pub fn has_audience(&self, id: &str) -> bool {
-        self.audiences.get_ref().contains_key(id)
+    /// Why `id`, written where an audience or a phase is meant, names none that site.toml
+    /// defines (the message and the fix); None when it does.
+    pub(crate) fn unknown_name(&self, kind: Name, id: &str) -> Option<(String, String)> {
+        let audiences: Vec<String>;
+        let known: Vec<&str> = match kind {
+            Name::Audience => {
+                audiences = self.audiences().into_iter().map(|a| a.id).collect();
+                audiences.iter().map(String::as_str).collect()
+            }
+            Name::Phase => self.phases().collect(),
+        };
+        unknown_name(kind, id, &known)
     }
 
-    pub fn title(&self) -> &str {
+    pub(crate) fn title(&self) -> &str {
         self.title.get_ref()
     }
 }
@@ -324,6 +334,41 @@ fn one(d: Diagnostic) -> Diagnostics {
     let mut all = Diagnostics::default();
     all.push(d);
     all
+}
+
+/// What a name written in the toolkit stands for, when site.toml must define it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Name {
+    Audience,
+    Phase,
+}
+
+/// Why `id` is not one of the `known` names of its kind (the message and the fix); None when it
+/// is. The one place these mistakes are worded, wherever the name is written.
+pub(crate) fn unknown_name(kind: Name, id: &str, known: &[&str]) -> Option<(String, String)> {
+    if known.contains(&id) {
+        return None;
+    }
+    let (noun, table, none) = match kind {
+        Name::Audience => (
+            "audience",
+            "audiences in site.toml [audiences]",
+            "site.toml has no [audiences] table; add one, e.g. students = \"Students\"",
+        ),
+        Name::Phase => (
+            "phase",
+            "phases in site.toml",
+            "site.toml lists no phases: add them under [toolkit] phases = [...]",
+        ),
+    };
+    let hint = crate::diagnostic::did_you_mean(id, known.iter().copied()).unwrap_or_else(|| {
+        if known.is_empty() {
+            none.to_string()
+        } else {
+            format!("{table}: {}", known.join(", "))
+        }
+    });
+    Some((format!("unknown {noun} `{id}`"), hint))
 }
 
 #[cfg(test)]

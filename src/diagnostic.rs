@@ -11,7 +11,7 @@ use codespan_reporting::term;
 
 /// How serious a diagnostic is. Errors fail the build; warnings do not (unless `--strict`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
 }
@@ -20,7 +20,7 @@ pub enum Severity {
 /// and the byte range in the file's text so the source line can be shown with a caret.
 #[derive(Debug, Clone)]
 pub struct Location {
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     pub line: usize,
     pub col: usize,
     pub span: Range<usize>,
@@ -29,7 +29,7 @@ pub struct Location {
 
 impl Location {
     /// A location inside a file whose text we have: line and column are computed from the span.
-    pub fn in_source(path: &Path, source: &Arc<str>, span: Range<usize>) -> Location {
+    pub(crate) fn in_source(path: &Path, source: &Arc<str>, span: Range<usize>) -> Location {
         let start = clamp_to_char_boundary(source, span.start.min(source.len()));
         let end = clamp_to_char_boundary(source, span.end.clamp(start, source.len()));
         let (line, col) = line_col(source, start);
@@ -43,7 +43,7 @@ impl Location {
     }
 
     /// A location in a file whose text is not at hand (or not text at all).
-    pub fn file(path: &Path) -> Location {
+    pub(crate) fn file(path: &Path) -> Location {
         Location {
             path: path.to_path_buf(),
             line: 0,
@@ -62,7 +62,7 @@ fn clamp_to_char_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let before = &source[..offset.min(source.len())];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -72,17 +72,17 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
 /// One problem, in words an author can act on.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
-    pub severity: Severity,
-    pub message: String,
+    pub(crate) severity: Severity,
+    pub(crate) message: String,
     pub location: Option<Location>,
-    pub hint: Option<String>,
+    pub(crate) hint: Option<String>,
     /// The file system failed (a file could not be read), rather than the author's text: the
     /// run exits with 2, like every other I/O failure.
-    pub io: bool,
+    pub(crate) io: bool,
 }
 
 impl Diagnostic {
-    pub fn error(message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn error(message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             message: message.into(),
@@ -92,7 +92,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn warning(message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
             message: message.into(),
@@ -103,33 +103,33 @@ impl Diagnostic {
     }
 
     /// An error reading the file at `shown`.
-    pub fn io_error(e: &crate::fsutil::IoError, shown: &Path) -> Diagnostic {
+    pub(crate) fn io_error(e: &impl std::fmt::Display, shown: &Path) -> Diagnostic {
         let mut d = Diagnostic::error(e.to_string()).in_file(shown);
         d.io = true;
         d
     }
 
-    pub fn at(mut self, location: Location) -> Diagnostic {
+    pub(crate) fn at(mut self, location: Location) -> Diagnostic {
         self.location = Some(location);
         self
     }
 
     /// Points at a byte range of a file whose text we hold.
-    pub fn at_span(self, path: &Path, source: &Arc<str>, span: Range<usize>) -> Diagnostic {
+    pub(crate) fn at_span(self, path: &Path, source: &Arc<str>, span: Range<usize>) -> Diagnostic {
         self.at(Location::in_source(path, source, span))
     }
 
-    pub fn in_file(self, path: &Path) -> Diagnostic {
+    pub(crate) fn in_file(self, path: &Path) -> Diagnostic {
         self.at(Location::file(path))
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
         self.hint = Some(hint.into());
         self
     }
 
     /// The same finding, reported as a warning.
-    pub fn as_warning(mut self) -> Diagnostic {
+    pub(crate) fn into_warning(mut self) -> Diagnostic {
         self.severity = Severity::Warning;
         self
     }
@@ -326,37 +326,49 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
-    pub fn push(&mut self, d: Diagnostic) {
+    pub(crate) fn push(&mut self, d: Diagnostic) {
         self.items.push(d);
     }
 
-    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+    pub(crate) fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
         self.items.extend(other);
     }
 
-    pub fn has_errors(&self) -> bool {
+    /// Keeps a step's diagnostics and returns its value: how each loader's `(value, Diagnostics)`
+    /// joins the run's.
+    pub(crate) fn take<T>(&mut self, (value, diags): (T, Diagnostics)) -> T {
+        self.items.extend(diags.items);
+        value
+    }
+
+    /// A step's value, or `None` with its diagnostics kept.
+    pub(crate) fn take_ok<T>(&mut self, result: Result<T, Diagnostics>) -> Option<T> {
+        result.map_err(|d| self.items.extend(d.items)).ok()
+    }
+
+    pub(crate) fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }
 
     /// Whether a file could not be read (exit 2 rather than 1).
-    pub fn has_io_errors(&self) -> bool {
+    pub(crate) fn has_io_errors(&self) -> bool {
         self.items.iter().any(|d| d.io)
     }
 
-    pub fn error_count(&self) -> usize {
+    pub(crate) fn error_count(&self) -> usize {
         self.items.iter().filter(|d| d.is_error()).count()
     }
 
-    pub fn warning_count(&self) -> usize {
+    pub(crate) fn warning_count(&self) -> usize {
         self.items.len() - self.error_count()
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 
     /// Sorted by file, then line, then column; errors before warnings at the same place.
-    pub fn sorted(&self) -> Vec<&Diagnostic> {
+    pub(crate) fn sorted(&self) -> Vec<&Diagnostic> {
         let mut all: Vec<&Diagnostic> = self.items.iter().collect();
         all.sort_by(|a, b| place(a).cmp(&place(b)).then(a.severity.cmp(&b.severity)));
         all
@@ -369,6 +381,18 @@ fn place(d: &Diagnostic) -> Option<(&Path, usize, usize)> {
         .map(|l| (l.path.as_path(), l.line, l.col))
 }
 
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(items: Vec<Diagnostic>) -> Self {
+        Diagnostics { items }
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics { items: vec![d] }
+    }
+}
+
 impl IntoIterator for Diagnostics {
     type Item = Diagnostic;
     type IntoIter = std::vec::IntoIter<Diagnostic>;
@@ -378,7 +402,10 @@ impl IntoIterator for Diagnostics {
 }
 
 /// "did you mean `x`?" for a misspelt name among the known ones.
-pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub(crate) fn did_you_mean<'a>(
+    word: &str,
+    known: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     known
         .into_iter()
         .map(|k| {

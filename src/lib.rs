@@ -8,8 +8,6 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod build;
-pub mod cache;
-pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -25,5 +23,5 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod tomlinput;
-pub mod translations;
+pub mod validate;
 pub mod watch;

@@ -17,13 +17,13 @@ use toml::Spanned;
 
 /// What `theme` says.
 #[derive(Debug, Clone)]
-pub struct Look {
+pub(crate) struct Look {
     /// The theme folder under themes/ ("default": the built-in one).
-    pub name: Spanned<String>,
-    pub accent: Option<Spanned<String>>,
-    pub extra_css: Option<Spanned<String>>,
-    pub favicon: Option<Spanned<String>>,
-    pub image: Option<Spanned<String>>,
+    pub(crate) name: Spanned<String>,
+    pub(crate) accent: Option<Spanned<String>>,
+    pub(crate) extra_css: Option<Spanned<String>>,
+    pub(crate) favicon: Option<Spanned<String>>,
+    pub(crate) image: Option<Spanned<String>>,
     /// Written as `theme = "name"`: the name's place is the value's (see `deserialize`).
     short: bool,
 }
@@ -38,7 +38,7 @@ struct LookTable {
     image: Option<Spanned<String>>,
 }
 
-pub fn default_name() -> Spanned<String> {
+pub(crate) fn default_name() -> Spanned<String> {
     Spanned::new(0..0, "default".to_string())
 }
 
@@ -57,7 +57,7 @@ impl Default for Look {
 
 /// For `#[serde(deserialize_with)]`: a `Look` whose name, when written as `theme = "name"`,
 /// carries the place of that value (for messages about it).
-pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Look, D::Error> {
+pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Look, D::Error> {
     let spanned = Spanned::<Look>::deserialize(d)?;
     let span = spanned.span();
     let mut look = spanned.into_inner();
@@ -104,14 +104,14 @@ impl<'de> Deserialize<'de> for Look {
 impl Look {
     /// The accent, when it is a colour that passes the contrast check (site.toml's validation
     /// reports one that does not).
-    pub fn readable_accent(&self) -> Option<[u8; 3]> {
+    pub(crate) fn readable_accent(&self) -> Option<[u8; 3]> {
         let colour = parse_colour(self.accent.as_ref()?.get_ref())?;
         (contrast_with_white(colour) >= AA).then_some(colour)
     }
 }
 
 /// `#rgb` or `#rrggbb` as red, green and blue.
-pub fn parse_colour(text: &str) -> Option<[u8; 3]> {
+pub(crate) fn parse_colour(text: &str) -> Option<[u8; 3]> {
     let hex = text.trim().strip_prefix('#')?;
     let digits: Vec<u8> = hex
         .chars()
@@ -138,15 +138,15 @@ fn luminance([r, g, b]: [u8; 3]) -> f64 {
 }
 
 /// The WCAG contrast ratio of a colour against white (1 to 21).
-pub fn contrast_with_white(colour: [u8; 3]) -> f64 {
+pub(crate) fn contrast_with_white(colour: [u8; 3]) -> f64 {
     1.05 / (luminance(colour) + 0.05)
 }
 
 /// WCAG AA for ordinary text.
-pub const AA: f64 = 4.5;
+pub(crate) const AA: f64 = 4.5;
 
 /// The same hue, darkened until it reaches `ratio` against white.
-pub fn darken_to(colour: [u8; 3], ratio: f64) -> [u8; 3] {
+pub(crate) fn darken_to(colour: [u8; 3], ratio: f64) -> [u8; 3] {
     let mut c = colour;
     let mut scale: f64 = 1.0;
     while contrast_with_white(c) < ratio && scale > 0.0 {
@@ -157,7 +157,7 @@ pub fn darken_to(colour: [u8; 3], ratio: f64) -> [u8; 3] {
     c
 }
 
-pub fn hex([r, g, b]: [u8; 3]) -> String {
+pub(crate) fn hex([r, g, b]: [u8; 3]) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 

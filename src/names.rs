@@ -2,7 +2,7 @@
 
 /// Lower-cases, folds accents to ASCII, and turns every other run of characters into one `-`.
 /// `"Défining rôles & goals"` becomes `"defining-roles-goals"`.
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     let ascii = deunicode::deunicode(text);
     let mut slug = String::with_capacity(ascii.len());
     let mut pending_dash = false;
@@ -21,7 +21,7 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// Whether an explicit slug or id is made of `[a-z0-9-]` only (and is not empty).
-pub fn is_valid_slug(s: &str) -> bool {
+pub(crate) fn is_valid_slug(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')

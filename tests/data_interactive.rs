@@ -258,7 +258,7 @@ fn every_worksheet_gets_a_compare_page_linked_from_its_own_page() {
             "{id}: says nothing leaves the browser"
         );
         assert!(
-            page.contains(r#"data-tr-compare-tools hidden>"#),
+            page.contains(r"data-tr-compare-tools hidden>"),
             "{id}: controls need the script"
         );
         assert!(
@@ -308,7 +308,7 @@ fn every_worksheet_asks_for_an_optional_name_or_role() {
     let (_site, run) = built();
     let p = run.output("worksheets/agreement/index.html");
     assert!(p.contains(r#"<label class="prompt-label" for="ws-agreement-name">Your name or role (optional)</label>"#));
-    assert!(p.contains(r#"data-tr-name>"#));
+    assert!(p.contains(r"data-tr-name>"));
 }
 
 #[test]

@@ -279,3 +279,92 @@ fn the_readme_sends_authors_to_the_guide_first() {
     assert!(guide.contains(&install), "the guide: {install}");
     assert!(first_section.contains("releases"));
 }
+
+/// The top-level modules of src/ (a file `x.rs` or a folder `x/`), main and lib left out.
+fn top_level_modules() -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir("src")
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .map(|n| n.trim_end_matches(".rs").to_string())
+        .filter(|n| n != "main" && n != "lib")
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Every `.rs` file under `dir`, with its text.
+fn sources(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    if dir.is_file() {
+        return vec![(dir.to_path_buf(), std::fs::read_to_string(dir).unwrap())];
+    }
+    for entry in std::fs::read_dir(dir).unwrap() {
+        out.extend(sources(&entry.unwrap().path()));
+    }
+    out
+}
+
+#[test]
+fn the_architecture_map_names_every_module() {
+    let map = std::fs::read_to_string("docs/architecture.md").unwrap();
+    for m in top_level_modules() {
+        assert!(
+            map.contains(&format!("`{m}`")),
+            "docs/architecture.md does not say what the module `{m}` does"
+        );
+    }
+}
+
+/// The modules form layers: a module imports only those below it, so following imports never
+/// comes back. The one pair still leaning on each other (config checks [strings] keys against
+/// render's interface strings) is named here, so any new cycle fails.
+#[test]
+fn no_import_cycles_between_top_level_modules() {
+    let modules = top_level_modules();
+    let known = [("config", "render"), ("render", "config")];
+    let uses = |m: &str| -> Vec<(String, PathBuf)> {
+        let path = if Path::new("src").join(m).is_dir() {
+            Path::new("src").join(m)
+        } else {
+            Path::new("src").join(format!("{m}.rs"))
+        };
+        let mut found = Vec::new();
+        for (file, text) in sources(&path) {
+            for other in modules.iter().filter(|o| o.as_str() != m) {
+                let named = text.contains(&format!("crate::{other}::"))
+                    || text.contains(&format!("crate::{other};"));
+                if named && !known.contains(&(m, other.as_str())) {
+                    found.push((other.clone(), file.clone()));
+                }
+            }
+        }
+        found
+    };
+    let graph: BTreeMap<String, Vec<(String, PathBuf)>> =
+        modules.iter().map(|m| (m.clone(), uses(m))).collect();
+    // Depth-first search from every module; reaching a module on the current path is a cycle.
+    fn visit(
+        m: &str,
+        graph: &BTreeMap<String, Vec<(String, PathBuf)>>,
+        path: &mut Vec<String>,
+        done: &mut Vec<String>,
+    ) {
+        if done.iter().any(|d| d == m) {
+            return;
+        }
+        if let Some(i) = path.iter().position(|p| p == m) {
+            panic!("import cycle: {} -> {m}", path[i..].join(" -> "));
+        }
+        path.push(m.to_string());
+        for (next, _) in &graph[m] {
+            visit(next, graph, path, done);
+        }
+        path.pop();
+        done.push(m.to_string());
+    }
+    let mut done = Vec::new();
+    for m in &modules {
+        visit(m, &graph, &mut Vec::new(), &mut done);
+    }
+}

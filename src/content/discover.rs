@@ -9,14 +9,14 @@ use walkdir::WalkDir;
 use super::frontmatter::{self, PageFront, SectionFront};
 use super::sources::SourceCache;
 use super::{order_key, Bundle, Home, LoadOptions, Page, Section, Site, Source};
-use crate::config::Config;
+use crate::config::{Config, Name};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fsutil;
 use crate::names::{is_valid_slug, slugify};
 use crate::tomlinput::TomlSource;
 
 /// Top-level names that the generated pages use.
-pub const RESERVED_SECTIONS: &[&str] = &[
+pub(crate) const RESERVED_SECTIONS: &[&str] = &[
     "worksheets",
     "resources",
     "audiences",
@@ -27,7 +27,7 @@ pub const RESERVED_SECTIONS: &[&str] = &[
 
 /// What kind of TOML data a file under content/ holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DataKind {
+pub(crate) enum DataKind {
     Checklist { phase: String },
     Worksheet { id: String },
     Resources,
@@ -35,14 +35,14 @@ pub enum DataKind {
 }
 
 #[derive(Debug, Clone)]
-pub struct DataFile {
-    pub kind: DataKind,
-    pub source: Source,
+pub(crate) struct DataFile {
+    pub(crate) kind: DataKind,
+    pub(crate) source: Source,
 }
 
 /// The files of content/ and static/, classified but not yet checked against each other.
 #[derive(Default)]
-pub struct Found {
+pub(crate) struct Found {
     home: Option<Source>,
     section_indexes: Vec<(String, Source)>,
     section_dirs: Vec<String>,
@@ -70,7 +70,7 @@ struct FoundPage {
 
 /// Walks content/ and static/ in a stable order, reading every text file once (or taking it
 /// from `sources` when it has not changed since the last load).
-pub fn discover(
+pub(crate) fn discover(
     root: &Path,
     config: &Config,
     diags: &mut Diagnostics,
@@ -102,7 +102,7 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 }
 
 /// Every file below `dir` (relative to it), sorted; a missing folder is simply empty.
-pub fn list_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+pub(crate) fn list_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
     if !dir.is_dir() {
         return Vec::new();
     }
@@ -131,13 +131,13 @@ pub fn list_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathB
 
 /// The toolkit folder as the file system knows it (links resolved), to tell whether a link found
 /// in it stays inside: nothing from outside the toolkit is ever read or published.
-pub struct Inside {
+pub(crate) struct Inside {
     root: PathBuf,
     real: PathBuf,
 }
 
 impl Inside {
-    pub fn new(root: &Path) -> Inside {
+    pub(crate) fn new(root: &Path) -> Inside {
         Inside {
             root: root.to_path_buf(),
             real: std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
@@ -164,7 +164,7 @@ impl Inside {
 
     /// An error for an entry that must not be read: a link leaving the toolkit (or leading
     /// nowhere), or a special file such as a named pipe.
-    pub fn refuse(&self, e: &walkdir::DirEntry) -> Option<Diagnostic> {
+    pub(crate) fn refuse(&self, e: &walkdir::DirEntry) -> Option<Diagnostic> {
         let kind = e.file_type();
         let special = !kind.is_file() && !kind.is_dir();
         let refused = fsutil::refusal(&self.real, e.path(), e.path_is_symlink(), special)?;
@@ -235,7 +235,7 @@ fn read_source(
     let stamp = found.sources.before_reading(path);
     let text = fsutil::read(path)
         .map_err(|e| Diagnostic::io_error(&e, &shown))
-        .and_then(|bytes| super::source_text(bytes, &shown));
+        .and_then(|bytes| crate::fsutil::decode_text(bytes, &shown));
     match text {
         Ok(text) => {
             let text: Arc<str> = Arc::from(text);
@@ -389,10 +389,10 @@ fn classify_file(
         (1, "resources.toml", _) => push_data(root, path, super::DataKind::Resources, found, diags),
         (1, "models.toml", _) => push_data(root, path, super::DataKind::Models, found, diags),
         (2, "checklist.toml", _) => {
-            push_data(root, path, super::DataKind::Checklist { phase: parts[0].clone() }, found, diags)
+            push_data(root, path, super::DataKind::Checklist { phase: parts[0].clone() }, found, diags);
         }
         (2, _, "toml") if parts[0] == "worksheets" => {
-            push_data(root, path, super::DataKind::Worksheet { id: stem }, found, diags)
+            push_data(root, path, super::DataKind::Worksheet { id: stem }, found, diags);
         }
         (_, _, "md") => {
             diags.push(
@@ -470,7 +470,7 @@ fn push_data(
 }
 
 /// Parses front matter, applies the naming and ordering rules, and builds the model.
-pub fn assemble(
+pub(crate) fn assemble(
     root: PathBuf,
     config: Config,
     mut found: Found,
@@ -558,7 +558,7 @@ impl Home {
 }
 
 /// Splits and parses the front matter of `source`; returns it with the body's offset.
-pub fn parse_front<T: serde::de::DeserializeOwned>(
+pub(crate) fn parse_front<T: serde::de::DeserializeOwned>(
     source: &Source,
     what: &str,
 ) -> Result<(T, frontmatter::Split), Diagnostic> {
@@ -714,7 +714,7 @@ fn build_page(config: &Config, fp: FoundPage, diags: &mut Diagnostics) -> Option
 /// A page's translation, read as the page itself is: its front matter checked at its true
 /// place, its slug its own `slug` or the original's file name (so its address is the original's
 /// unless it says otherwise), in the original's section and folder.
-pub fn translated_page(
+pub(crate) fn translated_page(
     config: &Config,
     original: &Page,
     source: Source,
@@ -749,17 +749,8 @@ fn check_front(config: &Config, page: &Page, diags: &mut Diagnostics) {
         );
     }
     for a in &front.audience {
-        if !config.has_audience(a.get_ref()) {
-            let known: Vec<String> = config.audiences().into_iter().map(|a| a.id).collect();
-            let hint =
-                crate::diagnostic::did_you_mean(a.get_ref(), known.iter().map(String::as_str))
-                    .unwrap_or_else(|| {
-                        format!("audiences in site.toml [audiences]: {}", known.join(", "))
-                    });
-            diags.push(
-                page.error_at(a, format!("unknown audience `{}`", a.get_ref()))
-                    .hint(hint),
-            );
+        if let Some((message, hint)) = config.unknown_name(Name::Audience, a.get_ref()) {
+            diags.push(page.error_at(a, message).hint(hint));
         }
     }
 }

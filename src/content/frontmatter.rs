@@ -59,7 +59,7 @@ pub fn split(text: &str) -> Result<Split, SplitError> {
 
 /// Simple YAML front matter (`key: value` lines, `[a, b]` lists, `- item` lines) written as
 /// TOML, to show an author what to write instead. Anything it cannot read is kept as a comment.
-pub fn yaml_as_toml(yaml: &str) -> String {
+pub(crate) fn yaml_as_toml(yaml: &str) -> String {
     let mut out = Vec::new();
     let mut list: Option<(String, Vec<String>)> = None;
     let flush = |list: &mut Option<(String, Vec<String>)>, out: &mut Vec<String>| {
@@ -175,25 +175,25 @@ impl SplitError {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageFront {
-    pub title: Spanned<String>,
-    pub weight: Option<i64>,
-    pub summary: Option<String>,
+    pub(crate) title: Spanned<String>,
+    pub(crate) weight: Option<i64>,
+    pub(crate) summary: Option<String>,
     #[serde(default)]
-    pub audience: Vec<Spanned<String>>,
+    pub(crate) audience: Vec<Spanned<String>>,
     #[serde(default)]
-    pub draft: bool,
-    pub slug: Option<Spanned<String>>,
+    pub(crate) draft: bool,
+    pub(crate) slug: Option<Spanned<String>>,
     #[serde(default)]
-    pub worksheets: Vec<Spanned<String>>,
+    pub(crate) worksheets: Vec<Spanned<String>>,
 }
 
 /// Front matter of a section's (or the home page's) `_index.md`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SectionFront {
-    pub title: Spanned<String>,
-    pub weight: Option<i64>,
-    pub summary: Option<String>,
+    pub(crate) title: Spanned<String>,
+    pub(crate) weight: Option<i64>,
+    pub(crate) summary: Option<String>,
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ const RACY: Duration = Duration::from_secs(1);
 
 /// What identifies one version of a file without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
+pub(crate) struct Stamp {
     len: u64,
     modified: Option<SystemTime>,
     #[cfg(unix)]
@@ -40,14 +40,14 @@ fn stamp(path: &Path) -> Option<Stamp> {
 
 /// The texts read by the last load, by absolute path. `SourceCache::default()` keeps nothing.
 #[derive(Debug, Default)]
-pub struct SourceCache {
+pub(crate) struct SourceCache {
     enabled: bool,
     previous: HashMap<PathBuf, (Stamp, Arc<str>)>,
     current: HashMap<PathBuf, (Stamp, Arc<str>)>,
 }
 
 impl SourceCache {
-    pub fn on() -> SourceCache {
+    pub(crate) fn on() -> SourceCache {
         SourceCache {
             enabled: true,
             ..SourceCache::default()
@@ -55,7 +55,7 @@ impl SourceCache {
     }
 
     /// The text read last time, if the file has not changed since.
-    pub fn get(&mut self, path: &Path) -> Option<Arc<str>> {
+    pub(crate) fn get(&mut self, path: &Path) -> Option<Arc<str>> {
         let (stamp_then, text) = self.previous.remove(path)?;
         let now = stamp(path)?;
         if now != stamp_then || is_racy(&now) {
@@ -66,12 +66,12 @@ impl SourceCache {
     }
 
     /// The stamp to pass to `keep`, taken before reading so a write during the read shows.
-    pub fn before_reading(&self, path: &Path) -> Option<Stamp> {
+    pub(crate) fn before_reading(&self, path: &Path) -> Option<Stamp> {
         self.enabled.then(|| stamp(path)).flatten()
     }
 
     /// Remembers a text just read.
-    pub fn keep(&mut self, path: &Path, before: Option<Stamp>, text: &Arc<str>) {
+    pub(crate) fn keep(&mut self, path: &Path, before: Option<Stamp>, text: &Arc<str>) {
         if let Some(stamp) = before {
             self.current
                 .insert(path.to_path_buf(), (stamp, text.clone()));
@@ -79,7 +79,7 @@ impl SourceCache {
     }
 
     /// Ends a load: files not read in it (deleted, or now ignored) are forgotten.
-    pub fn finish(&mut self) {
+    pub(crate) fn finish(&mut self) {
         self.previous = std::mem::take(&mut self.current);
     }
 }

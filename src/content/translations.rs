@@ -12,12 +12,12 @@ use crate::diagnostic::Diagnostic;
 /// Every translation found, for each original (its path from the toolkit root, as in messages):
 /// its translation in each language.
 #[derive(Debug, Clone, Default)]
-pub struct Translations {
-    pub by_original: BTreeMap<PathBuf, BTreeMap<String, Source>>,
+pub(crate) struct Translations {
+    pub(crate) by_original: BTreeMap<PathBuf, BTreeMap<String, Source>>,
 }
 
 impl Translations {
-    pub fn add(&mut self, original: PathBuf, language: &str, source: Source) {
+    pub(crate) fn add(&mut self, original: PathBuf, language: &str, source: Source) {
         self.by_original
             .entry(original)
             .or_default()
@@ -25,18 +25,14 @@ impl Translations {
     }
 
     /// The translation of `original` into `language`, when there is one.
-    pub fn get(&self, original: &Path, language: &str) -> Option<&Source> {
+    pub(crate) fn get(&self, original: &Path, language: &str) -> Option<&Source> {
         self.by_original.get(original)?.get(language)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.by_original.is_empty()
     }
 }
 
 /// What a file's name says about translation.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Naming {
+pub(crate) enum Naming {
     /// `page.fr.md` with `fr` a language of site.toml: the translation of `page.md`.
     Translation { original: String, language: String },
     /// `page.de.md` with no `[languages.de]`: still a page of its own, but likely a mistake.
@@ -47,7 +43,7 @@ pub enum Naming {
 
 /// Reads a file name: `<stem>.<code>.md` or `<stem>.<code>.toml`, where `<code>` is written as
 /// a language code. `languages` are the codes site.toml adds.
-pub fn naming(name: &str, languages: &[String]) -> Naming {
+pub(crate) fn naming(name: &str, languages: &[String]) -> Naming {
     let Some((rest, ext)) = name.rsplit_once('.') else {
         return Naming::Plain;
     };
@@ -73,7 +69,7 @@ pub fn naming(name: &str, languages: &[String]) -> Naming {
 
 /// Whether `original` (a name under content/, split into folders) is a file that can be
 /// translated: a page, a section or home page, a checklist, a worksheet, resources or models.
-pub fn translatable(parts: &[&str]) -> bool {
+pub(crate) fn translatable(parts: &[&str]) -> bool {
     match parts {
         [name] => name.ends_with(".md") || matches!(*name, "resources.toml" | "models.toml"),
         ["worksheets", name] => name.ends_with(".toml") || *name == "_index.md",
@@ -84,7 +80,7 @@ pub fn translatable(parts: &[&str]) -> bool {
 }
 
 /// The warning for `page.de.md` when site.toml adds no `de`: it stays a page of its own.
-pub fn unknown_language(shown: &Path, language: &str, languages: &[String]) -> Diagnostic {
+pub(crate) fn unknown_language(shown: &Path, language: &str, languages: &[String]) -> Diagnostic {
     let name = shown
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::fields::{self, Known, Markdown};
+use super::fields::{self, Markdown, Refs};
 use crate::content::Source;
 use crate::diagnostic::Diagnostic;
 use crate::names::slugify;
@@ -12,41 +12,41 @@ use crate::tomlinput::TomlSource;
 
 /// A phase's checklist.
 #[derive(Debug, Clone)]
-pub struct Checklist {
-    pub phase: String,
-    pub source: Source,
+pub(crate) struct Checklist {
+    pub(crate) phase: String,
+    pub(crate) source: Source,
     /// The title written in the file; the default ("<phase title> checklist") is the renderer's.
-    pub title: Option<String>,
-    pub intro: Option<Markdown>,
+    pub(crate) title: Option<String>,
+    pub(crate) intro: Option<Markdown>,
     /// Empty for a checklist of plain ticks.
-    pub states: Vec<State>,
-    pub items: Vec<Item>,
+    pub(crate) states: Vec<State>,
+    pub(crate) items: Vec<Item>,
 }
 
 /// One of the states a checklist offers instead of a tick.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct State {
-    pub label: String,
+pub(crate) struct State {
+    pub(crate) label: String,
     /// What is saved in the browser: the slug of the label.
-    pub value: String,
-    pub done: bool,
-    pub skip: bool,
+    pub(crate) value: String,
+    pub(crate) done: bool,
+    pub(crate) skip: bool,
 }
 
 #[derive(Debug, Clone)]
-pub struct Item {
-    pub id: String,
-    pub text: Markdown,
-    pub detail: Option<Markdown>,
-    pub audience: Vec<String>,
+pub(crate) struct Item {
+    pub(crate) id: String,
+    pub(crate) text: Markdown,
+    pub(crate) detail: Option<Markdown>,
+    pub(crate) audience: Vec<String>,
     /// The related page as written (a source path or a URL), checked at build.
-    pub page: Option<Spanned<String>>,
-    pub group: Option<String>,
+    pub(crate) page: Option<Spanned<String>>,
+    pub(crate) group: Option<String>,
 }
 
 impl Checklist {
     /// Items split into runs that share a group, in file order: a heading each time `group` changes.
-    pub fn groups(&self) -> Vec<(Option<&str>, Vec<&Item>)> {
+    pub(crate) fn groups(&self) -> Vec<(Option<&str>, Vec<&Item>)> {
         let mut runs: Vec<(Option<&str>, Vec<&Item>)> = Vec::new();
         for item in &self.items {
             match runs.last_mut() {
@@ -89,7 +89,11 @@ struct RawItem {
 }
 
 /// Parses the checklist of `phase` from its file. Pure: every problem comes back as a diagnostic.
-pub fn parse(source: &Source, phase: &str, known: &Known) -> Result<Checklist, Vec<Diagnostic>> {
+pub(crate) fn parse(
+    source: &Source,
+    phase: &str,
+    refs: &mut Refs,
+) -> Result<Checklist, Vec<Diagnostic>> {
     let input = TomlSource::whole(&source.path, &source.text);
     let (raw, raw_items, mut errors) =
         input.parse_entries::<RawChecklist, RawItem>("the checklist", "item")?;
@@ -115,7 +119,7 @@ pub fn parse(source: &Source, phase: &str, known: &Known) -> Result<Checklist, V
     let mut ids = Vec::new();
     let mut items = Vec::new();
     for item in raw_items {
-        if let Some((item, id_span)) = parse_item(item, known, &input, &mut errors) {
+        if let Some((item, id_span)) = parse_item(item, refs, &input, &mut errors) {
             ids.push((item.id.clone(), id_span));
             items.push(item);
         }
@@ -136,7 +140,7 @@ pub fn parse(source: &Source, phase: &str, known: &Known) -> Result<Checklist, V
 
 fn parse_item(
     raw: RawItem,
-    known: &Known,
+    refs: &mut Refs,
     input: &TomlSource,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<(Item, std::ops::Range<usize>)> {
@@ -155,7 +159,7 @@ fn parse_item(
             return None;
         }
     };
-    let audience = fields::audiences(raw.audience, known, input, errors);
+    let audience = fields::audiences(raw.audience, input, refs);
     let item = Item {
         id,
         text: Markdown::new(raw.text),
@@ -234,19 +238,33 @@ mod tests {
         }
     }
 
-    fn known() -> Known {
-        Known {
-            audiences: vec!["students".into(), "faculty".into()],
-            phases: vec!["start".into()],
+    /// The parse's errors, then those of the names it noted, checked against a site.toml with
+    /// the phase `start` and the audiences students and faculty (as a build does).
+    fn parse_checked(text: &str) -> Result<Checklist, Vec<Diagnostic>> {
+        let mut refs = Refs::default();
+        let parsed = parse(&source(text), "start", &mut refs);
+        let config = crate::config::Config::parse(
+            "title = \"T\"\n[toolkit]\nphases = [\"start\"]\n[audiences]\nstudents = \"Students\"\nfaculty = \"Faculty\"\n",
+            std::path::Path::new("site.toml"),
+        )
+        .unwrap();
+        let names: Vec<Diagnostic> = refs.items.iter().filter_map(|r| r.check(&config)).collect();
+        match parsed {
+            Ok(c) if names.is_empty() => Ok(c),
+            Ok(_) => Err(names),
+            Err(mut e) => {
+                e.extend(names);
+                Err(e)
+            }
         }
     }
 
     fn parse_ok(text: &str) -> Checklist {
-        parse(&source(text), "start", &known()).unwrap_or_else(|e| panic!("{e:?}"))
+        parse_checked(text).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
     fn errors(text: &str) -> Vec<String> {
-        match parse(&source(text), "start", &known()) {
+        match parse_checked(text) {
             Ok(_) => panic!("expected errors"),
             Err(e) => e
                 .iter()
@@ -397,7 +415,12 @@ text = "x"
 
     #[test]
     fn a_checklist_may_belong_to_a_section_that_is_not_a_phase() {
-        let c = parse(&source("[[item]]\ntext = \"a\"\n"), "stories", &known()).unwrap();
+        let c = parse(
+            &source("[[item]]\ntext = \"a\"\n"),
+            "stories",
+            &mut Refs::default(),
+        )
+        .unwrap();
         assert_eq!(c.phase, "stories");
     }
 

@@ -2,24 +2,27 @@
 //! audiences, and ids used twice in one scope.
 
 use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use pulldown_cmark::{Event, Parser};
 use toml::Spanned;
 
-use crate::diagnostic::{did_you_mean, line_col, Diagnostic};
+use crate::config::{Config, Name};
+use crate::diagnostic::{line_col, Diagnostic};
 use crate::names::{is_valid_slug, slugify};
 use crate::tomlinput::TomlSource;
 
 /// A Markdown text from a data file, with the span of its TOML value (quotes included) so a
 /// problem inside the text can point at its line in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Markdown {
-    pub text: String,
-    pub span: Range<usize>,
+pub(crate) struct Markdown {
+    pub(crate) text: String,
+    pub(crate) span: Range<usize>,
 }
 
 impl Markdown {
-    pub fn new(value: Spanned<String>) -> Markdown {
+    pub(crate) fn new(value: Spanned<String>) -> Markdown {
         let span = value.span();
         Markdown {
             text: value.into_inner(),
@@ -29,7 +32,7 @@ impl Markdown {
 
     /// Byte offset in `file` of the text's first character: past the opening quotes, and past the
     /// newline TOML drops right after `"""`.
-    pub fn text_start(&self, file: &str) -> usize {
+    pub(crate) fn text_start(&self, file: &str) -> usize {
         let at = &file[self.span.start.min(file.len())..];
         let skip = if at.starts_with("\"\"\"") || at.starts_with("'''") {
             3 + if at[3..].starts_with("\r\n") {
@@ -45,7 +48,7 @@ impl Markdown {
 
     /// A range inside the text as a range of the file. Escapes in the TOML string can shift it by a
     /// few characters, so it is clamped to the value.
-    pub fn file_span(&self, file: &str, inner: Range<usize>) -> Range<usize> {
+    pub(crate) fn file_span(&self, file: &str, inner: Range<usize>) -> Range<usize> {
         let start = (self.text_start(file) + inner.start).min(self.span.end);
         let end = (self.text_start(file) + inner.end).clamp(start, self.span.end);
         start..end
@@ -53,7 +56,7 @@ impl Markdown {
 }
 
 /// The plain text of inline Markdown: what an id is derived from and what a download shows.
-pub fn plain_text(markdown: &str) -> String {
+pub(crate) fn plain_text(markdown: &str) -> String {
     let mut out = String::new();
     for event in Parser::new(markdown) {
         match event {
@@ -65,56 +68,61 @@ pub fn plain_text(markdown: &str) -> String {
     out.trim().to_string()
 }
 
-/// Names the data may refer to: audience ids and phases, from site.toml.
+/// The names a data file uses that site.toml defines (audiences, phases), each with where it is
+/// written. Parsers note them; `validate::refs` checks them all at once, against site.toml.
 #[derive(Debug, Clone, Default)]
-pub struct Known {
-    pub audiences: Vec<String>,
-    pub phases: Vec<String>,
+pub(crate) struct Refs {
+    pub(crate) items: Vec<Reference>,
 }
 
-impl Known {
-    pub fn from_config(config: &crate::config::Config) -> Known {
-        Known {
-            audiences: config.audiences().into_iter().map(|a| a.id).collect(),
-            phases: config.phases().map(str::to_string).collect(),
-        }
+/// One name written in a data file.
+#[derive(Debug, Clone)]
+pub(crate) struct Reference {
+    pub(crate) kind: Name,
+    pub(crate) id: String,
+    pub(crate) path: PathBuf,
+    pub(crate) text: Arc<str>,
+    pub(crate) span: Range<usize>,
+}
+
+impl Reference {
+    /// An error at the name when site.toml does not define it.
+    pub(crate) fn check(&self, config: &Config) -> Option<Diagnostic> {
+        let (message, hint) = config.unknown_name(self.kind, &self.id)?;
+        let d = Diagnostic::error(message).at_span(&self.path, &self.text, self.span.clone());
+        Some(d.hint(hint))
     }
 }
 
-/// Checks each audience id against site.toml; returns the ids (known or not, so one mistake does
-/// not hide the rest of the file's problems).
-pub fn audiences(
+impl Refs {
+    /// Notes `id`, written at its span in `input`.
+    pub(crate) fn note(&mut self, kind: Name, id: &Spanned<String>, input: &TomlSource) {
+        let span = id.span();
+        self.items.push(Reference {
+            kind,
+            id: id.get_ref().clone(),
+            path: input.path.to_path_buf(),
+            text: input.file.clone(),
+            span: (span.start + input.offset)..(span.end + input.offset),
+        });
+    }
+}
+
+/// A list of audience ids, noted for `validate::refs`.
+pub(crate) fn audiences(
     list: Vec<Spanned<String>>,
-    known: &Known,
     input: &TomlSource,
-    errors: &mut Vec<Diagnostic>,
+    refs: &mut Refs,
 ) -> Vec<String> {
     for a in &list {
-        if !known.audiences.contains(a.get_ref()) {
-            let hint = did_you_mean(a.get_ref(), known.audiences.iter().map(String::as_str))
-                .unwrap_or_else(|| match known.audiences.is_empty() {
-                    true => {
-                        "site.toml has no [audiences] table; add one, e.g. students = \"Students\""
-                            .into()
-                    }
-                    false => format!(
-                        "audiences in site.toml [audiences]: {}",
-                        known.audiences.join(", ")
-                    ),
-                });
-            errors.push(
-                input
-                    .error_at(a.span(), format!("unknown audience `{}`", a.get_ref()))
-                    .hint(hint),
-            );
-        }
+        refs.note(Name::Audience, a, input);
     }
     list.into_iter().map(Spanned::into_inner).collect()
 }
 
 /// An explicit id (which must use a-z, 0-9 and -) or one derived from `text` (inline Markdown).
 /// Returns the id and the span to point at when it is used twice.
-pub fn id_for(
+pub(crate) fn id_for(
     explicit: Option<Spanned<String>>,
     text: &Spanned<String>,
     what: &str,
@@ -145,7 +153,7 @@ pub fn id_for(
 }
 
 /// Reports every id used a second time in one scope, at the second place, naming the first.
-pub fn duplicates(
+pub(crate) fn duplicates(
     ids: &[(String, Range<usize>)],
     what: &str,
     input: &TomlSource,
@@ -170,7 +178,7 @@ pub fn duplicates(
 }
 
 /// `path:line:col` of a byte offset of the parsed text, for messages naming a second place.
-pub fn position(input: &TomlSource, offset: usize) -> String {
+pub(crate) fn position(input: &TomlSource, offset: usize) -> String {
     let (line, col) = line_col(input.file, offset + input.offset);
     format!("{}:{line}:{col}", input.path.display())
 }

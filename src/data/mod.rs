@@ -1,40 +1,56 @@
-//! Partnership data: the TOML files under content/ (checklists, worksheets; resources and models
-//! have their own loaders), parsed into plain structs and checked against the site.
+//! Partnership data: the TOML files under content/ (checklists, worksheets, resources, models)
+//! and the phases, parsed into plain structs.
 //!
 //! `Data::load` runs once per build, after `Site::load` and before any Markdown is rendered; the
-//! link checks of the data's own Markdown run once the link index is known (`links::check`).
+//! links written in the data resolve once the link index is known (`Data::resolve_links`, and
+//! `links::check` for the checklists' and worksheets' Markdown).
 
-pub mod checklist;
-pub mod fields;
-pub mod library;
-pub mod links;
-pub mod models;
-pub mod resources;
+pub(crate) mod checklist;
+pub(crate) mod fields;
+pub(crate) mod models;
+pub(crate) mod resources;
 pub mod scoring;
-pub mod text;
-pub mod worksheet;
-
-use std::path::Path;
+pub(crate) mod text;
+pub(crate) mod worksheet;
 
 use crate::content::{DataKind, Site};
-use crate::diagnostic::{did_you_mean, Diagnostics};
-use crate::markdown::{LinkIndex, Target};
-pub use checklist::Checklist;
-pub use fields::{Known, Markdown};
-pub use worksheet::Worksheet;
+use crate::diagnostic::Diagnostics;
+use crate::markdown::{AnchorCheck, LinkIndex};
+pub(crate) use checklist::Checklist;
+pub(crate) use fields::{Markdown, Reference, Refs};
+use models::Models;
+use resources::Resources;
+pub(crate) use worksheet::Worksheet;
 
 /// Every data file of the toolkit that loaded without errors.
 #[derive(Debug, Clone, Default)]
-pub struct Data {
+pub(crate) struct Data {
     /// In the order of `[toolkit] phases`.
-    pub checklists: Vec<Checklist>,
+    pub(crate) checklists: Vec<Checklist>,
     /// By id.
-    pub worksheets: Vec<Worksheet>,
+    pub(crate) worksheets: Vec<Worksheet>,
     /// Worksheets (by id) and checklists (by phase) whose file has errors, already reported:
     /// references to them are not reported again.
-    pub broken_worksheets: Vec<String>,
-    pub broken_checklists: Vec<String>,
-    // resources and models: added by their loaders (data::resources, data::models).
+    pub(crate) broken_worksheets: Vec<String>,
+    pub(crate) broken_checklists: Vec<String>,
+    pub(crate) resources: Option<Resources>,
+    pub(crate) models: Models,
+    /// The phases as diagrams and lists name them, in order.
+    pub(crate) phases: Vec<PhaseRef>,
+    /// resources.toml or models.toml exists but could not be read (its error is already
+    /// reported): shortcodes naming them add no error of their own.
+    pub(crate) broken_files: Vec<DataKind>,
+    /// Every audience and phase named in the data files, where it is written.
+    pub(crate) references: Vec<Reference>,
+}
+
+/// A phase as diagrams and lists name it.
+#[derive(Debug, Clone)]
+pub(crate) struct PhaseRef {
+    pub(crate) name: String,
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) number: usize,
 }
 
 /// The order of worksheets wherever they are listed: by `weight` (those without one last),
@@ -49,14 +65,28 @@ fn order(w: &Worksheet) -> (bool, i64, String, String) {
 }
 
 impl Data {
-    /// Parses every checklist and worksheet, then checks the pages' `worksheets = [...]` lists.
-    pub fn load(site: &Site, diags: &mut Diagnostics) -> Data {
-        let known = Known::from_config(&site.config);
-        let mut data = Data::default();
+    /// Parses every data file. The names they use that site.toml defines are kept in
+    /// `references`, for `validate::refs`.
+    pub(crate) fn load(site: &Site) -> (Data, Diagnostics) {
+        let mut refs = Refs::default();
+        let mut diags = Diagnostics::default();
+        let mut data = Data {
+            phases: site
+                .phases()
+                .enumerate()
+                .map(|(i, s)| PhaseRef {
+                    name: s.name.clone(),
+                    title: s.title.clone(),
+                    url: s.url.clone(),
+                    number: i + 1,
+                })
+                .collect(),
+            ..Data::default()
+        };
         for file in &site.data {
             match &file.kind {
                 DataKind::Checklist { phase } => {
-                    match checklist::parse(&file.source, phase, &known) {
+                    match checklist::parse(&file.source, phase, &mut refs) {
                         Ok(c) => data.checklists.push(c),
                         Err(e) => {
                             diags.extend(e);
@@ -64,7 +94,7 @@ impl Data {
                         }
                     }
                 }
-                DataKind::Worksheet { id } => match worksheet::parse(&file.source, id, &known) {
+                DataKind::Worksheet { id } => match worksheet::parse(&file.source, id, &mut refs) {
                     Ok((w, warnings)) => {
                         data.worksheets.push(w);
                         diags.extend(warnings);
@@ -74,27 +104,61 @@ impl Data {
                         data.broken_worksheets.push(id.clone());
                     }
                 },
-                DataKind::Resources | DataKind::Models => {}
+                DataKind::Resources => {
+                    let (r, d) = Resources::parse(&file.source, &mut refs);
+                    if r.is_none() {
+                        data.broken_files.push(DataKind::Resources);
+                    }
+                    data.resources = r;
+                    diags.extend(d);
+                }
+                DataKind::Models => {
+                    let (m, d) = Models::parse(&file.source);
+                    if m.source.is_none() {
+                        data.broken_files.push(DataKind::Models);
+                    }
+                    data.models = m;
+                    diags.extend(d);
+                }
             }
         }
         // Checklists in the order of the sections they belong to (phases first).
         let section_pos = |p: &str| site.sections.iter().position(|s| s.name == p);
         data.checklists.sort_by_key(|c| section_pos(&c.phase));
         data.worksheets.sort_by_cached_key(order);
-        data.check_page_worksheets(site, diags);
-        data
+        data.references = refs.items;
+        (data, diags)
     }
 
-    pub fn checklist(&self, phase: &str) -> Option<&Checklist> {
+    /// Resolves the links written in resources.toml and models.toml; returns the problems and
+    /// the anchors (in resources.toml) to check once the pages' headings are known.
+    pub(crate) fn resolve_links(&mut self, links: &LinkIndex) -> (Vec<AnchorCheck>, Diagnostics) {
+        let mut diags = Diagnostics::default();
+        diags.extend(self.models.resolve_links(links));
+        let mut checks = Vec::new();
+        if let Some(r) = &mut self.resources {
+            let (d, c) = r.resolve_links(links);
+            diags.extend(d);
+            checks = c;
+        }
+        (checks, diags)
+    }
+
+    /// The phase whose folder holds the page at `url`.
+    pub(crate) fn phase_of(&self, url: &str) -> Option<&PhaseRef> {
+        self.phases.iter().find(|p| url.starts_with(&p.url))
+    }
+
+    pub(crate) fn checklist(&self, phase: &str) -> Option<&Checklist> {
         self.checklists.iter().find(|c| c.phase == phase)
     }
 
-    pub fn worksheet(&self, id: &str) -> Option<&Worksheet> {
+    pub(crate) fn worksheet(&self, id: &str) -> Option<&Worksheet> {
         self.worksheets.iter().find(|w| w.id == id)
     }
 
     /// Worksheets listed on a phase's page, in their order (weight, then title).
-    pub fn phase_worksheets(&self, phase: &str) -> Vec<&Worksheet> {
+    pub(crate) fn phase_worksheets(&self, phase: &str) -> Vec<&Worksheet> {
         let mut list: Vec<&Worksheet> = self
             .worksheets
             .iter()
@@ -102,60 +166,5 @@ impl Data {
             .collect();
         list.sort_by_cached_key(|w| order(w));
         list
-    }
-
-    /// A page's `worksheets = [...]` may only name worksheets that exist: an error at the id.
-    fn check_page_worksheets(&self, site: &Site, diags: &mut Diagnostics) {
-        let known: Vec<&str> = self.worksheets.iter().map(|w| w.id.as_str()).collect();
-        for page in &site.pages {
-            for id in &page.front.worksheets {
-                let id_ref = id.get_ref().as_str();
-                if known.contains(&id_ref) || self.broken_worksheets.iter().any(|b| b == id_ref) {
-                    continue;
-                }
-                let hint = did_you_mean(id_ref, known.iter().copied()).unwrap_or_else(|| {
-                    format!("a worksheet's id is its file name in content/worksheets/ (without .toml); known: {}", known.join(", "))
-                });
-                diags.push(
-                    page.error_at(id, format!("there is no worksheet `{id_ref}`"))
-                        .hint(hint),
-                );
-            }
-        }
-    }
-}
-
-/// Makes checklists and worksheets linkable from Markdown by their source file:
-/// `content/<phase>/checklist.toml` -> `<phase>/checklist/`, `content/worksheets/<id>.toml` ->
-/// `worksheets/<id>/`, and the worksheets folder (`content/worksheets/_index.md`) -> `worksheets/`.
-pub fn register_links(site: &Site, ix: &mut LinkIndex) {
-    let target = |url: String| Target {
-        url,
-        has_anchors: false,
-    };
-    let mut any_worksheet = false;
-    for file in &site.data {
-        match &file.kind {
-            DataKind::Checklist { phase } => {
-                ix.insert(
-                    file.source.path.clone(),
-                    target(format!("{phase}/checklist/")),
-                );
-            }
-            DataKind::Worksheet { id } => {
-                any_worksheet = true;
-                ix.insert(
-                    file.source.path.clone(),
-                    target(format!("worksheets/{id}/")),
-                );
-            }
-            _ => {}
-        }
-    }
-    if any_worksheet || site.worksheets_index.is_some() {
-        ix.insert(
-            Path::new("content/worksheets/_index.md").to_path_buf(),
-            target("worksheets/".into()),
-        );
     }
 }

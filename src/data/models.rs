@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::markdown::LinkIndex;
 use crate::names::{is_valid_slug, slugify};
 
-pub const SOURCE: &str = "content/models.toml";
+pub(crate) const SOURCE: &str = "content/models.toml";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -40,31 +40,31 @@ struct RawLevel {
 
 /// The models of a toolkit (empty without models.toml).
 #[derive(Debug, Clone, Default)]
-pub struct Models {
-    pub source: Option<Source>,
-    pub items: Vec<Model>,
+pub(crate) struct Models {
+    pub(crate) source: Option<Source>,
+    pub(crate) items: Vec<Model>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Model {
-    pub id: String,
-    pub title: String,
-    pub description: Option<Spanned<String>>,
+pub(crate) struct Model {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) description: Option<Spanned<String>>,
     /// The description's HTML, links relative to the site root (rebase it for a page).
-    pub description_html: String,
-    pub levels: Vec<Level>,
+    pub(crate) description_html: String,
+    pub(crate) levels: Vec<Level>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Level {
-    pub title: String,
-    pub description: Option<Spanned<String>>,
-    pub description_html: String,
+pub(crate) struct Level {
+    pub(crate) title: String,
+    pub(crate) description: Option<Spanned<String>>,
+    pub(crate) description_html: String,
 }
 
 impl Models {
     /// Parses models.toml: unknown keys, empty titles, bad or repeated ids, too few levels.
-    pub fn parse(source: &Source) -> (Models, Vec<Diagnostic>) {
+    pub(crate) fn parse(source: &Source) -> (Models, Vec<Diagnostic>) {
         let raw: RawFile = match super::text::parse_toml(source, "models.toml") {
             Ok(r) => r,
             Err(d) => return (Models::default(), vec![d]),
@@ -119,7 +119,7 @@ impl Models {
     }
 
     /// Renders the descriptions' Markdown, reporting broken links at the description.
-    pub fn resolve_links(&mut self, links: &LinkIndex) -> Vec<Diagnostic> {
+    pub(crate) fn resolve_links(&mut self, links: &LinkIndex) -> Vec<Diagnostic> {
         let Some(source) = &self.source else {
             return Vec::new();
         };
@@ -140,11 +140,11 @@ impl Models {
         diags
     }
 
-    pub fn get(&self, id: &str) -> Option<&Model> {
+    pub(crate) fn get(&self, id: &str) -> Option<&Model> {
         self.items.iter().find(|m| m.id == id)
     }
 
-    pub fn ids(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn ids(&self) -> impl Iterator<Item = &str> {
         self.items.iter().map(|m| m.id.as_str())
     }
 }

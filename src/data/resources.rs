@@ -6,18 +6,17 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::text::{
-    check_audiences, check_phase, error_at, markdown, markdown_problems, warning_at,
-};
-use crate::config::Config;
+use super::fields::Refs;
+use super::text::{error_at, markdown, markdown_problems, warning_at};
+use crate::config::Name;
 use crate::content::Source;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{AnchorCheck, LinkIndex, Resolved};
 use crate::names::slugify;
+use crate::tomlinput::TomlSource;
 
 /// The source path links name (`@/resources.toml`) and the page it becomes.
-pub const SOURCE: &str = "content/resources.toml";
-pub const URL: &str = "resources/";
+pub(crate) use crate::content::links::{RESOURCES_SOURCE as SOURCE, RESOURCES_URL as URL};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -45,38 +44,38 @@ struct RawResource {
 
 /// The resources of a toolkit, in file order.
 #[derive(Debug, Clone)]
-pub struct Resources {
-    pub source: Source,
-    pub title: Option<String>,
-    pub intro: Option<Spanned<String>>,
+pub(crate) struct Resources {
+    pub(crate) source: Source,
+    pub(crate) title: Option<String>,
+    pub(crate) intro: Option<Spanned<String>>,
     /// The intro's HTML, with links relative to the site root (rebase it for a page).
-    pub intro_html: String,
-    pub items: Vec<Resource>,
+    pub(crate) intro_html: String,
+    pub(crate) items: Vec<Resource>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Resource {
+pub(crate) struct Resource {
     /// Unique within the file: the slug of the title, with `-1`, `-2` for repeats.
-    pub id: String,
-    pub title: String,
-    pub url: Option<Spanned<String>>,
-    pub link: Link,
-    pub kind: Option<String>,
-    pub format: Option<String>,
-    pub description: Option<Spanned<String>>,
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) url: Option<Spanned<String>>,
+    pub(crate) link: Link,
+    pub(crate) kind: Option<String>,
+    pub(crate) format: Option<String>,
+    pub(crate) description: Option<Spanned<String>>,
     /// The description's HTML, with links relative to the site root (rebase it for a page).
-    pub description_html: String,
-    pub phase: Option<String>,
-    pub audience: Vec<String>,
-    pub publisher: Option<String>,
-    pub year: Option<i64>,
-    pub language: Option<String>,
-    pub license: Option<String>,
+    pub(crate) description_html: String,
+    pub(crate) phase: Option<String>,
+    pub(crate) audience: Vec<String>,
+    pub(crate) publisher: Option<String>,
+    pub(crate) year: Option<i64>,
+    pub(crate) language: Option<String>,
+    pub(crate) license: Option<String>,
 }
 
 /// Where a resource's title links to, once resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Link {
+pub(crate) enum Link {
     /// No link: no `url`, a placeholder, a draft or a broken one (already reported).
     None,
     External(String),
@@ -86,7 +85,7 @@ pub enum Link {
 
 /// What an author wrote as a `url`, judged before looking anything up.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UrlShape {
+pub(crate) enum UrlShape {
     Placeholder,
     External,
     /// A source file of the toolkit, to look up in the link index.
@@ -98,9 +97,9 @@ pub enum UrlShape {
 }
 
 impl Resources {
-    /// Parses resources.toml and checks what needs only site.toml: phases, audiences, url shapes.
-    pub fn parse(source: &Source, config: &Config) -> (Option<Resources>, Vec<Diagnostic>) {
-        let input = crate::tomlinput::TomlSource::whole(&source.path, &source.text);
+    /// Parses resources.toml and checks the url shapes; notes the phases and audiences named.
+    pub(crate) fn parse(source: &Source, refs: &mut Refs) -> (Option<Resources>, Vec<Diagnostic>) {
+        let input = TomlSource::whole(&source.path, &source.text);
         let (raw, entries, mut diags) =
             match input.parse_entries::<RawFile, RawResource>("resources.toml", "resource") {
                 Ok(r) => r,
@@ -110,7 +109,7 @@ impl Resources {
         let items = entries
             .into_iter()
             .map(|r| {
-                diags.extend(check_resource(source, config, &r));
+                diags.extend(check_resource(source, &input, refs, &r));
                 let id = unique(&mut ids, &slugify(r.title.get_ref()));
                 Resource {
                     id,
@@ -142,7 +141,10 @@ impl Resources {
 
     /// Looks every `url` up among the toolkit's files and checks the Markdown of descriptions.
     /// Returns the problems, and the anchors to check once every page's headings are known.
-    pub fn resolve_links(&mut self, links: &LinkIndex) -> (Vec<Diagnostic>, Vec<AnchorCheck>) {
+    pub(crate) fn resolve_links(
+        &mut self,
+        links: &LinkIndex,
+    ) -> (Vec<Diagnostic>, Vec<AnchorCheck>) {
         let mut diags = Vec::new();
         let mut checks = Vec::new();
         let from = Path::new(SOURCE);
@@ -168,7 +170,10 @@ impl Resources {
     }
 
     /// The resources for a phase, or all of them.
-    pub fn for_phase<'a>(&'a self, phase: Option<&'a str>) -> impl Iterator<Item = &'a Resource> {
+    pub(crate) fn for_phase<'a>(
+        &'a self,
+        phase: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a Resource> {
         self.items
             .iter()
             .filter(move |r| phase.is_none() || r.phase.as_deref() == phase)
@@ -176,7 +181,7 @@ impl Resources {
 
     /// The kinds in the order they first appear, each with its resources; resources without a
     /// kind come last, under None.
-    pub fn by_kind(&self) -> Vec<(Option<&str>, Vec<&Resource>)> {
+    pub(crate) fn by_kind(&self) -> Vec<(Option<&str>, Vec<&Resource>)> {
         let mut groups: Vec<(Option<&str>, Vec<&Resource>)> = Vec::new();
         for r in &self.items {
             let key = r.kind.as_deref();
@@ -193,7 +198,12 @@ impl Resources {
     }
 }
 
-fn check_resource(source: &Source, config: &Config, r: &RawResource) -> Vec<Diagnostic> {
+fn check_resource(
+    source: &Source,
+    input: &TomlSource,
+    refs: &mut Refs,
+    r: &RawResource,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     if r.title.get_ref().trim().is_empty() {
         diags.push(
@@ -202,9 +212,11 @@ fn check_resource(source: &Source, config: &Config, r: &RawResource) -> Vec<Diag
         );
     }
     if let Some(phase) = &r.phase {
-        diags.extend(check_phase(source, config, phase));
+        refs.note(Name::Phase, phase, input);
     }
-    diags.extend(check_audiences(source, config, &r.audience));
+    for a in &r.audience {
+        refs.note(Name::Audience, a, input);
+    }
     diags
 }
 
@@ -275,7 +287,7 @@ fn resolve(
 
 /// Judges a written url: a placeholder, an absolute http(s)/mailto address, a toolkit file, or
 /// something malformed that no browser would follow as meant.
-pub fn url_shape(url: &str) -> UrlShape {
+pub(crate) fn url_shape(url: &str) -> UrlShape {
     let url = url.trim();
     if url.is_empty() || url == "#" {
         return UrlShape::Placeholder;
@@ -375,6 +387,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+    use crate::config::Config;
     use crate::markdown::Target;
 
     fn config() -> Config {
@@ -393,7 +406,9 @@ mod tests {
     }
 
     fn parse(text: &str) -> (Option<Resources>, Vec<String>) {
-        let (r, d) = Resources::parse(&source(text), &config());
+        let mut refs = crate::data::Refs::default();
+        let (r, mut d) = Resources::parse(&source(text), &mut refs);
+        d.extend(refs.items.iter().filter_map(|r| r.check(&config())));
         (r, d.iter().map(ToString::to_string).collect())
     }
 
@@ -505,7 +520,7 @@ mod tests {
             },
         );
         let text = "[[resource]]\ntitle = \"Roles\"\nurl = \"a/roles.md#who\"\n[[resource]]\ntitle = \"Guide\"\nurl = \"@static/files/guide.pdf\"\n[[resource]]\ntitle = \"Soon\"\nurl = \"#\"\n[[resource]]\ntitle = \"Gone\"\nurl = \"a/rolse.md\"\n[[resource]]\ntitle = \"Typo\"\nurl = \"https//example.org\"\n";
-        let (r, d) = Resources::parse(&source(text), &config());
+        let (r, d) = Resources::parse(&source(text), &mut crate::data::Refs::default());
         assert!(d.is_empty());
         let mut r = r.unwrap();
         let (d, checks) = r.resolve_links(&links);

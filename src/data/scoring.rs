@@ -69,7 +69,7 @@ pub struct Score {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Report {
+pub struct ScoreReport {
     pub factors: Vec<Score>,
     pub categories: Vec<Score>,
     pub total: Option<Score>,
@@ -77,7 +77,7 @@ pub struct Report {
 }
 
 /// What an answer counts for: the answer, or max + min - answer for a reversed item.
-pub fn item_value(item: &ScoredItem, answer: i64) -> i64 {
+pub(crate) fn item_value(item: &ScoredItem, answer: i64) -> i64 {
     if item.reverse {
         item.max + item.min - answer
     } else {
@@ -99,7 +99,7 @@ pub fn band_for(bands: &[Band], tenths: i64) -> Option<&Band> {
 }
 
 /// Tenths as text with one decimal ("3.5", or "3,5" with a decimal comma).
-pub fn format_tenths(tenths: i64, decimal: char) -> String {
+pub(crate) fn format_tenths(tenths: i64, decimal: char) -> String {
     let sign = if tenths < 0 { "-" } else { "" };
     let t = tenths.abs();
     format!("{sign}{}{decimal}{}", t / 10, t % 10)
@@ -108,7 +108,7 @@ pub fn format_tenths(tenths: i64, decimal: char) -> String {
 impl Scoring {
     /// The lowest and highest possible score of the items, in tenths: averages stay within the
     /// scales' range, a sum adds them up.
-    pub fn range(&self, items: &[&ScoredItem]) -> (i64, i64) {
+    pub(crate) fn range(&self, items: &[&ScoredItem]) -> (i64, i64) {
         match self.method {
             Method::AverageByFactor => (
                 items.iter().map(|i| i.min).min().unwrap_or(0) * 10,
@@ -122,7 +122,7 @@ impl Scoring {
     }
 
     /// Factors (or categories) in order of first appearance, with their items.
-    pub fn groups(
+    pub(crate) fn groups(
         &self,
         by: fn(&ScoredItem) -> Option<&String>,
     ) -> Vec<(String, Vec<&ScoredItem>)> {
@@ -138,15 +138,15 @@ impl Scoring {
     }
 
     /// Scores every factor, category and (for `sum`) the total from the answers by prompt id.
-    pub fn score(&self, answers: &BTreeMap<String, Answer>) -> Report {
+    pub fn score(&self, answers: &BTreeMap<String, Answer>) -> ScoreReport {
         let unanswered = self
             .items
             .iter()
             .filter(|i| !answers.contains_key(&i.id))
             .count();
-        let mut report = Report {
+        let mut report = ScoreReport {
             unanswered,
-            ..Report::default()
+            ..ScoreReport::default()
         };
         match self.method {
             Method::Sum => {
@@ -288,6 +288,7 @@ mod tests {
             ("c", Answer::Value(3)),
             ("d", Answer::NotApplicable),
         ]));
+        #[allow(clippy::type_complexity)]
         let f: Vec<(&str, Option<i64>, Option<&str>, usize, usize, usize)> = r
             .factors
             .iter()

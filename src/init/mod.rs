@@ -3,7 +3,7 @@
 //! The starter's files live in `src/init/starter/` as ordinary files (readable, and built by the
 //! tests) and are compiled into the binary. Only site.toml's title and organisation change.
 
-pub mod new;
+pub(crate) mod new;
 
 use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -16,29 +16,29 @@ use crate::fsutil;
 static STARTER: Dir = include_dir!("$CARGO_MANIFEST_DIR/src/init/starter");
 
 /// The starter's title and organisation, as written in its site.toml.
-pub const DEFAULT_TITLE: &str = "Our partnership toolkit";
-pub const DEFAULT_ORG: &str = "Our organisation";
+pub(crate) const DEFAULT_TITLE: &str = "Our partnership toolkit";
+pub(crate) const DEFAULT_ORG: &str = "Our organisation";
 
 /// What `trellis init` was asked for.
 #[derive(Debug, Clone)]
-pub struct InitOptions {
-    pub dir: PathBuf,
+pub(crate) struct InitOptions {
+    pub(crate) dir: PathBuf,
     /// Write into a folder that already has files (never replacing one).
-    pub force: bool,
-    pub title: Option<String>,
-    pub org: Option<String>,
+    pub(crate) force: bool,
+    pub(crate) title: Option<String>,
+    pub(crate) org: Option<String>,
 }
 
 /// What `trellis init` did: files written, and (with --force) files left as they were.
 #[derive(Debug, Default)]
-pub struct Written {
-    pub created: Vec<PathBuf>,
-    pub kept: Vec<PathBuf>,
+pub(crate) struct Written {
+    pub(crate) created: Vec<PathBuf>,
+    pub(crate) kept: Vec<PathBuf>,
 }
 
 /// The starter's files, relative paths and contents, with the title and organisation filled in.
 /// Pure: nothing is read from or written to disk.
-pub fn starter_files(title: Option<&str>, org: Option<&str>) -> Vec<(PathBuf, Vec<u8>)> {
+pub(crate) fn starter_files(title: Option<&str>, org: Option<&str>) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files = Vec::new();
     collect(&STARTER, &mut files);
     for (path, bytes) in &mut files {
@@ -62,7 +62,7 @@ fn collect(dir: &Dir<'static>, out: &mut Vec<(PathBuf, Vec<u8>)>) {
 
 /// site.toml with the starter's title and organisation replaced, as TOML strings (so quotes and
 /// backslashes in a title stay text).
-pub fn personalise(site_toml: &str, title: Option<&str>, org: Option<&str>) -> String {
+pub(crate) fn personalise(site_toml: &str, title: Option<&str>, org: Option<&str>) -> String {
     let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
     let mut text = site_toml.to_string();
     if let Some(title) = title {
@@ -78,7 +78,7 @@ pub fn personalise(site_toml: &str, title: Option<&str>, org: Option<&str>) -> S
 
 /// Writes the starter into `opts.dir`. A folder with files in it is refused unless `force`,
 /// and even then no file that exists is replaced. Errors are usage or I/O problems (exit 2).
-pub fn init(opts: &InitOptions) -> Result<Written, Diagnostic> {
+pub(crate) fn init(opts: &InitOptions) -> Result<Written, Diagnostic> {
     refuse_if_not_empty(opts)?;
     let mut written = Written::default();
     for (rel, bytes) in starter_files(opts.title.as_deref(), opts.org.as_deref()) {
@@ -97,7 +97,7 @@ pub fn init(opts: &InitOptions) -> Result<Written, Diagnostic> {
 }
 
 /// Refuses a folder with files in it, unless --force. Checked before asking any question.
-pub fn refuse_if_not_empty(opts: &InitOptions) -> Result<(), Diagnostic> {
+pub(crate) fn refuse_if_not_empty(opts: &InitOptions) -> Result<(), Diagnostic> {
     let present = existing_entries(&opts.dir)?;
     if present.is_empty() || opts.force {
         Ok(())
@@ -120,7 +120,7 @@ fn existing_entries(dir: &Path) -> Result<Vec<String>, Diagnostic> {
         }
     };
     let mut names: Vec<String> = entries
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n != ".git")
         .collect();
@@ -145,7 +145,7 @@ fn not_empty(dir: &Path, present: &[String]) -> Diagnostic {
 }
 
 /// A folder as the user typed it, `.` spelled out.
-pub fn shown_dir(dir: &Path) -> String {
+pub(crate) fn shown_dir(dir: &Path) -> String {
     if dir.as_os_str().is_empty() || dir == Path::new(".") {
         "this folder (.)".into()
     } else {
@@ -155,7 +155,10 @@ pub fn shown_dir(dir: &Path) -> String {
 
 /// Asks for the title and organisation, showing the defaults; an empty answer keeps the
 /// default. Used only when `trellis init` runs in a terminal without arguments.
-pub fn ask(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<(String, String)> {
+pub(crate) fn ask(
+    input: &mut impl BufRead,
+    output: &mut impl Write,
+) -> io::Result<(String, String)> {
     let title = ask_one(input, output, "The toolkit's title", DEFAULT_TITLE)?;
     let org = ask_one(
         input,

@@ -15,7 +15,7 @@ use crate::names::is_valid_slug;
 
 /// What to create.
 #[derive(Debug, Clone)]
-pub enum NewThing {
+pub(crate) enum NewThing {
     /// `<section>/<slug>` or, for a page at the top of content/, `<slug>`.
     Page {
         at: String,
@@ -33,16 +33,16 @@ pub enum NewThing {
 
 /// The files written (relative to the toolkit) and the address of the new page.
 #[derive(Debug)]
-pub struct Created {
-    pub files: Vec<PathBuf>,
-    pub url: String,
+pub(crate) struct Created {
+    pub(crate) files: Vec<PathBuf>,
+    pub(crate) url: String,
     /// What else the author must do for readers to find it, if anything.
-    pub also: Option<String>,
+    pub(crate) also: Option<String>,
 }
 
 /// Writes the new file. Bad arguments and existing files are usage errors (exit 2), a broken
 /// site.toml is a toolkit error (exit 1).
-pub fn create(root: &Path, what: &NewThing) -> Result<Created, Failure> {
+pub(crate) fn create(root: &Path, what: &NewThing) -> Result<Created, Failure> {
     let config = Config::load(root).map_err(Failure::Toolkit)?;
     let planned = plan(root, &config, what)?;
     for (rel, _) in &planned.files {
@@ -67,13 +67,13 @@ pub fn create(root: &Path, what: &NewThing) -> Result<Created, Failure> {
 }
 
 /// The files a command would write, with their text, and the new page's address.
-struct Plan {
+struct NewFiles {
     files: Vec<(PathBuf, String)>,
     url: String,
     also: Option<String>,
 }
 
-fn plan(root: &Path, config: &Config, what: &NewThing) -> Result<Plan, Failure> {
+fn plan(root: &Path, config: &Config, what: &NewThing) -> Result<NewFiles, Failure> {
     match what {
         NewThing::Page { at, title } => plan_page(root, config, at, title.as_deref()),
         NewThing::Worksheet { id, title, phase } => {
@@ -86,7 +86,7 @@ fn plan(root: &Path, config: &Config, what: &NewThing) -> Result<Plan, Failure> 
             let also = phase.is_none().then(|| {
                 format!("list it on a page: worksheets = [\"{id}\"] in the page's front matter")
             });
-            Ok(Plan {
+            Ok(NewFiles {
                 also,
                 files: vec![(
                     PathBuf::from(format!("content/worksheets/{id}.toml")),
@@ -97,7 +97,7 @@ fn plan(root: &Path, config: &Config, what: &NewThing) -> Result<Plan, Failure> 
         }
         NewThing::Checklist { phase } => {
             let phase = known_phase(config, phase)?;
-            Ok(Plan {
+            Ok(NewFiles {
                 files: vec![(
                     PathBuf::from(format!("content/{phase}/checklist.toml")),
                     checklist_text(),
@@ -109,7 +109,12 @@ fn plan(root: &Path, config: &Config, what: &NewThing) -> Result<Plan, Failure> 
     }
 }
 
-fn plan_page(root: &Path, config: &Config, at: &str, title: Option<&str>) -> Result<Plan, Failure> {
+fn plan_page(
+    root: &Path,
+    config: &Config,
+    at: &str,
+    title: Option<&str>,
+) -> Result<NewFiles, Failure> {
     let at = at.trim_end_matches(".md");
     let (section, slug) = match at.split_once('/') {
         Some((section, slug)) => (Some(section), slug),
@@ -118,7 +123,7 @@ fn plan_page(root: &Path, config: &Config, at: &str, title: Option<&str>) -> Res
     let slug = valid_name(slug, "page name", "setting-goals")?;
     let title = title.map_or_else(|| title_from_slug(&slug), str::to_string);
     let Some(section) = section else {
-        return Ok(Plan {
+        return Ok(NewFiles {
             files: vec![(
                 PathBuf::from(format!("content/{slug}.md")),
                 page_text(&title, None),
@@ -149,7 +154,7 @@ fn plan_page(root: &Path, config: &Config, at: &str, title: Option<&str>) -> Res
         PathBuf::from(format!("content/{section}/{slug}.md")),
         page_text(&title, Some(next_weight(&section_weights(&dir)))),
     ));
-    Ok(Plan {
+    Ok(NewFiles {
         files,
         url: format!("{section}/{slug}/"),
         also: None,
@@ -225,7 +230,7 @@ fn exists(rel: &Path) -> Diagnostic {
 }
 
 /// `setting-goals` becomes "Setting goals".
-pub fn title_from_slug(slug: &str) -> String {
+pub(crate) fn title_from_slug(slug: &str) -> String {
     let words = slug.replace('-', " ");
     let mut chars = words.trim().chars();
     match chars.next() {
@@ -236,7 +241,7 @@ pub fn title_from_slug(slug: &str) -> String {
 
 /// The weight after the largest in a section: 10 in an empty one, then steps of 10 so a page
 /// can later go between two others.
-pub fn next_weight(weights: &[i64]) -> i64 {
+pub(crate) fn next_weight(weights: &[i64]) -> i64 {
     weights
         .iter()
         .max()
@@ -250,7 +255,7 @@ fn section_weights(dir: &Path) -> Vec<i64> {
         return Vec::new();
     };
     entries
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .filter_map(|e| {
             let path = e.path();
             let name = e.file_name().to_string_lossy().into_owned();
@@ -277,7 +282,7 @@ fn quoted(s: &str) -> String {
 }
 
 /// A new guidance page (or, without a weight, a page at the top of content/).
-pub fn page_text(title: &str, weight: Option<i64>) -> String {
+pub(crate) fn page_text(title: &str, weight: Option<i64>) -> String {
     let weight = weight.map_or(String::new(), |w| {
         format!("# The page's place in its section: smaller numbers come first.\nweight = {w}\n")
     });
@@ -299,7 +304,7 @@ fn section_text(title: &str) -> String {
 }
 
 /// A new worksheet with two questions to edit.
-pub fn worksheet_text(title: &str, phase: Option<&str>) -> String {
+pub(crate) fn worksheet_text(title: &str, phase: Option<&str>) -> String {
     let phase = phase.map_or(
         "# Name a phase to list this worksheet on its page: phase = \"getting-started\"\n".into(),
         |p| {
@@ -323,7 +328,7 @@ pub fn worksheet_text(title: &str, phase: Option<&str>) -> String {
 }
 
 /// A new phase checklist with two items to edit.
-pub fn checklist_text() -> String {
+pub(crate) fn checklist_text() -> String {
     "# The phase's checklist. Readers tick the items on screen or on paper.\n\
      # Its title is \"<phase title> checklist\" unless you write one: title = \"...\"\n\
      intro = \"Work through these steps together.\"\n\n\
@@ -357,7 +362,7 @@ mod tests {
         let front: toml::Table = page[split.front].parse().unwrap();
         assert_eq!(front["title"].as_str(), Some(r#"A "quoted" title"#));
         assert_eq!(front["weight"].as_integer(), Some(20));
-        let worksheet: toml::Table = worksheet_text("Plan", Some("start")).parse().unwrap();
+        let worksheet: toml::Table = worksheet_text("NewFiles", Some("start")).parse().unwrap();
         assert_eq!(worksheet["phase"].as_str(), Some("start"));
         let checklist: toml::Table = checklist_text().parse().unwrap();
         assert_eq!(checklist["item"].as_array().map(Vec::len), Some(2));

@@ -57,10 +57,6 @@ impl LinkIndex {
         self.drafts.insert(source);
     }
 
-    pub fn get(&self, source: &Path) -> Option<&Target> {
-        self.targets.get(source)
-    }
-
     /// Resolves `dest` written in the file `from` (relative to the toolkit root) on the output page
     /// at URL `from_url`.
     pub fn resolve(&self, dest: &str, from: &Path, from_url: &str) -> Resolved {
@@ -95,9 +91,8 @@ impl LinkIndex {
                 hint: Some("link to the source file instead, e.g. @/getting-started/roles.md or ../roles.md".into()),
             };
         }
-        let source = match self.source_path(path_part, from) {
-            Some(p) => p,
-            None => return self.broken(dest, None),
+        let Some(source) = self.source_path(path_part, from) else {
+            return self.broken(dest, None);
         };
         let found = self.lookup(&source);
         let Some((_, target)) = found else {
@@ -178,7 +173,7 @@ impl LinkIndex {
 }
 
 /// Whether an anchor exists among `anchors`, with a hint naming the closest one if not.
-pub fn anchor_hint(anchor: &str, anchors: &[String]) -> String {
+pub(crate) fn anchor_hint(anchor: &str, anchors: &[String]) -> String {
     did_you_mean(anchor, anchors.iter().map(String::as_str)).unwrap_or_else(|| {
         if anchors.is_empty() {
             "that page has no headings to link to".into()
@@ -198,7 +193,7 @@ pub fn anchor_hint(anchor: &str, anchors: &[String]) -> String {
 
 /// The scheme of a URL that would run code when followed or loaded (`javascript:`, `vbscript:`,
 /// `data:`), as browsers read it: case and the tabs and line breaks they strip ignored.
-pub fn dangerous_scheme(url: &str) -> Option<&'static str> {
+pub(crate) fn dangerous_scheme(url: &str) -> Option<&'static str> {
     let cleaned: String = url
         .trim_start_matches(|c: char| c.is_ascii_whitespace() || c.is_ascii_control())
         .chars()
@@ -212,7 +207,7 @@ pub fn dangerous_scheme(url: &str) -> Option<&'static str> {
 }
 
 /// The message and hint for a URL with a dangerous scheme.
-pub fn dangerous_url(url: &str, scheme: &str) -> (String, String) {
+pub(crate) fn dangerous_url(url: &str, scheme: &str) -> (String, String) {
     (
         format!("`{scheme}` addresses are not allowed: `{}` could run code in the reader's browser", short(url)),
         "link to a page of this toolkit, a file under static/ (@static/files/guide.pdf) or a full https:// address".into(),
@@ -235,7 +230,7 @@ fn is_external(dest: &str) -> bool {
 }
 
 /// `%41` -> `A`; a `%` not followed by two hex digits stays as it is.
-pub fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -255,7 +250,7 @@ pub fn percent_decode(s: &str) -> String {
 }
 
 /// Resolves `.` and `..`; None when the path climbs above the toolkit root.
-pub fn normalize(path: &Path) -> Option<PathBuf> {
+pub(crate) fn normalize(path: &Path) -> Option<PathBuf> {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {
@@ -273,7 +268,7 @@ pub fn normalize(path: &Path) -> Option<PathBuf> {
 }
 
 /// The file a URL path is served from: folders get `index.html`.
-pub fn file_url(url: &str) -> String {
+pub(crate) fn file_url(url: &str) -> String {
     if url.is_empty() || url.ends_with('/') {
         format!("{url}index.html")
     } else {
@@ -283,7 +278,7 @@ pub fn file_url(url: &str) -> String {
 
 /// The inverse of `relative_url`: the file, from the site root, that `href` on the page at
 /// `from_url` leads to ("a/c/index.html"), without its `#anchor`.
-pub fn site_file(from_url: &str, href: &str) -> String {
+pub(crate) fn site_file(from_url: &str, href: &str) -> String {
     let path = href.split('#').next().unwrap_or("");
     if path.is_empty() {
         return file_url(from_url);
@@ -302,13 +297,13 @@ pub fn site_file(from_url: &str, href: &str) -> String {
 }
 
 /// `../` once per folder of `from` (a page URL such as "a/b/"): the way back to the site root.
-pub fn root_prefix(from_url: &str) -> String {
+pub(crate) fn root_prefix(from_url: &str) -> String {
     "../".repeat(from_url.matches('/').count())
 }
 
 /// A link from the page at `from_url` (a folder, "a/b/") to the file `to` ("a/c/index.html"),
 /// relative and as short as possible.
-pub fn relative_url(from_url: &str, to: &str) -> String {
+pub(crate) fn relative_url(from_url: &str, to: &str) -> String {
     let from: Vec<&str> = from_url.split('/').filter(|s| !s.is_empty()).collect();
     let to_parts: Vec<&str> = to.split('/').collect();
     let (to_dirs, file) = to_parts.split_at(to_parts.len() - 1);

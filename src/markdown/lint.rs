@@ -26,7 +26,7 @@ const VAGUE_LINK_TEXTS: &[&str] = &[
 ];
 
 /// A warning when a link's whole text is one of the vague phrases.
-pub fn vague_link_text(text: &str, span: Range<usize>) -> Option<Problem> {
+pub(crate) fn vague_link_text(text: &str, span: Range<usize>) -> Option<Problem> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let plain = words
         .join(" ")
@@ -52,7 +52,7 @@ fn host(url: &str) -> Option<String> {
 
 /// Whether a URL points at a domain reserved for examples (example.com, .org, .net, `.example`),
 /// which is never a real destination: a placeholder left from a draft.
-pub fn is_example_url(url: &str) -> bool {
+pub(crate) fn is_example_url(url: &str) -> bool {
     let Some(host) = host(url) else {
         return false;
     };
@@ -62,7 +62,7 @@ pub fn is_example_url(url: &str) -> bool {
 }
 
 /// The warning for a link to an example domain.
-pub fn example_link(url: &str, span: Range<usize>) -> Problem {
+pub(crate) fn example_link(url: &str, span: Range<usize>) -> Problem {
     Problem::warning(
         span,
         format!("`{url}` is an example address, probably left from a draft"),
@@ -72,7 +72,7 @@ pub fn example_link(url: &str, span: Range<usize>) -> Problem {
 
 /// The warning for a heading whose level does not follow from the one before. The page's title is
 /// its only level-1 heading, so a body's headings start at `##`.
-pub fn heading_level(previous: u8, level: u8, span: Range<usize>) -> Option<Problem> {
+pub(crate) fn heading_level(previous: u8, level: u8, span: Range<usize>) -> Option<Problem> {
     let hashes = |n: u8| "#".repeat(n as usize);
     if level == 1 {
         return Some(
@@ -102,6 +102,22 @@ pub fn heading_level(previous: u8, level: u8, span: Range<usize>) -> Option<Prob
             "use {} here; screen reader users move through a page by its heading levels",
             hashes(previous + 1)
         ))
+    })
+}
+
+/// An indented code block that reads like a sentence: a paragraph indented by a tab or four
+/// spaces (often pasted from a word processor) is shown as code, in a monospaced box.
+pub(crate) fn indented_prose(text: &str, span: Range<usize>) -> Option<Problem> {
+    let words = text.split_whitespace().count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let code_marks = text
+        .chars()
+        .filter(|c| "{}[]();=<>$#`\\/|_*&%@".contains(*c))
+        .count();
+    let prose = words >= 5 && code_marks * 40 <= letters && letters * 2 >= text.trim().len();
+    prose.then(|| {
+        Problem::warning(span, "this paragraph is indented, so it is shown as code")
+            .hint("remove the tab or spaces at the start of its lines; to show code on purpose, put it between ``` lines")
     })
 }
 
@@ -150,20 +166,4 @@ mod tests {
             .message
             .contains("title level"));
     }
-}
-
-/// An indented code block that reads like a sentence: a paragraph indented by a tab or four
-/// spaces (often pasted from a word processor) is shown as code, in a monospaced box.
-pub fn indented_prose(text: &str, span: Range<usize>) -> Option<Problem> {
-    let words = text.split_whitespace().count();
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let code_marks = text
-        .chars()
-        .filter(|c| "{}[]();=<>$#`\\/|_*&%@".contains(*c))
-        .count();
-    let prose = words >= 5 && code_marks * 40 <= letters && letters * 2 >= text.trim().len();
-    prose.then(|| {
-        Problem::warning(span, "this paragraph is indented, so it is shown as code")
-            .hint("remove the tab or spaces at the start of its lines; to show code on purpose, put it between ``` lines")
-    })
 }

@@ -4,7 +4,7 @@
 //! Everything here is pure: text and a link index in, HTML and findings out. Positions in
 //! `Problem`s are byte offsets into the text given, which the caller maps to the file.
 
-pub mod links;
+pub(crate) mod links;
 mod lint;
 pub mod shortcodes;
 
@@ -16,19 +16,19 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser
 use serde::Serialize;
 
 pub use links::{LinkIndex, Resolved, Target};
-pub use shortcodes::{BodyKind, Call};
+pub(crate) use shortcodes::{BodyKind, Call};
 
 /// A finding in the Markdown, by byte range in the rendered text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub span: Range<usize>,
-    pub message: String,
-    pub hint: Option<String>,
-    pub warning: bool,
+    pub(crate) message: String,
+    pub(crate) hint: Option<String>,
+    pub(crate) warning: bool,
 }
 
 impl Problem {
-    pub fn error(span: Range<usize>, message: impl Into<String>) -> Problem {
+    pub(crate) fn error(span: Range<usize>, message: impl Into<String>) -> Problem {
         Problem {
             span,
             message: message.into(),
@@ -36,7 +36,7 @@ impl Problem {
             warning: false,
         }
     }
-    pub fn warning(span: Range<usize>, message: impl Into<String>) -> Problem {
+    pub(crate) fn warning(span: Range<usize>, message: impl Into<String>) -> Problem {
         Problem {
             span,
             message: message.into(),
@@ -44,7 +44,7 @@ impl Problem {
             warning: true,
         }
     }
-    pub fn hint(mut self, hint: impl Into<String>) -> Problem {
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Problem {
         self.hint = Some(hint.into());
         self
     }
@@ -52,17 +52,17 @@ impl Problem {
 
 /// One entry of a page's table of contents (h2, with its h3s).
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct TocItem {
-    pub id: String,
-    pub title: String,
-    pub children: Vec<TocItem>,
+pub(crate) struct TocItem {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) children: Vec<TocItem>,
 }
 
 /// An anchor to look for on another page once every page is rendered.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnchorCheck {
-    pub url: String,
-    pub anchor: String,
+    pub(crate) url: String,
+    pub(crate) anchor: String,
     pub span: Range<usize>,
 }
 
@@ -73,14 +73,14 @@ const TABLE_BOX_OPEN: &str = "<div class=\"table-scroll\" role=\"region\" tabind
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
     /// HTML with shortcode markers still in it (see `shortcodes::expand`).
-    pub html: String,
-    pub toc: Vec<TocItem>,
+    pub(crate) html: String,
+    pub(crate) toc: Vec<TocItem>,
     /// Every heading id, in order.
-    pub anchors: Vec<String>,
+    pub(crate) anchors: Vec<String>,
     pub anchor_checks: Vec<AnchorCheck>,
     /// Files of the site (from its root, "a/b/index.html") that this text links to.
-    pub links_to: Vec<String>,
-    pub calls: Vec<Call>,
+    pub(crate) links_to: Vec<String>,
+    pub(crate) calls: Vec<Call>,
     pub problems: Vec<Problem>,
 }
 
@@ -130,7 +130,7 @@ pub fn render(text: &str, cx: &Context) -> Rendered {
 
 /// At most this many findings are kept per text: a huge file with a mistake on every line must not
 /// fill the memory with messages nobody reads (the printer shows fewer still).
-pub const MAX_PROBLEMS: usize = 100;
+pub(crate) const MAX_PROBLEMS: usize = 100;
 
 /// The findings of one text: the first `MAX_PROBLEMS` kept, the rest only counted.
 #[derive(Debug, Clone, Default)]
@@ -142,7 +142,7 @@ pub struct Findings {
 }
 
 impl Findings {
-    pub fn push(&mut self, p: Problem) {
+    pub(crate) fn push(&mut self, p: Problem) {
         if self.kept.len() < MAX_PROBLEMS {
             self.kept.push(p);
             return;
@@ -155,14 +155,14 @@ impl Findings {
         self.first_unlisted.get_or_insert(p.span.start);
     }
 
-    pub fn extend(&mut self, all: impl IntoIterator<Item = Problem>) {
+    pub(crate) fn extend(&mut self, all: impl IntoIterator<Item = Problem>) {
         for p in all {
             self.push(p);
         }
     }
 
     /// Changes the finding pushed last (when it was kept).
-    pub fn retouch_last(&mut self, f: impl FnOnce(&mut Problem)) {
+    pub(crate) fn retouch_last(&mut self, f: impl FnOnce(&mut Problem)) {
         if let Some(p) = self.kept.last_mut() {
             f(p);
         }
@@ -170,7 +170,7 @@ impl Findings {
 
     /// The kept findings, plus one that counts the others (an error when any of them is, so the
     /// build still fails).
-    pub fn into_problems(self) -> Vec<Problem> {
+    pub(crate) fn into_problems(self) -> Vec<Problem> {
         let mut out = self.kept;
         let rest = self.unlisted_errors + self.unlisted_warnings;
         if rest > 0 {
@@ -195,19 +195,6 @@ impl std::ops::Deref for Findings {
     fn deref(&self) -> &[Problem] {
         &self.kept
     }
-}
-
-/// Renders a short piece of inline Markdown (a checklist item, a label) without a paragraph.
-pub fn render_inline(text: &str) -> String {
-    let mut html = String::new();
-    let events = Parser::new_ext(text, options()).filter(|e| {
-        !matches!(
-            e,
-            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
-        )
-    });
-    pulldown_cmark::html::push_html(&mut html, events);
-    html.trim_end().to_string()
 }
 
 /// Heading ids, GitHub style: the slug of the text, then `-1`, `-2` ... for repeats.
@@ -302,9 +289,8 @@ impl<'c, 'a> Walk<'c, 'a> {
 
     /// Rewrites one event into `out` (none, one, or a whole heading once it closes).
     fn event(&mut self, event: Event<'a>, range: Range<usize>, out: &mut Vec<Event<'a>>) {
-        let event = match self.rewrite(event, range) {
-            Some(e) => e,
-            None => return,
+        let Some(event) = self.rewrite(event, range) else {
+            return;
         };
         if let Event::Text(t) | Event::Code(t) = &event {
             for (text, _) in [self.image_alt.as_mut(), self.link_text.as_mut()]
@@ -352,12 +338,12 @@ impl<'c, 'a> Walk<'c, 'a> {
         match event {
             Event::Start(Tag::TableHead) => table.in_head = true,
             Event::Start(Tag::TableCell) if table.in_head && !table.head.is_empty() => {
-                table.head.push_str(", ")
+                table.head.push_str(", ");
             }
             Event::Text(t) | Event::Code(t) if table.in_head => table.head.push_str(t),
             Event::End(TagEnd::TableHead) => {
                 table.in_head = false;
-                let label = crate::render::theme::escape_html(table.head.trim());
+                let label = escape_html(table.head.trim());
                 out[table.at] = Event::Html(
                     format!("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">").into(),
                 );
@@ -595,6 +581,23 @@ fn repeated_heading(base: &str, id: &str, explicit: bool, span: Range<usize>) ->
     .hint(
         "give the headings different words, or an id of their own: ## Goals {#goals-for-students}",
     )
+}
+
+/// Escapes what HTML needs escaped and nothing more: Tera's default also escapes `/`, which
+/// makes every relative link unreadable in the output.
+pub(crate) fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -26,14 +26,14 @@ pub enum BodyKind {
 /// One shortcode call found in a page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Call {
-    pub name: String,
-    pub args: Map<String, Value>,
+    pub(crate) name: String,
+    pub(crate) args: Map<String, Value>,
     /// Byte range of the call's line in the text that was scanned.
     pub span: Range<usize>,
-    pub has_body: bool,
+    pub(crate) has_body: bool,
     /// A call that needs `{{ end }}` and has none: already an error, so it is not drawn (its
     /// template would only add a second error about the missing body).
-    pub unclosed: bool,
+    pub(crate) unclosed: bool,
 }
 
 /// The text with markers in place of shortcode lines, and the calls in order of appearance.
@@ -52,7 +52,7 @@ pub struct Prepared {
 impl Prepared {
     /// The offset in the scanned text of `at`, an offset in `text`. A position inside a marker
     /// maps into its shortcode's line.
-    pub fn source_offset(&self, at: usize) -> usize {
+    pub(crate) fn source_offset(&self, at: usize) -> usize {
         let next = self.shifts.partition_point(|&(p, _)| p <= at);
         let Some(&(p, s)) = next.checked_sub(1).and_then(|i| self.shifts.get(i)) else {
             return at;
@@ -71,15 +71,15 @@ impl Prepared {
     }
 }
 
-pub fn marker(n: usize) -> String {
+pub(crate) fn marker(n: usize) -> String {
     format!("<!--trellis:sc:{n}-->")
 }
 /// As long as `marker(n)`, which it replaces when an `{{ end }}` is found: the positions
 /// recorded after it stay true.
-pub fn open_marker(n: usize) -> String {
+pub(crate) fn open_marker(n: usize) -> String {
     format!("<!--trellis:op:{n}-->")
 }
-pub fn close_marker(n: usize) -> String {
+pub(crate) fn close_marker(n: usize) -> String {
     format!("<!--trellis:close:{n}-->")
 }
 
@@ -413,6 +413,24 @@ fn read_marker(text: &str) -> Option<(&str, usize, usize)> {
     let (kind, n) = inner[..end].split_once(':')?;
     let n = n.parse().ok()?;
     Some((kind, n, MARKER_START.len() + end + 3))
+}
+
+/// Built-in shortcodes and whether they take a body.
+pub(crate) const BUILTIN_SHORTCODES: &[(&str, BodyKind)] = &[
+    ("quote", BodyKind::Required),
+    ("phases", BodyKind::Never),
+    ("model", BodyKind::Never),
+    ("resources", BodyKind::Never),
+    ("checklist", BodyKind::Never),
+    ("worksheet", BodyKind::Never),
+];
+
+/// The kind of body a shortcode takes: built-ins are fixed, authors' may take one.
+pub(crate) fn builtin_body_kind(name: &str) -> BodyKind {
+    BUILTIN_SHORTCODES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(BodyKind::Optional, |(_, k)| *k)
 }
 
 #[cfg(test)]

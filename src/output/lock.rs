@@ -17,8 +17,7 @@ pub(super) fn side_folder(out: &Path, kind: &str) -> PathBuf {
 
 fn folder_name(out: &Path) -> String {
     out.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into())
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned())
 }
 
 /// Removes the side folders of builds that were killed before they could clean up (any
@@ -45,7 +44,7 @@ pub(super) fn remove_leftovers(out: &Path) -> IoResult<()> {
 /// Held while a build writes `out`: a second build into the same folder waits for the first
 /// (up to `LOCK_PATIENCE`) instead of racing it. The lock is the operating system's (an
 /// advisory lock on the folder that holds `out`), so a killed build never leaves it behind.
-pub struct OutputLock {
+pub(crate) struct OutputLock {
     _file: Option<std::fs::File>,
 }
 
@@ -53,7 +52,7 @@ pub struct OutputLock {
 const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Takes the output lock for `out`, waiting while another build holds it.
-pub fn lock(out: &Path) -> IoResult<OutputLock> {
+pub(crate) fn lock(out: &Path) -> IoResult<OutputLock> {
     let parent = out.parent().unwrap_or(Path::new("."));
     // Folders can be opened (and locked) on Unix only; elsewhere builds are not serialised.
     let Ok(file) = std::fs::File::open(parent) else {

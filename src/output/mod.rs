@@ -11,24 +11,29 @@ use std::sync::Arc;
 use crate::fsutil::{self, IoResult};
 
 mod lock;
-use crate::render::theme::Asset;
-pub use lock::{lock, OutputLock};
+pub(crate) use lock::lock;
 use lock::{remove_leftovers, side_folder};
 
 /// The file Trellis leaves in every output folder it writes, so it knows it may replace it.
-pub const MARKER: &str = ".trellis-output";
+pub(crate) const MARKER: &str = ".trellis-output";
 const MARKER_TEXT: &str =
     "This folder is written by Trellis. The next build replaces it entirely.\n";
 
 /// One output file's content.
 #[derive(Debug, Clone)]
-pub enum Content {
-    Bytes(Vec<u8>),
+pub(crate) enum Content {
     Text(String),
     Copy(PathBuf),
     Embedded(&'static [u8]),
     /// Text that watch's render cache holds too, so keeping it costs no copy.
     Shared(Arc<String>),
+}
+
+/// Where a theme file's bytes come from.
+#[derive(Debug, Clone)]
+pub(crate) enum Asset {
+    Embedded(&'static [u8]),
+    Disk(PathBuf),
 }
 
 impl From<Asset> for Content {
@@ -42,9 +47,8 @@ impl From<Asset> for Content {
 
 impl Content {
     /// The bytes, reading a copied file.
-    pub fn bytes(&self) -> IoResult<std::borrow::Cow<'_, [u8]>> {
+    pub(crate) fn bytes(&self) -> IoResult<std::borrow::Cow<'_, [u8]>> {
         Ok(match self {
-            Content::Bytes(b) => b.as_slice().into(),
             Content::Text(t) => t.as_bytes().into(),
             Content::Embedded(b) => (*b).into(),
             Content::Shared(t) => t.as_bytes().into(),
@@ -55,34 +59,26 @@ impl Content {
 
 /// Every file of a build, by path relative to the output folder ("a/b/index.html").
 #[derive(Debug, Default, Clone)]
-pub struct Outputs {
-    pub files: BTreeMap<String, Content>,
+pub(crate) struct Outputs {
+    pub(crate) files: BTreeMap<String, Content>,
 }
 
 impl Outputs {
-    pub fn add(&mut self, path: impl Into<String>, content: Content) {
+    pub(crate) fn add(&mut self, path: impl Into<String>, content: Content) {
         self.files.insert(path.into(), content);
-    }
-
-    pub fn len(&self) -> usize {
-        self.files.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
     }
 }
 
 /// Why an output folder was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal {
-    pub message: String,
-    pub hint: String,
+pub(crate) struct Refusal {
+    pub(crate) message: String,
+    pub(crate) hint: String,
 }
 
 /// Checks that `output` (absolute or relative to `root`) is a folder Trellis may write, and
 /// returns its absolute path.
-pub fn check_output_dir(root: &Path, output: &Path) -> Result<PathBuf, Refusal> {
+pub(crate) fn check_output_dir(root: &Path, output: &Path) -> Result<PathBuf, Refusal> {
     let root = absolute(root);
     let out = absolute(&root.join(output));
     let refuse = |what: &str| Refusal {
@@ -162,14 +158,12 @@ fn absolute(p: &Path) -> PathBuf {
 }
 
 fn is_empty_dir(p: &Path) -> bool {
-    std::fs::read_dir(p)
-        .map(|mut d| d.next().is_none())
-        .unwrap_or(false)
+    std::fs::read_dir(p).is_ok_and(|mut d| d.next().is_none())
 }
 
 /// Writes every file into a fresh folder beside `out` and swaps it in. `out` must have passed
 /// `check_output_dir`.
-pub fn write_atomically(out: &Path, outputs: &Outputs) -> IoResult<()> {
+pub(crate) fn write_atomically(out: &Path, outputs: &Outputs) -> IoResult<()> {
     let parent = out.parent().unwrap_or(Path::new("."));
     fsutil::create_dir_all(parent)?;
     let _lock = lock(out)?;
@@ -184,7 +178,7 @@ pub fn write_atomically(out: &Path, outputs: &Outputs) -> IoResult<()> {
 }
 
 /// Writes the files and the marker into `dir`, in parallel.
-pub fn write_tree(dir: &Path, outputs: &Outputs) -> IoResult<()> {
+pub(crate) fn write_tree(dir: &Path, outputs: &Outputs) -> IoResult<()> {
     use rayon::prelude::*;
     fsutil::create_dir_all(dir)?;
     fsutil::write(&dir.join(MARKER), MARKER_TEXT.as_bytes())?;
@@ -195,7 +189,7 @@ pub fn write_tree(dir: &Path, outputs: &Outputs) -> IoResult<()> {
 }
 
 /// Writes one file (creating its folder).
-pub fn write_one(path: &Path, content: &Content) -> IoResult<()> {
+pub(crate) fn write_one(path: &Path, content: &Content) -> IoResult<()> {
     match content {
         Content::Copy(from) => fsutil::copy(from, path),
         other => fsutil::write(path, &other.bytes()?),
@@ -220,11 +214,11 @@ fn swap_in(staging: &Path, out: &Path, old: &Path) -> IoResult<()> {
 }
 
 /// A fingerprint of every output file, by path.
-pub type Fingerprints = HashMap<String, u64>;
+pub(crate) type Fingerprints = HashMap<String, u64>;
 
 /// What the output folder holds after a write. Watch keeps it to write only what changed.
 #[derive(Debug, Default, Clone)]
-pub struct Written {
+pub(crate) struct Written {
     prints: Fingerprints,
     /// The text behind each shared output: when the next build shares the very same text (a
     /// page reused from the render cache), its fingerprint is known without hashing.
@@ -233,7 +227,7 @@ pub struct Written {
 
 /// The fingerprint of each output: its bytes for generated files, and for a file copied as it is
 /// (which may be large) the source's path, size and modification time.
-pub fn fingerprints(outputs: &Outputs, before: Option<&Written>) -> Written {
+pub(crate) fn fingerprints(outputs: &Outputs, before: Option<&Written>) -> Written {
     use rayon::prelude::*;
     let known = |path: &String, text: &Arc<String>| {
         let before = before?;
@@ -265,7 +259,6 @@ pub fn fingerprints(outputs: &Outputs, before: Option<&Written>) -> Written {
 fn fingerprint(content: &Content) -> u64 {
     use xxhash_rust::xxh3::xxh3_64;
     match content {
-        Content::Bytes(b) => xxh3_64(b),
         Content::Text(t) => xxh3_64(t.as_bytes()),
         Content::Embedded(b) => xxh3_64(b),
         Content::Shared(t) => xxh3_64(t.as_bytes()),
@@ -279,14 +272,14 @@ fn fingerprint(content: &Content) -> u64 {
 
 /// The files to write and to remove to go from one output to the next, each sorted.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Plan {
-    pub write: Vec<String>,
-    pub remove: Vec<String>,
+pub(crate) struct WritePlan {
+    pub(crate) write: Vec<String>,
+    pub(crate) remove: Vec<String>,
 }
 
-impl Plan {
+impl WritePlan {
     /// Every path that changed, written or removed.
-    pub fn changed(&self) -> Vec<String> {
+    pub(crate) fn changed(&self) -> Vec<String> {
         let mut all: Vec<String> = self.write.iter().chain(&self.remove).cloned().collect();
         all.sort();
         all
@@ -294,7 +287,7 @@ impl Plan {
 }
 
 /// Compares what the folder holds with what it should hold. Pure.
-pub fn plan(old: &Fingerprints, new: &Fingerprints) -> Plan {
+pub(crate) fn plan(old: &Fingerprints, new: &Fingerprints) -> WritePlan {
     let mut write: Vec<String> = new
         .iter()
         .filter(|(path, print)| old.get(*path) != Some(print))
@@ -307,13 +300,17 @@ pub fn plan(old: &Fingerprints, new: &Fingerprints) -> Plan {
         .collect();
     write.sort();
     remove.sort();
-    Plan { write, remove }
+    WritePlan { write, remove }
 }
 
 /// Brings `out` up to date with `outputs`, touching only the files that changed. `written` is
 /// what the folder held (None: unknown, so it is written whole and atomically); it is updated,
 /// or set to None when a write failed half-way so the next sync starts afresh.
-pub fn sync(out: &Path, outputs: &Outputs, written: &mut Option<Written>) -> IoResult<Plan> {
+pub(crate) fn sync(
+    out: &Path,
+    outputs: &Outputs,
+    written: &mut Option<Written>,
+) -> IoResult<WritePlan> {
     let before = written.take().filter(|_| out.join(MARKER).is_file());
     let new = fingerprints(outputs, before.as_ref());
     let plan = match before {
@@ -327,7 +324,7 @@ pub fn sync(out: &Path, outputs: &Outputs, written: &mut Option<Written>) -> IoR
             write_atomically(out, outputs)?;
             let mut write: Vec<String> = new.prints.keys().cloned().collect();
             write.sort();
-            Plan {
+            WritePlan {
                 write,
                 remove: Vec::new(),
             }
@@ -339,7 +336,7 @@ pub fn sync(out: &Path, outputs: &Outputs, written: &mut Option<Written>) -> IoR
 
 /// Removes what is gone (and folders left empty), then replaces each changed file by writing a
 /// temporary file beside it and renaming it, so a reader never sees half a file.
-fn apply(out: &Path, outputs: &Outputs, plan: &Plan) -> IoResult<()> {
+fn apply(out: &Path, outputs: &Outputs, plan: &WritePlan) -> IoResult<()> {
     use rayon::prelude::*;
     for rel in plan.remove.iter().rev() {
         let path = out.join(rel);
@@ -388,12 +385,12 @@ mod tests {
         ]);
         assert_eq!(
             plan(&old, &new),
-            Plan {
+            WritePlan {
                 write: vec!["b/index.html".into(), "c/index.html".into()],
                 remove: vec!["gone.css".into()],
             }
         );
-        assert_eq!(plan(&new, &new), Plan::default());
+        assert_eq!(plan(&new, &new), WritePlan::default());
     }
 
     #[test]
@@ -417,6 +414,9 @@ mod tests {
             "A2"
         );
         assert!(!out.join("b").exists(), "empty folders are removed");
-        assert_eq!(sync(&out, &outputs, &mut written).unwrap(), Plan::default());
+        assert_eq!(
+            sync(&out, &outputs, &mut written).unwrap(),
+            WritePlan::default()
+        );
     }
 }

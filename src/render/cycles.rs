@@ -15,10 +15,10 @@ use super::theme::TemplateSource;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// The longest list `range` may make: more than any page needs, far less than a machine holds.
-pub const RANGE_LIMIT: usize = 10_000;
+pub(crate) const RANGE_LIMIT: usize = 10_000;
 
 /// Replaces Tera's `get_env` and `range` with safe ones.
-pub fn restrict_functions(tera: &mut Tera) {
+pub(crate) fn restrict_functions(tera: &mut Tera) {
     tera.register_function(
         "get_env",
         |_: &HashMap<String, Value>| -> tera::Result<Value> {
@@ -61,7 +61,7 @@ fn range(args: &HashMap<String, Value>) -> tera::Result<Value> {
 }
 
 /// An include loop or a recursive macro in the parsed templates, as errors.
-pub fn check(tera: &Tera, sources: &HashMap<String, TemplateSource>) -> Diagnostics {
+pub(crate) fn check(tera: &Tera, sources: &HashMap<String, TemplateSource>) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let mut includes: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut macros: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();

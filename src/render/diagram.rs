@@ -9,7 +9,7 @@
 use std::fmt::Write;
 
 use crate::config::Layout;
-use crate::render::theme::escape_html as esc;
+use crate::markdown::escape_html as esc;
 
 /// Font size and line height, in SVG units; the CSS keeps the font size at 1em = 16 units.
 const FONT: f64 = 16.0;
@@ -21,23 +21,23 @@ const PAD: f64 = 8.0;
 
 /// One phase of the diagram.
 #[derive(Debug, Clone)]
-pub struct Node<'a> {
-    pub number: usize,
-    pub title: &'a str,
-    pub href: &'a str,
+pub(crate) struct Node<'a> {
+    pub(crate) number: usize,
+    pub(crate) title: &'a str,
+    pub(crate) href: &'a str,
     /// The reader is on this phase (or one of its pages).
-    pub current: bool,
+    pub(crate) current: bool,
 }
 
 /// The words around the drawing, in the site's language.
 #[derive(Debug, Clone)]
-pub struct Words<'a> {
-    pub title: &'a str,
-    pub desc: &'a str,
+pub(crate) struct Words<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) desc: &'a str,
 }
 
 /// Splits `text` into lines of at most `max` characters, at spaces; a longer word stands alone.
-pub fn wrap(text: &str, max: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, max: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         match lines.last_mut() {
@@ -68,7 +68,7 @@ fn n(v: f64) -> String {
 
 /// The phase diagram: a wide and a narrow drawing in one wrapper. `id` makes the ids of this
 /// diagram unique on its page.
-pub fn phases(nodes: &[Node], layout: Layout, id: &str, words: &Words) -> String {
+pub(crate) fn phases(nodes: &[Node], layout: Layout, id: &str, words: &Words) -> String {
     let wide = match layout {
         Layout::Sequence => sequence_wide(nodes),
         Layout::Cycle => cycle_wide(nodes),
@@ -281,16 +281,16 @@ fn return_path(edge: f64, top: f64, bottom: f64, rail: f64) -> String {
 /// Where the cycle's boxes sit: centres on a circle of radius `radius`, starting at the top and
 /// going clockwise.
 #[derive(Debug, Clone)]
-pub struct CycleGeometry {
-    pub radius: f64,
-    pub centres: Vec<(f64, f64)>,
+pub(crate) struct CycleGeometry {
+    pub(crate) radius: f64,
+    pub(crate) centres: Vec<(f64, f64)>,
     /// Arrowheads halfway between consecutive boxes: position and the angle on the circle.
-    pub heads: Vec<(f64, f64, f64)>,
+    pub(crate) heads: Vec<(f64, f64, f64)>,
 }
 
 /// The smallest radius (in steps of 10) at which no two boxes of `w` x `h` overlap and every
 /// arrowhead between them is clear of every box.
-pub fn cycle_geometry(count: usize, w: f64, h: f64) -> CycleGeometry {
+pub(crate) fn cycle_geometry(count: usize, w: f64, h: f64) -> CycleGeometry {
     let step = std::f64::consts::TAU / count.max(1) as f64;
     let angle = |i: f64| -std::f64::consts::FRAC_PI_2 + i * step;
     let at = |r: f64, a: f64| (r * a.cos(), r * a.sin());
@@ -384,7 +384,7 @@ fn head_along_circle(x: f64, y: f64, a: f64) -> String {
 
 /// A model's ordered levels as bars that grow from the first level to the last, each numbered.
 /// The caller puts the text equivalent (an ordered list) beside it.
-pub fn model(levels: &[&str], id: &str, title: &str, desc: &str) -> String {
+pub(crate) fn model(levels: &[&str], id: &str, title: &str, desc: &str) -> String {
     // Narrow enough to keep its text at full size on a phone.
     let width = 340.0;
     let left = 44.0;

@@ -1,13 +1,13 @@
 //! The built-in shortcodes drawn from the toolkit's data (`phases`, `model`, `resources`) and the
 //! views they and the generated pages share: resources as templates see them, the phase diagram.
 
-use serde::Serialize;
+use crate::render::views::figures::{LevelView, ModelView, ResourceView};
 use serde_json::{Map, Value};
 
 use super::diagram::{self, Node, Words};
 use super::rewrite::rebase;
-use super::views::AudienceView;
 use super::Renderer;
+use crate::config::{unknown_name, Name};
 use crate::content::DataKind;
 use crate::data::resources::{Link, Resource};
 use crate::diagnostic::did_you_mean;
@@ -17,52 +17,9 @@ use crate::markdown::Call;
 /// A shortcode problem: the message and a hint, placed at the call by the caller.
 pub type Problem = (String, Option<String>);
 
-/// A resource as templates see it, with links relative to the page showing it.
-#[derive(Debug, Clone, Serialize)]
-pub struct ResourceView {
-    pub id: String,
-    pub title: String,
-    /// None for a resource without a usable link.
-    pub href: Option<String>,
-    pub external: bool,
-    /// The resource's language code, when it differs from the site's.
-    pub hreflang: Option<String>,
-    pub kind: Option<String>,
-    pub format: Option<String>,
-    /// Rendered Markdown.
-    pub description: String,
-    /// The phase's folder name and title.
-    pub phase: Option<String>,
-    pub phase_title: Option<String>,
-    pub audiences: Vec<AudienceView>,
-    pub publisher: Option<String>,
-    pub year: Option<i64>,
-    /// The language's name in the site's language ("French"), or the code as written.
-    pub language: Option<String>,
-    pub license: Option<String>,
-}
-
-/// A model as templates see it.
-#[derive(Debug, Clone, Serialize)]
-pub struct ModelView {
-    pub id: String,
-    pub title: String,
-    pub description: String,
-    pub levels: Vec<LevelView>,
-    /// The drawing: inline SVG.
-    pub svg: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct LevelView {
-    pub number: usize,
-    pub title: String,
-    pub description: String,
-}
-
 impl Renderer {
     /// One interface string in the site's language.
-    pub fn text(&self, key: &str) -> String {
+    pub(crate) fn text(&self, key: &str) -> String {
         match self.strings.get(key) {
             "" => key.to_string(),
             text => text.to_string(),
@@ -70,7 +27,11 @@ impl Renderer {
     }
 
     /// Values for the built-in shortcodes drawn from the toolkit's data; none for the others.
-    pub fn data_shortcode(&self, call: &Call, url: &str) -> Result<Map<String, Value>, Problem> {
+    pub(crate) fn data_shortcode(
+        &self,
+        call: &Call,
+        url: &str,
+    ) -> Result<Map<String, Value>, Problem> {
         let id = format!("tr-{}-{}", call.name, call.span.start);
         let mut values = Map::new();
         let mut put = |k: &str, v: Result<Value, serde_json::Error>| {
@@ -79,7 +40,7 @@ impl Renderer {
         match call.name.as_str() {
             "phases" => {
                 check_args(call, &[], &[])?;
-                if self.library.phases.is_empty() {
+                if self.data.phases.is_empty() {
                     return Err((
                         "there are no phases to draw".into(),
                         Some(
@@ -92,7 +53,7 @@ impl Renderer {
             }
             "model" => {
                 check_args(call, &["id"], &["id"])?;
-                if self.library.broken.contains(&DataKind::Models) {
+                if self.data.broken_files.contains(&DataKind::Models) {
                     return Ok(values);
                 }
                 let view = self.model_view(call, url, &id)?;
@@ -100,13 +61,13 @@ impl Renderer {
             }
             "resources" => {
                 check_args(call, &["phase"], &[])?;
-                if self.library.broken.contains(&DataKind::Resources) {
+                if self.data.broken_files.contains(&DataKind::Resources) {
                     return Ok(values);
                 }
                 let phase = self.phase_arg(call)?;
                 let list = self.resource_list(phase, url)?;
                 put("resources", serde_json::to_value(list));
-                let title = phase.and_then(|p| self.library.phases.iter().find(|x| x.name == p));
+                let title = phase.and_then(|p| self.data.phases.iter().find(|x| x.name == p));
                 put(
                     "phase_title",
                     Ok(title.map_or(Value::Null, |p| Value::String(p.title.clone()))),
@@ -118,9 +79,9 @@ impl Renderer {
     }
 
     /// The phase diagram as seen from the page at `url`; `id` keeps its ids unique on the page.
-    pub fn phase_diagram(&self, url: &str, id: &str) -> String {
-        let phases = &self.library.phases;
-        let current = self.library.phase_of(url).map(|p| p.name.as_str());
+    pub(crate) fn phase_diagram(&self, url: &str, id: &str) -> String {
+        let phases = &self.data.phases;
+        let current = self.data.phase_of(url).map(|p| p.name.as_str());
         let hrefs: Vec<String> = phases
             .iter()
             .map(|p| relative_url(url, &format!("{}index.html", p.url)))
@@ -163,7 +124,7 @@ impl Renderer {
             .get("id")
             .and_then(Value::as_str)
             .unwrap_or_default();
-        let models = &self.library.models;
+        let models = &self.data.models;
         let Some(model) = models.get(wanted) else {
             let known: Vec<&str> = models.ids().collect();
             let hint = if known.is_empty() {
@@ -214,22 +175,16 @@ impl Renderer {
             "`phase` takes a phase's folder name in double quotes".to_string(),
             None,
         ))?;
-        if self.library.phases.iter().any(|p| p.name == phase) {
+        if self.data.phases.iter().any(|p| p.name == phase) {
             return Ok(Some(phase));
         }
-        let known: Vec<&str> = self
-            .library
-            .phases
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect();
-        let hint = did_you_mean(phase, known.iter().copied())
-            .unwrap_or_else(|| format!("phases in site.toml: {}", known.join(", ")));
-        Err((format!("unknown phase `{phase}`"), Some(hint)))
+        let known: Vec<&str> = self.data.phases.iter().map(|p| p.name.as_str()).collect();
+        let (message, hint) = unknown_name(Name::Phase, phase, &known).unwrap_or_default();
+        Err((message, Some(hint)))
     }
 
     fn resource_list(&self, phase: Option<&str>, url: &str) -> Result<Vec<ResourceView>, Problem> {
-        let Some(resources) = &self.library.resources else {
+        let Some(resources) = &self.data.resources else {
             return Err((
                 "there is no content/resources.toml for this shortcode to list".into(),
                 Some("create content/resources.toml with [[resource]] tables, each with a title and url".into()),
@@ -242,7 +197,7 @@ impl Renderer {
     }
 
     /// A resource with its links made relative to the page at `url`.
-    pub fn resource_view(&self, r: &Resource, url: &str) -> ResourceView {
+    pub(crate) fn resource_view(&self, r: &Resource, url: &str) -> ResourceView {
         let (href, external) = match &r.link {
             Link::None => (None, false),
             Link::External(u) => (Some(u.clone()), true),
@@ -262,7 +217,7 @@ impl Renderer {
             phase_title: r
                 .phase
                 .as_ref()
-                .and_then(|p| self.library.phases.iter().find(|x| &x.name == p))
+                .and_then(|p| self.data.phases.iter().find(|x| &x.name == p))
                 .map(|p| p.title.clone()),
             audiences: self.audiences(r.audience.iter().map(String::as_str)),
             publisher: r.publisher.clone(),

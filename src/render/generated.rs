@@ -1,12 +1,16 @@
 //! Pages made from the whole site rather than from one Markdown file: resources/ (grouped by
 //! kind, filterable by phase), audiences/ (everything tagged for each audience) and search/.
 
-use serde::Serialize;
+use crate::render::views::generated::{
+    AudienceChecklistView, AudienceLinkView, AudiencePageView, AudienceSectionView,
+    AudienceWorksheetView, PhaseOptionView, ResourceGroupView, ResourcesPageView,
+};
 use tera::Context;
 
-use super::figures::ResourceView;
-use super::views::{AudienceView, PageSummaryView};
-use super::{Place, Renderer};
+use super::views::figures::ResourceView;
+use super::views::AudienceView;
+use super::Renderer;
+use crate::content::Place;
 use crate::content::{PageId, Site};
 use crate::data::resources::{self, Resources};
 use crate::data::Data;
@@ -15,84 +19,11 @@ use crate::markdown::links::relative_url;
 use crate::names::slugify;
 
 /// An output file and its HTML, or why it could not be rendered.
-pub type Generated = Vec<(String, Result<String, Diagnostic>)>;
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ResourcesPageView {
-    /// Rendered Markdown from resources.toml's `intro`.
-    pub intro: String,
-    pub groups: Vec<ResourceGroupView>,
-    /// The phases that have resources, for the filter.
-    pub phases: Vec<PhaseOptionView>,
-    pub count: usize,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ResourceGroupView {
-    pub id: String,
-    /// The kind as written, or None for resources without one.
-    pub title: Option<String>,
-    pub items: Vec<ResourceView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct PhaseOptionView {
-    pub name: String,
-    pub title: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct AudiencePageView {
-    pub id: String,
-    pub name: String,
-    /// Tagged pages, by section in navigation order (pages outside sections last, untitled).
-    pub sections: Vec<AudienceSectionView>,
-    pub resources: Vec<ResourceView>,
-    /// Tagged checklist items, by phase.
-    pub checklists: Vec<AudienceChecklistView>,
-    /// Tagged worksheets, and worksheets with a tagged section (named in `sections`).
-    pub worksheets: Vec<AudienceWorksheetView>,
-    /// How many things are listed; 0 shows the "nothing tagged" message.
-    pub count: usize,
-    /// Links to the other audiences' pages.
-    pub others: Vec<AudienceLinkView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct AudienceSectionView {
-    pub title: Option<String>,
-    pub href: Option<String>,
-    pub pages: Vec<PageSummaryView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct AudienceChecklistView {
-    pub title: String,
-    /// The checklist's own page.
-    pub href: String,
-    /// Each item's text, without Markdown.
-    pub items: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct AudienceWorksheetView {
-    pub title: String,
-    pub href: String,
-    /// Titles of the sections tagged for the audience, when the worksheet as a whole is not.
-    pub sections: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct AudienceLinkView {
-    pub id: String,
-    pub name: String,
-    pub href: String,
-    pub count: usize,
-}
+pub(crate) type Generated = Vec<(String, Result<String, Diagnostic>)>;
 
 impl Renderer {
     /// A page with the shared furniture (navigation, footer) but no place in the reading order.
-    pub fn generated_page(
+    pub(crate) fn generated_page(
         &self,
         site: &Site,
         url: &str,
@@ -110,9 +41,9 @@ impl Renderer {
     }
 
     /// resources/ and audiences/: each output path with its HTML.
-    pub fn generated_pages(&self, site: &Site, data: &Data) -> Generated {
+    pub(crate) fn generated_pages(&self, site: &Site, data: &Data) -> Generated {
         let mut out = Generated::new();
-        if let Some(r) = &self.library.resources {
+        if let Some(r) = &self.data.resources {
             out.push((
                 format!("{}index.html", resources::URL),
                 self.resources_page(site, r),
@@ -180,7 +111,7 @@ impl Renderer {
             })
             .collect();
         let phases = self
-            .library
+            .data
             .phases
             .iter()
             .filter(|p| r.items.iter().any(|i| i.phase.as_deref() == Some(&p.name)))
@@ -236,7 +167,7 @@ impl Renderer {
         });
         sections.retain(|s| !s.pages.is_empty());
         let resources: Vec<ResourceView> = self
-            .library
+            .data
             .resources
             .iter()
             .flat_map(|r| r.items.iter())

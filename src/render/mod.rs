@@ -2,55 +2,34 @@
 //! and reused, shortcodes expanded into pages.
 
 mod cycles;
-pub mod diagram;
-pub mod figures;
-pub mod generated;
-pub mod i18n;
-pub mod interactive;
-pub mod print;
-pub mod rewrite;
-mod template_error;
-pub mod theme;
-pub mod views;
+pub(crate) mod diagram;
+pub(crate) mod figures;
+pub(crate) mod generated;
+pub(crate) mod i18n;
+pub(crate) mod interactive;
+pub(crate) mod page;
+pub(crate) mod print;
+pub(crate) mod rewrite;
+pub(crate) mod site_pages;
+pub(crate) mod template_error;
+pub(crate) mod theme;
+pub(crate) mod views;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 use tera::Context;
 
-use crate::content::{PageId, Site};
+use crate::content::{PageId, Place, Site};
+use crate::data::Data;
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::markdown::links::{dangerous_scheme, file_url, relative_url, root_prefix};
-use crate::markdown::{BodyKind, Call, LinkIndex, Resolved, TocItem};
-pub use theme::Theme;
+use crate::markdown::shortcodes::BUILTIN_SHORTCODES;
+use crate::markdown::{Call, LinkIndex, Resolved, TocItem};
+pub(crate) use theme::Theme;
 use views::*;
-
-/// Built-in shortcodes and whether they take a body.
-pub const BUILTIN_SHORTCODES: &[(&str, BodyKind)] = &[
-    ("quote", BodyKind::Required),
-    ("phases", BodyKind::Never),
-    ("model", BodyKind::Never),
-    ("resources", BodyKind::Never),
-    ("checklist", BodyKind::Never),
-    ("worksheet", BodyKind::Never),
-];
-
-/// The kind of body a shortcode takes: built-ins are fixed, authors' may take one.
-pub fn body_kind(name: &str) -> BodyKind {
-    BUILTIN_SHORTCODES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map_or(BodyKind::Optional, |(_, k)| *k)
-}
-
-/// One output page's place in the site, for navigation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Place {
-    Home,
-    Section(usize),
-    Page(PageId),
-}
 
 /// A menu entry from site.toml, resolved once.
 #[derive(Debug, Clone)]
@@ -61,8 +40,8 @@ enum MenuTarget {
 }
 
 /// Everything that stays the same across the pages of one build.
-pub struct Renderer {
-    pub theme: Theme,
+pub(crate) struct Renderer {
+    theme: Theme,
     base: Context,
     site_view: SiteView,
     menu: Vec<(String, MenuTarget)>,
@@ -73,16 +52,23 @@ pub struct Renderer {
     /// Position of each place in `sequence`.
     sequence_index: HashMap<Place, usize>,
     /// Resources, models and phases, for the shortcodes and pages drawn from them.
-    pub library: crate::data::library::Library,
+    data: Arc<Data>,
     /// Parts of the print pages already rewritten, kept while watch reuses this renderer.
-    pub print_memo: Option<print::PrintMemo>,
+    print_memo: Option<print::PrintMemo>,
     /// The interface strings in the toolkit's language.
-    pub strings: i18n::Strings,
+    strings: i18n::Strings,
 }
 
 impl Renderer {
-    /// Prepares what every page shares. Errors in the menu are reported here.
-    pub fn new(site: &Site, theme: Theme, links: &LinkIndex) -> Result<Renderer, Vec<Diagnostic>> {
+    /// Prepares what every page shares. Errors in the menu are reported here. `memo_print` keeps
+    /// the print pages' parts for the next render with this renderer (watch).
+    pub(crate) fn new(
+        site: &Site,
+        theme: Theme,
+        links: &LinkIndex,
+        data: Arc<Data>,
+        memo_print: bool,
+    ) -> Result<Renderer, Vec<Diagnostic>> {
         let site_view = site_view(site);
         let mut base = Context::new();
         base.insert("site", &site_view);
@@ -99,8 +85,8 @@ impl Renderer {
             sidebars: Vec::new(),
             sequence: sequence(site),
             sequence_index: HashMap::new(),
-            library: Default::default(),
-            print_memo: None,
+            data,
+            print_memo: memo_print.then(print::PrintMemo::default),
             strings,
         };
         r.sequence_index = r
@@ -113,17 +99,27 @@ impl Renderer {
         Ok(r)
     }
 
-    pub fn site(&self) -> &SiteView {
+    pub(crate) fn site(&self) -> &SiteView {
         &self.site_view
     }
 
+    /// The theme's templates and files.
+    pub(crate) fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// The interface strings in the toolkit's language.
+    pub(crate) fn strings(&self) -> &i18n::Strings {
+        &self.strings
+    }
+
     /// The context every template shares, to add a page's own values to.
-    pub fn base_context(&self) -> Context {
+    pub(crate) fn base_context(&self) -> Context {
         self.base.clone()
     }
 
     /// Renders `template` with a full context built on `base_context()`: no copy made.
-    pub fn render_full(
+    pub(crate) fn render_full(
         &self,
         template: &str,
         cx: &Context,
@@ -136,7 +132,7 @@ impl Renderer {
     }
 
     /// Renders `template` with the shared context plus `extra`.
-    pub fn render(
+    pub(crate) fn render(
         &self,
         template: &str,
         extra: &Context,
@@ -166,7 +162,7 @@ impl Renderer {
     }
 
     /// A section and its pages, with links relative to `from_url`.
-    pub fn section_view(&self, site: &Site, i: usize, from_url: &str) -> SectionView {
+    pub(crate) fn section_view(&self, site: &Site, i: usize, from_url: &str) -> SectionView {
         let s = &site.sections[i];
         SectionView {
             name: s.name.clone(),
@@ -182,7 +178,7 @@ impl Renderer {
         }
     }
 
-    pub fn page_summary(&self, site: &Site, id: PageId, from_url: &str) -> PageSummaryView {
+    pub(crate) fn page_summary(&self, site: &Site, id: PageId, from_url: &str) -> PageSummaryView {
         let p = &site.pages[id];
         PageSummaryView {
             title: p.title().to_string(),
@@ -192,7 +188,7 @@ impl Renderer {
         }
     }
 
-    pub fn audiences<'a>(&self, ids: impl Iterator<Item = &'a str>) -> Vec<AudienceView> {
+    pub(crate) fn audiences<'a>(&self, ids: impl Iterator<Item = &'a str>) -> Vec<AudienceView> {
         ids.filter_map(|id| {
             self.site_view
                 .audiences
@@ -204,7 +200,7 @@ impl Renderer {
     }
 
     /// The main navigation as seen from `url`, with the current entry marked.
-    pub fn nav(&self, site: &Site, place: Place, url: &str) -> Vec<NavItem> {
+    pub(crate) fn nav(&self, site: &Site, place: Place, url: &str) -> Vec<NavItem> {
         let current_section = match place {
             Place::Section(i) => Some(i),
             Place::Page(p) => site.pages[p]
@@ -242,7 +238,12 @@ impl Renderer {
     }
 
     /// The section's sidebar with the current page marked, from the HTML rendered once.
-    pub fn sidebar(&self, section: usize, current_href: &str, on_section_page: bool) -> String {
+    pub(crate) fn sidebar(
+        &self,
+        section: usize,
+        current_href: &str,
+        on_section_page: bool,
+    ) -> String {
         let (from_section, from_page) = &self.sidebars[section];
         let html = if on_section_page {
             from_section
@@ -254,7 +255,11 @@ impl Renderer {
     }
 
     /// Previous and next in reading order.
-    pub fn prev_next(&self, place: Place, url: &str) -> (Option<LinkView>, Option<LinkView>) {
+    pub(crate) fn prev_next(
+        &self,
+        place: Place,
+        url: &str,
+    ) -> (Option<LinkView>, Option<LinkView>) {
         let Some(&i) = self.sequence_index.get(&place) else {
             return (None, None);
         };
@@ -270,7 +275,7 @@ impl Renderer {
         (prev, next)
     }
 
-    pub fn breadcrumbs(&self, site: &Site, place: Place, url: &str) -> Vec<LinkView> {
+    pub(crate) fn breadcrumbs(&self, site: &Site, place: Place, url: &str) -> Vec<LinkView> {
         let home = self
             .base
             .get("t")
@@ -293,7 +298,7 @@ impl Renderer {
     }
 
     /// The absolute address of a page, when base_url is set.
-    pub fn absolute(&self, url: &str) -> Option<String> {
+    pub(crate) fn absolute(&self, url: &str) -> Option<String> {
         self.site_view
             .base_url
             .as_ref()
@@ -301,7 +306,7 @@ impl Renderer {
     }
 
     /// Common template values for the page at `url`.
-    pub fn common<'a>(
+    pub(crate) fn common<'a>(
         &self,
         site: &Site,
         place: Place,
@@ -331,7 +336,7 @@ impl Renderer {
 
     /// Expands one shortcode call into HTML.
     /// On failure: the message and a hint.
-    pub fn shortcode(
+    pub(crate) fn shortcode(
         &self,
         call: &Call,
         body: Option<&str>,

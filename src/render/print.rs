@@ -7,49 +7,53 @@
 //! `#anchors`, other relative links and sources are made relative to the print page, and
 //! headings move down so the page keeps one outline.
 
+use crate::render::views::print::{ChapterView, PartHeading, PartView, PrintView, TocEntry};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
-use serde::Serialize;
 use tera::Context;
 
 use super::interactive::{Embed, Interactive};
 use super::rewrite::{rewrite, site_path};
-use super::views::AudienceView;
-use super::{Place, Renderer};
+use super::views::LinkView;
+use super::Renderer;
+use crate::content::Place;
 use crate::content::Site;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::links::{file_url, relative_url};
 use crate::markdown::Call;
 
+/// The print pages by output path, each rendered or failed.
+pub(crate) type PrintPages = Vec<(String, Result<String, Diagnostic>)>;
+
 /// A rendered Markdown document (home, section or page) with its shortcodes expanded, and the
 /// shortcodes it used (a checklist or worksheet embedded in it is not printed a second time).
 #[derive(Debug, Clone, Copy)]
-pub struct PrintDoc<'a> {
-    pub place: Place,
-    pub url: &'a str,
-    pub content: &'a str,
-    pub calls: &'a [Call],
+pub(crate) struct PrintDoc<'a> {
+    pub(crate) place: Place,
+    pub(crate) url: &'a str,
+    pub(crate) content: &'a str,
+    pub(crate) calls: &'a [Call],
 }
 
 /// A checklist or worksheet, rendered as on its own page at `url` with a level-2 heading.
 #[derive(Debug, Clone)]
-pub struct PrintExtra {
+pub(crate) struct PrintExtra {
     /// The phase it is printed with; None for a worksheet of no phase (printed at the end of
     /// the whole toolkit).
-    pub phase: Option<String>,
-    pub url: String,
-    pub title: String,
-    pub kind: &'static str,
+    pub(crate) phase: Option<String>,
+    pub(crate) url: String,
+    pub(crate) title: String,
+    pub(crate) kind: &'static str,
     /// "checklist:<phase>" or "worksheet:<id>", as `embedded` names them.
-    pub key: String,
-    pub html: String,
+    pub(crate) key: String,
+    pub(crate) html: String,
 }
 
 /// Every checklist (with its phase) and worksheet (with its phase, else the phase of the first
 /// page that lists it in `worksheets = [...]`), rendered once for the print pages.
-pub fn extras(ix: &Interactive) -> (Vec<PrintExtra>, Vec<Diagnostic>) {
+pub(crate) fn extras(ix: &Interactive) -> (Vec<PrintExtra>, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let mut diags = Vec::new();
     for c in &ix.data.checklists {
@@ -123,72 +127,9 @@ fn embedded(site: &Site, doc: &PrintDoc) -> Vec<String> {
         .collect()
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct PrintView {
-    /// For a phase packet: the phase's number and title.
-    pub phase: Option<PartHeading>,
-    pub toc: Vec<TocEntry>,
-    /// The home page's text (whole toolkit only).
-    pub intro: Option<String>,
-    pub chapters: Vec<ChapterView>,
-    /// Heading levels: chapters (0 when the cover names the only chapter) and their parts.
-    pub chapter_level: u8,
-    pub part_level: u8,
-    /// `@page` size: "letter" or "A4".
-    pub paper: &'static str,
-    /// The running footer of every printed page, as a CSS string (already escaped for CSS).
-    pub footer_css: String,
-    /// The other print pages: the whole toolkit, and each phase's packet.
-    pub others: Vec<LinkTo>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct PartHeading {
-    pub number: Option<usize>,
-    pub title: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct LinkTo {
-    pub title: String,
-    pub href: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct TocEntry {
-    pub title: String,
-    pub href: String,
-    pub number: Option<usize>,
-    pub children: Vec<TocEntry>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ChapterView {
-    pub id: String,
-    pub number: Option<usize>,
-    pub title: String,
-    pub summary: Option<String>,
-    /// The section's own text.
-    pub intro: String,
-    pub parts: Vec<PartView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct PartView {
-    pub id: String,
-    pub title: String,
-    pub summary: Option<String>,
-    pub audiences: Vec<AudienceView>,
-    /// "page", "checklist" or "worksheet".
-    pub kind: &'static str,
-    /// Checklists and worksheets bring their own heading: the template adds none.
-    pub own_heading: bool,
-    pub html: String,
-}
-
 /// The id prefix of the part rendered at `url`: its path with `/` as `_`. Slugs never hold `_`,
 /// so prefixes cannot collide, and the fixed ids of the print page start with `_`.
-pub fn part_id(url: &str) -> String {
+pub(crate) fn part_id(url: &str) -> String {
     if url.is_empty() {
         "_home".to_string()
     } else {
@@ -203,7 +144,7 @@ pub fn part_id(url: &str) -> String {
 /// - each print page's template output before its bodies are spliced in, by print page and
 ///   which of its bodies are empty (the rest of the view comes from the skeleton alone).
 #[derive(Debug, Default)]
-pub struct PrintMemo {
+pub(crate) struct PrintMemo {
     parts: Mutex<HashMap<PartKey, (u64, String)>>,
     pages: Mutex<HashMap<(String, Vec<bool>), String>>,
 }
@@ -250,13 +191,13 @@ impl PrintMemo {
 }
 
 /// Where links land on one print page: the parts it holds, by their own page's file path.
-pub struct PrintMap {
-    pub url: String,
-    pub parts: HashMap<String, String>,
+pub(crate) struct PrintMap {
+    pub(crate) url: String,
+    pub(crate) parts: HashMap<String, String>,
 }
 
 /// `html` rendered for the page at `from_url`, rewritten as part `id` of a print page.
-pub fn for_print(html: &str, from_url: &str, id: &str, shift: u8, map: &PrintMap) -> String {
+pub(crate) fn for_print(html: &str, from_url: &str, id: &str, shift: u8, map: &PrintMap) -> String {
     let prefixed = |v: &str| format!("{id}__{v}");
     rewrite(
         html,
@@ -316,7 +257,7 @@ fn heading_shift(tag: &str, shift: u8) -> Option<String> {
 
 /// A value for a CSS string: quotes, backslashes and line breaks escaped, and `<` too, so the
 /// text cannot end the `<style>` element it sits in.
-pub fn css_string(text: &str) -> String {
+pub(crate) fn css_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -335,7 +276,7 @@ pub fn css_string(text: &str) -> String {
 }
 
 /// What goes on one print page.
-struct Plan<'a> {
+struct PrintPlan<'a> {
     url: String,
     /// Sections in order, by index in `site.sections`.
     sections: Vec<usize>,
@@ -346,14 +287,14 @@ struct Plan<'a> {
 
 impl Renderer {
     /// print/index.html and print/<phase>/index.html.
-    pub fn print_pages(
+    pub(crate) fn print_pages(
         &self,
         site: &Site,
         docs: &[PrintDoc],
         extras: &[PrintExtra],
-    ) -> Vec<(String, Result<String, Diagnostic>)> {
+    ) -> PrintPages {
         let by_place: HashMap<Place, &PrintDoc> = docs.iter().map(|d| (d.place, d)).collect();
-        let mut plans = vec![Plan {
+        let mut plans = vec![PrintPlan {
             url: "print/".into(),
             sections: (0..site.sections.len()).collect(),
             with_home: true,
@@ -361,7 +302,7 @@ impl Renderer {
             extras: extras.iter().collect(),
         }];
         for (i, s) in site.sections.iter().enumerate().filter(|(_, s)| s.is_phase) {
-            plans.push(Plan {
+            plans.push(PrintPlan {
                 url: format!("print/{}/", s.name),
                 sections: vec![i],
                 with_home: false,
@@ -410,12 +351,12 @@ impl Renderer {
     }
 
     /// Links to every print page, from the site root.
-    fn print_links(&self, site: &Site) -> Vec<LinkTo> {
-        let mut links = vec![LinkTo {
+    fn print_links(&self, site: &Site) -> Vec<LinkView> {
+        let mut links = vec![LinkView {
             title: self.text("print_toolkit"),
             href: "print/index.html".into(),
         }];
-        links.extend(self.library.phases.iter().map(|p| LinkTo {
+        links.extend(self.data.phases.iter().map(|p| LinkView {
             title: format!(
                 "{} {}{}{}",
                 self.text("phase"),
@@ -433,8 +374,8 @@ impl Renderer {
         &self,
         site: &Site,
         docs: &HashMap<Place, &PrintDoc>,
-        plan: &Plan,
-        others: &[LinkTo],
+        plan: &PrintPlan,
+        others: &[LinkView],
     ) -> PrintView {
         let packet = !plan.with_home;
         let (chapter_level, part_level) = if packet { (0, 2) } else { (2, 3) };
@@ -456,7 +397,7 @@ impl Renderer {
             .iter()
             .map(|&i| {
                 let s = &site.sections[i];
-                let phase = self.library.phases.iter().find(|p| p.name == s.name);
+                let phase = self.data.phases.iter().find(|p| p.name == s.name);
                 let mut parts: Vec<PartView> = s
                     .pages
                     .par_iter()
@@ -531,7 +472,7 @@ impl Renderer {
             others: others
                 .iter()
                 .filter(|l| l.href != file_url(&plan.url))
-                .map(|l| LinkTo {
+                .map(|l| LinkView {
                     title: l.title.clone(),
                     href: relative_url(&plan.url, &l.href),
                 })
@@ -540,7 +481,7 @@ impl Renderer {
     }
 
     /// Every part a link may land on, by its own page's file path.
-    fn print_map(&self, site: &Site, plan: &Plan) -> PrintMap {
+    fn print_map(&self, site: &Site, plan: &PrintPlan) -> PrintMap {
         let mut parts = HashMap::new();
         let mut add = |url: &str| {
             parts.insert(file_url(url), part_id(url));
@@ -610,7 +551,10 @@ fn marker(n: usize) -> String {
 /// Which bodies of the view are empty, in the order `take_bodies` visits them: the markers
 /// the template output holds depend on it.
 fn body_shape(view: &PrintView) -> Vec<bool> {
-    let mut shape = vec![view.intro.as_ref().is_some_and(|i| i.is_empty())];
+    let mut shape = vec![view
+        .intro
+        .as_ref()
+        .is_some_and(std::string::String::is_empty)];
     for chapter in &view.chapters {
         shape.push(chapter.intro.is_empty());
         shape.extend(chapter.parts.iter().map(|p| p.html.is_empty()));
@@ -675,7 +619,7 @@ fn extra_part(e: &PrintExtra, part_level: u8, map: &PrintMap) -> PartView {
     }
 }
 
-impl Plan<'_> {
+impl PrintPlan<'_> {
     /// Whether the document at `place` is printed on this page.
     fn holds(&self, site: &Site, place: Place) -> bool {
         match place {

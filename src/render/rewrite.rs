@@ -11,7 +11,7 @@ use crate::markdown::links::{normalize, relative_url};
 /// Rewrites `html`: `attr(tag, name, value)` may return a new value for an attribute, `tag(name)`
 /// a new name for a start or end tag. Values are passed and returned as written in the HTML
 /// (entities not decoded): ids and paths of ours contain none.
-pub fn rewrite(
+pub(crate) fn rewrite(
     html: &str,
     attr: &mut dyn FnMut(&str, &str, &str) -> Option<String>,
     tag: &dyn Fn(&str) -> Option<String>,
@@ -150,7 +150,7 @@ fn rewrite_attrs(
 }
 
 /// Whether a link leaves the site (or is not a path at all): a scheme, `//host`, or `/`.
-pub fn is_absolute(link: &str) -> bool {
+pub(crate) fn is_absolute(link: &str) -> bool {
     let scheme = link.find(':').is_some_and(|i| {
         i > 0
             && link[..i]
@@ -163,7 +163,7 @@ pub fn is_absolute(link: &str) -> bool {
 /// The site path a relative link written on the page at `from_url` ("a/b/") leads to, with its
 /// fragment: `../c/index.html#x` -> ("a/c/index.html", Some("x")). None for absolute links,
 /// fragments alone and paths that climb out of the site.
-pub fn site_path<'a>(link: &'a str, from_url: &str) -> Option<(String, Option<&'a str>)> {
+pub(crate) fn site_path<'a>(link: &'a str, from_url: &str) -> Option<(String, Option<&'a str>)> {
     if link.is_empty() || link.starts_with('#') || is_absolute(link) {
         return None;
     }
@@ -181,7 +181,7 @@ pub fn site_path<'a>(link: &'a str, from_url: &str) -> Option<(String, Option<&'
 
 /// HTML rendered for the page at `from_url`, with its relative links and sources made right for
 /// the page at `to_url`.
-pub fn rebase(html: &str, from_url: &str, to_url: &str) -> String {
+pub(crate) fn rebase(html: &str, from_url: &str, to_url: &str) -> String {
     if from_url == to_url {
         return html.to_string();
     }

@@ -39,7 +39,7 @@ struct Cause {
 /// A Tera error as a diagnostic at the template's file and line. `rendering` is the content file
 /// being rendered (named in the message); `context` the values the template received (for a
 /// "did you mean" on a misspelt variable).
-pub fn template_error(
+pub(crate) fn template_error(
     e: &tera::Error,
     templates: &HashMap<String, TemplateSource>,
     rendering: Option<&Path>,
@@ -122,11 +122,13 @@ fn explain(chain: &str, context: Option<&Value>) -> Cause {
             chain,
             r"(?m)(?:called on an incorrect value: |expected )(.*)$",
         )
-        .map(|w| {
-            w[0].replace("a f64", "a number")
-                .replace("an i64", "a whole number")
-        })
-        .unwrap_or_else(|| last_line(chain).to_string());
+        .map_or_else(
+            || last_line(chain).to_string(),
+            |w| {
+                w[0].replace("a f64", "a number")
+                    .replace("an i64", "a whole number")
+            },
+        );
         return cause(
             format!("the filter `{f}` failed: {why}"),
             Needle::Filter(f),
@@ -183,8 +185,7 @@ fn last_line(chain: &str) -> &str {
     chain
         .lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .last()
+        .rfind(|l| !l.is_empty())
         .unwrap_or("")
 }
 
@@ -369,6 +370,36 @@ fn find_word(text: &str, word: &str, glued: impl Fn(char) -> bool) -> Option<usi
         let after = text[i + word.len()..].chars().next();
         !before.is_some_and(&glued) && !after.is_some_and(|c| glued(c) && c != '.')
     })
+}
+
+/// One mistake in a template fails every page that uses it: report it once, at the template's
+/// line, counting the other pages. Diagnostics elsewhere are left as they are.
+pub(crate) fn merge_template_repeats(failures: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<(Diagnostic, usize)> = Vec::new();
+    let mut seen: HashMap<(String, Option<String>), usize> = HashMap::new();
+    for d in failures {
+        let in_template = d
+            .location
+            .as_ref()
+            .is_some_and(|l| l.path.starts_with("templates") || l.path.starts_with("themes"));
+        let key = (d.position().unwrap_or_default(), d.hint.clone());
+        match seen.get(&key) {
+            Some(&i) if in_template => out[i].1 += 1,
+            _ => {
+                seen.insert(key, out.len());
+                out.push((d, 0));
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(mut d, others)| {
+            if others > 0 {
+                let pages = if others == 1 { "page" } else { "pages" };
+                d.message = format!("{} and {others} other {pages}", d.message);
+            }
+            d
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! The theme: Tera templates and static files, from the embedded default theme, a theme folder,
 //! and the toolkit's own templates/, each overriding the one before file by file.
 
+use crate::content::Site;
+pub(crate) use crate::output::Asset;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -14,40 +16,33 @@ use crate::fsutil;
 /// The default theme, compiled into the binary so a toolkit without themes/ still builds.
 static DEFAULT_THEME: Dir = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
-/// Where a theme file's bytes come from.
-#[derive(Debug, Clone)]
-pub enum Asset {
-    Embedded(&'static [u8]),
-    Disk(PathBuf),
-}
-
 /// A template's text and where an author finds it.
 #[derive(Debug, Clone)]
-pub struct TemplateSource {
-    pub shown: PathBuf,
-    pub text: Arc<str>,
+pub(crate) struct TemplateSource {
+    pub(crate) shown: PathBuf,
+    pub(crate) text: Arc<str>,
 }
 
-pub struct Theme {
-    pub tera: Tera,
-    pub templates: HashMap<String, TemplateSource>,
+pub(crate) struct Theme {
+    pub(crate) tera: Tera,
+    pub(crate) templates: HashMap<String, TemplateSource>,
     /// Static files by output path ("trellis.css").
-    pub assets: Vec<(String, Asset)>,
+    pub(crate) assets: Vec<(String, Asset)>,
     /// The theme folder's own strings files, by language (src/render/i18n).
-    pub strings: super::i18n::ThemeTables,
+    pub(crate) strings: super::i18n::ThemeTables,
 }
 
 /// A theme's templates and static files, read in override order but not yet parsed.
-pub struct ThemeFiles {
-    pub templates: HashMap<String, TemplateSource>,
+pub(crate) struct ThemeFiles {
+    pub(crate) templates: HashMap<String, TemplateSource>,
     /// Static files by output path, sorted.
-    pub assets: Vec<(String, Asset)>,
-    pub strings: super::i18n::ThemeTables,
+    pub(crate) assets: Vec<(String, Asset)>,
+    pub(crate) strings: super::i18n::ThemeTables,
 }
 
 impl ThemeFiles {
     /// Parses the templates (once).
-    pub fn parse(self) -> Result<Theme, Diagnostics> {
+    pub(crate) fn parse(self) -> Result<Theme, Diagnostics> {
         let tera = parse_all(&self.templates)?;
         Ok(Theme {
             tera,
@@ -59,13 +54,8 @@ impl ThemeFiles {
 }
 
 impl Theme {
-    /// Loads templates in override order and parses them once.
-    pub fn load(root: &Path, theme_name: &str) -> Result<Theme, Diagnostics> {
-        Theme::read(root, theme_name)?.parse()
-    }
-
     /// Reads the templates and lists the static files, in override order.
-    pub fn read(root: &Path, theme_name: &str) -> Result<ThemeFiles, Diagnostics> {
+    pub(crate) fn read(root: &Path, theme_name: &str) -> Result<ThemeFiles, Diagnostics> {
         let mut templates: HashMap<String, TemplateSource> = HashMap::new();
         let mut assets: HashMap<String, Asset> = HashMap::new();
         let mut diags = Diagnostics::default();
@@ -97,12 +87,12 @@ impl Theme {
         })
     }
 
-    pub fn has_template(&self, name: &str) -> bool {
+    pub(crate) fn has_template(&self, name: &str) -> bool {
         self.templates.contains_key(name)
     }
 
     /// The text of a theme asset (for inlining CSS into the 404 page).
-    pub fn asset_text(&self, name: &str) -> String {
+    pub(crate) fn asset_text(&self, name: &str) -> String {
         let Some((_, asset)) = self.assets.iter().find(|(n, _)| n == name) else {
             return String::new();
         };
@@ -115,12 +105,12 @@ impl Theme {
 
 /// Whether `name` names a folder directly under themes/: no path, so a theme can never be read
 /// from outside the toolkit.
-pub fn is_plain_name(name: &str) -> bool {
+pub(crate) fn is_plain_name(name: &str) -> bool {
     !name.is_empty() && name != "." && name != ".." && !name.contains(['/', '\\', ':'])
 }
 
 /// Whether a theme exists: the built-in default, or a folder under themes/.
-pub fn exists(root: &Path, name: &str) -> bool {
+pub(crate) fn exists(root: &Path, name: &str) -> bool {
     name == "default" || root.join("themes").join(name).join("templates").is_dir()
 }
 
@@ -166,7 +156,7 @@ fn add_disk(
                 continue;
             }
         };
-        match crate::content::source_text(bytes, &shown) {
+        match crate::fsutil::decode_text(bytes, &shown) {
             Ok(text) => {
                 templates.insert(
                     slash(&rel),
@@ -188,7 +178,7 @@ fn slash(p: &Path) -> String {
 fn parse_all(templates: &HashMap<String, TemplateSource>) -> Result<Tera, Diagnostics> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
-    tera.set_escape_fn(escape_html);
+    tera.set_escape_fn(crate::markdown::escape_html);
     tera.register_filter("css_string", css_string_filter);
     let mut names: Vec<&String> = templates.keys().collect();
     names.sort();
@@ -223,19 +213,20 @@ fn css_string_filter(
     Ok(tera::Value::String(super::print::css_string(text)))
 }
 
-/// Escapes what HTML needs escaped and nothing more: Tera's default also escapes `/`, which
-/// makes every relative link unreadable in the output.
-pub fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+/// The theme site.toml names (the built-in default when none), read but not yet parsed.
+pub(crate) fn find(site: &Site) -> Result<ThemeFiles, Diagnostics> {
+    let name = site.config.theme.name.get_ref();
+    if !is_plain_name(name) {
+        let mut d = Diagnostics::default();
+        d.push(site.config.error_at(&site.config.theme.name, format!("`{name}` is not a theme name"))
+            .hint("a theme is a folder under themes/ named by its folder name alone, such as theme = \"campus\" for themes/campus/"));
+        return Err(d);
     }
-    out
+    if !exists(&site.root, name) {
+        let mut d = Diagnostics::default();
+        d.push(site.config.error_at(&site.config.theme.name, format!("there is no theme `{name}`"))
+            .hint(format!("create themes/{name}/templates/, or remove the theme line to use the built-in default theme")));
+        return Err(d);
+    }
+    Theme::read(&site.root, name)
 }

@@ -8,22 +8,21 @@ use pulldown_cmark::{Event, Parser, TagEnd};
 use super::text::{parts, squash, Part};
 use super::{Entry, Kind};
 use crate::data::checklist::Checklist;
-use crate::data::library::Library;
 use crate::data::Data;
 
 /// A page: its title and summary from the front matter, its text from its rendered Markdown
 /// (`html`, before shortcodes are drawn: checklists and worksheets have entries of their own).
-pub struct PageInput<'a> {
-    pub title: &'a str,
+pub(crate) struct PageInput<'a> {
+    pub(crate) title: &'a str,
     /// The page's folder URL ("a/b/", "" for the home page).
-    pub url: &'a str,
-    pub phase: Option<&'a str>,
-    pub section: Option<&'a str>,
-    pub summary: Option<&'a str>,
-    pub html: &'a str,
+    pub(crate) url: &'a str,
+    pub(crate) phase: Option<&'a str>,
+    pub(crate) section: Option<&'a str>,
+    pub(crate) summary: Option<&'a str>,
+    pub(crate) html: &'a str,
 }
 
-pub fn page(p: &PageInput) -> Entry {
+pub(crate) fn page(p: &PageInput) -> Entry {
     Entry {
         kind: Kind::Page,
         title: p.title.to_string(),
@@ -37,11 +36,7 @@ pub fn page(p: &PageInput) -> Entry {
 
 /// Checklist items, worksheets and resources, in that order. `checklist_title` gives a
 /// checklist's title as its page shows it.
-pub fn data(
-    data: &Data,
-    library: &Library,
-    checklist_title: &dyn Fn(&Checklist) -> String,
-) -> Vec<Entry> {
+pub(crate) fn data(data: &Data, checklist_title: &dyn Fn(&Checklist) -> String) -> Vec<Entry> {
     let mut out = Vec::new();
     for c in &data.checklists {
         let title = checklist_title(c);
@@ -66,7 +61,7 @@ pub fn data(
     for w in &data.worksheets {
         out.push(worksheet(w));
     }
-    if let Some(resources) = &library.resources {
+    if let Some(resources) = &data.resources {
         for r in &resources.items {
             let mut text: Vec<String> = [&r.format, &r.publisher]
                 .into_iter()
@@ -144,7 +139,7 @@ fn text_part(text: Option<String>) -> Vec<Part> {
 }
 
 /// The words of a Markdown text, with a space wherever a block or line ends.
-pub fn markdown_text(markdown: &str) -> String {
+pub(crate) fn markdown_text(markdown: &str) -> String {
     let mut out = String::new();
     for event in Parser::new(markdown) {
         match event {

@@ -12,9 +12,10 @@
 //! every stem it starts with (typing), and to the stems the word itself starts with (its own
 //! inflections, so no stemmer is needed in the browser).
 
-pub mod collect;
-pub mod text;
-pub mod words;
+pub(crate) mod collect;
+pub(crate) mod site;
+pub(crate) mod text;
+pub(crate) mod words;
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -23,15 +24,15 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-pub use text::Part;
+pub(crate) use text::Part;
 use words::{for_each_word, stop_words, Stems};
 
 /// Where the index is written, from the output root.
-pub const INDEX_FILE: &str = "search/search-index.js";
+pub(crate) const INDEX_FILE: &str = "search/search-index.js";
 
 /// What a search result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Page = 0,
     ChecklistItem = 1,
     Worksheet = 2,
@@ -40,18 +41,18 @@ pub enum Kind {
 
 /// One thing a search can find.
 #[derive(Debug, Clone)]
-pub struct Entry {
-    pub kind: Kind,
-    pub title: String,
+pub(crate) struct Entry {
+    pub(crate) kind: Kind,
+    pub(crate) title: String,
     /// The file to open, from the output root, with `#anchor` when it lands inside a page.
-    pub url: String,
+    pub(crate) url: String,
     /// The phase (folder name) it belongs to.
-    pub phase: Option<String>,
+    pub(crate) phase: Option<String>,
     /// What it is part of: a page's section, an item's checklist.
-    pub context: Option<String>,
-    pub summary: Option<String>,
+    pub(crate) context: Option<String>,
+    pub(crate) summary: Option<String>,
     /// Its text, in parts that start at headings (or worksheet sections).
-    pub parts: Arc<Vec<Part>>,
+    pub(crate) parts: Arc<Vec<Part>>,
 }
 
 /// Hashing every word of the toolkit is a good part of the index's cost, so words are hashed
@@ -99,7 +100,7 @@ const TEXT: u32 = 1;
 /// Many repeats in the text should not outweigh a title.
 const MAX_WEIGHT: u32 = 40;
 /// Entries per text file: a query loads the files of the results it shows, not the whole text.
-pub const TEXT_CHUNK: usize = 64;
+pub(crate) const TEXT_CHUNK: usize = 64;
 
 /// The index as the script receives it.
 #[derive(Serialize)]
@@ -126,7 +127,7 @@ type TextJson<'a> = (&'a str, Vec<[&'a str; 3]>);
 /// The index as output files (path from the output root, script): `INDEX_FILE`, then the text
 /// files. The same entries always give the same bytes. `phases` are (folder name, title) in
 /// the toolkit's order.
-pub fn files(
+pub(crate) fn files(
     language: &str,
     phases: &[(String, String)],
     entries: &[Entry],
@@ -214,7 +215,7 @@ fn stem_weights(words: &[(String, u32)], term_id: &HashMap<&str, u32, Fast>) -> 
 }
 
 /// Where the text of entries n*TEXT_CHUNK.. is written.
-pub fn text_file(n: usize) -> String {
+pub(crate) fn text_file(n: usize) -> String {
     format!("search/text-{n}.js")
 }
 

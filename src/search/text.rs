@@ -3,19 +3,19 @@
 
 /// A stretch of text under one heading (or before the first).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Part {
+pub(crate) struct Part {
     /// The heading's id, to land on; none before the first heading.
-    pub anchor: Option<String>,
-    pub heading: Option<String>,
-    pub text: String,
+    pub(crate) anchor: Option<String>,
+    pub(crate) heading: Option<String>,
+    pub(crate) text: String,
     /// Text that counts like a heading (worksheet prompts).
-    pub strong: bool,
+    pub(crate) strong: bool,
 }
 
 /// The parts of rendered Markdown: text outside tags, entities decoded, shortcode markers and
 /// the theme's hidden helper text (heading links, task-list labels) left out. Headings of
 /// levels 2 to 4 with an id start a new part.
-pub fn parts(html: &str) -> Vec<Part> {
+pub(crate) fn parts(html: &str) -> Vec<Part> {
     let mut parts = vec![Part::default()];
     let mut rest = html;
     // Inside a heading that starts a part: the text goes to its title.
@@ -229,7 +229,7 @@ fn entity(name: &str) -> Option<char> {
 }
 
 /// Runs of white space as one space, trimmed.
-pub fn squash(text: &str) -> String {
+pub(crate) fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

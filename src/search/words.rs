@@ -8,11 +8,11 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 /// A word shorter than this is not indexed (and not looked up): single letters are mostly
 /// elisions (`l'équipe`) and list markers.
-pub const MIN_WORD: usize = 2;
+pub(crate) const MIN_WORD: usize = 2;
 
 /// Lower case, with the accents of Latin letters folded (`É` -> `e`, `œ` -> `oe`). Other
 /// scripts are only lower-cased, so a word in Greek or Japanese still finds itself.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         fold_char(c, &mut out);
@@ -41,7 +41,7 @@ fn fold_char(c: char, out: &mut String) {
 /// Calls `f` with each word of `text`, folded: runs of letters and digits, at least `MIN_WORD`
 /// long. One pass, one buffer for every word, ASCII byte by byte: this runs over the whole
 /// toolkit.
-pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
     let mut chars = 0;
     let mut end_word = |word: &mut String, chars: &mut usize| {
@@ -78,7 +78,8 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
 }
 
 /// The words of `text`, as `for_each_word` sees them.
-pub fn words(text: &str) -> Vec<String> {
+#[cfg(test)]
+fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for_each_word(text, |w| out.push(w.to_string()));
     out
@@ -86,7 +87,7 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// Words too common to tell pages apart, per language. They are left out of the index, and the
 /// script drops them from queries (the index carries the list).
-pub fn stop_words(language: &str) -> &'static [&'static str] {
+pub(crate) fn stop_words(language: &str) -> &'static [&'static str] {
     match language {
         "en" => &[
             "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "if", "in", "into",
@@ -103,14 +104,14 @@ pub fn stop_words(language: &str) -> &'static [&'static str] {
 }
 
 /// Stems folded words in the site's language, remembering each word's stem.
-pub struct Stems {
+pub(crate) struct Stems {
     stemmer: Option<Stemmer>,
     memo: HashMap<String, String>,
 }
 
 impl Stems {
     /// English and French have Snowball stemmers; other languages are matched by prefix only.
-    pub fn new(language: &str) -> Stems {
+    pub(crate) fn new(language: &str) -> Stems {
         let algorithm = match language {
             "en" => Some(Algorithm::English),
             "fr" => Some(Algorithm::French),
@@ -125,7 +126,7 @@ impl Stems {
     /// The stem of a folded word, cut back where Snowball rewrote an ending (`community` gives
     /// `communiti`, kept as `communit`), so that a stem is always the start of its words: the
     /// script relies on that to find the stem of a query word it cannot stem itself.
-    pub fn stem(&mut self, word: &str) -> &str {
+    pub(crate) fn stem(&mut self, word: &str) -> &str {
         if !self.memo.contains_key(word) {
             let stem = match &self.stemmer {
                 Some(s) => common_prefix(word, &fold(&s.stem(word))).to_string(),

@@ -21,11 +21,11 @@ use tokio::net::TcpListener;
 use crate::markdown::links::percent_decode;
 
 /// How long a client may take to send a request's headers, or stay connected without sending one.
-pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Serves `app` on `listener` until `stop` completes. Connections still open then are dropped
 /// with the runtime.
-pub async fn serve(listener: TcpListener, app: Router, stop: impl Future<Output = ()>) {
+pub(crate) async fn serve(listener: TcpListener, app: Router, stop: impl Future<Output = ()>) {
     let mut stop = std::pin::pin!(stop);
     loop {
         let stream = tokio::select! {
@@ -57,12 +57,12 @@ pub async fn serve(listener: TcpListener, app: Router, stop: impl Future<Output 
 
 /// The output folder as the file system knows it (links resolved).
 #[derive(Clone)]
-pub struct Inside {
+pub(crate) struct Inside {
     out: PathBuf,
 }
 
 impl Inside {
-    pub fn new(out: &Path) -> Inside {
+    pub(crate) fn new(out: &Path) -> Inside {
         Inside {
             out: out.to_path_buf(),
         }
@@ -99,7 +99,11 @@ impl Inside {
 }
 
 /// Answers with the 404 page for what must not be served; passes the rest on.
-pub async fn stay_inside(State(inside): State<Inside>, req: Request, next: Next) -> Response<Body> {
+pub(crate) async fn stay_inside(
+    State(inside): State<Inside>,
+    req: Request,
+    next: Next,
+) -> Response<Body> {
     if inside.allows(req.uri().path()) {
         next.run(req).await
     } else {

@@ -15,12 +15,12 @@ use crate::build::Failure;
 use crate::watch::Rebuilt;
 
 /// The route of the event stream.
-pub const EVENTS_PATH: &str = "/__trellis/events";
+pub(crate) const EVENTS_PATH: &str = "/__trellis/events";
 
 /// One message to the browser.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(tag = "kind", rename_all = "lowercase")]
-pub enum LiveEvent {
+pub(crate) enum LiveEvent {
     /// First on every connection: which server and build this is, and the current error.
     Hello {
         session: String,
@@ -44,7 +44,7 @@ struct Latest {
 
 /// The hub between the rebuild loop (which publishes) and the open event streams.
 #[derive(Clone)]
-pub struct Live {
+pub(crate) struct Live {
     session: String,
     events: broadcast::Sender<LiveEvent>,
     latest: Arc<Mutex<Latest>>,
@@ -52,7 +52,7 @@ pub struct Live {
 
 impl Live {
     /// `session` tells one run of the server from the next, so pages reload after a restart.
-    pub fn new(session: String) -> Live {
+    pub(crate) fn new(session: String) -> Live {
         let (events, _) = broadcast::channel(64);
         Live {
             session,
@@ -61,11 +61,11 @@ impl Live {
         }
     }
 
-    pub fn session(&self) -> &str {
+    pub(crate) fn session(&self) -> &str {
         &self.session
     }
 
-    pub fn build(&self) -> u64 {
+    pub(crate) fn build(&self) -> u64 {
         self.lock().build
     }
 
@@ -74,7 +74,11 @@ impl Live {
     }
 
     /// Tells every open page about a rebuild.
-    pub fn publish(&self, result: &Result<Rebuilt, Failure>, error_text: impl FnOnce() -> String) {
+    pub(crate) fn publish(
+        &self,
+        result: &Result<Rebuilt, Failure>,
+        error_text: impl FnOnce() -> String,
+    ) {
         let event = {
             let mut latest = self.lock();
             latest.build += 1;
@@ -101,7 +105,7 @@ impl Live {
     }
 
     /// Ends every event stream.
-    pub fn bye(&self) {
+    pub(crate) fn bye(&self) {
         let _ = self.events.send(LiveEvent::Bye);
     }
 
@@ -116,7 +120,7 @@ impl Live {
 }
 
 /// GET /__trellis/events: hello, then one event per rebuild.
-pub async fn events(
+pub(crate) async fn events(
     State(live): State<Live>,
 ) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
     // Subscribe before reading the latest build, so no rebuild falls in between.
@@ -146,13 +150,13 @@ fn sse(event: &LiveEvent) -> SseEvent {
 }
 
 /// The script, told which server and build served the page.
-pub fn script(session: &str, build: u64) -> String {
+pub(crate) fn script(session: &str, build: u64) -> String {
     let session = serde_json::to_string(session).unwrap_or_default();
     format!("<script>/* trellis serve: live reload */var __trellis={{session:{session},build:{build},events:\"{EVENTS_PATH}\"}};{SCRIPT}</script>")
 }
 
 /// Adds `script` before the last `</body>` of an HTML page (at the end when there is none).
-pub fn inject(html: &str, script: &str) -> String {
+pub(crate) fn inject(html: &str, script: &str) -> String {
     let at = html
         .to_ascii_lowercase()
         .rfind("</body>")

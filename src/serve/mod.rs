@@ -5,7 +5,7 @@
 //! the live-reload script to HTML as it goes out, and stops cleanly on Ctrl-C.
 
 mod http;
-pub mod live;
+pub(crate) mod live;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -27,18 +27,18 @@ use live::Live;
 
 /// What the command line can change about the server.
 #[derive(Debug, Clone)]
-pub struct ServeOptions {
-    pub bind: IpAddr,
-    pub port: u16,
+pub(crate) struct ServeOptions {
+    pub(crate) bind: IpAddr,
+    pub(crate) port: u16,
     /// Open the site in the default browser once it is served.
-    pub open: bool,
+    pub(crate) open: bool,
     /// Write the site here (checked like `build --output`) instead of a temporary folder.
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
 }
 
 /// Builds, serves and rebuilds until Ctrl-C. `report` hears about every build (on the rebuild
 /// thread) and about the address once serving. Errors: what kept the server from starting.
-pub fn run(
+pub(crate) fn run(
     root: &Path,
     opts: BuildOptions,
     serve: &ServeOptions,
@@ -66,7 +66,11 @@ pub fn run(
     let stop_loop = tx.clone();
     let (ready_tx, ready_rx) = mpsc::channel();
     let report = std::sync::Mutex::new(report);
-    let say = |e: Event| (report.lock().unwrap_or_else(|p| p.into_inner()))(e);
+    let say = |e: Event| {
+        (report
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner))(e);
+    };
     std::thread::scope(|scope| {
         let watching = scope.spawn(|| {
             watch::run(&mut session, (tx, rx), |event| {
@@ -180,7 +184,7 @@ fn failure_text(result: &Result<watch::Rebuilt, crate::build::Failure>) -> Strin
 }
 
 /// The site's files, the event stream, and the script added to every HTML page.
-pub fn router(out: &Path, live: Live) -> Router {
+pub(crate) fn router(out: &Path, live: Live) -> Router {
     let files = ServeDir::new(out).not_found_service(ServeFile::new(out.join("404.html")));
     let inside = http::Inside::new(out);
     Router::new()

@@ -14,7 +14,7 @@ impl<'a> TomlSource<'a> {
     /// errors and mistakes in the settings stop the file. Returns the settings, the entries that
     /// could be read (an entry with a wrong field is read without it, so its other fields are
     /// still checked) and every mistake.
-    pub fn parse_entries<H: DeserializeOwned, E: DeserializeOwned>(
+    pub(crate) fn parse_entries<H: DeserializeOwned, E: DeserializeOwned>(
         &self,
         what: &str,
         key: &str,
@@ -39,7 +39,10 @@ impl<'a> TomlSource<'a> {
     /// Reads the whole text as `T`, field by field: every field with a mistake is reported (and
     /// left out), so one run shows them all. `T` comes back when it could be read without them,
     /// for the checks that follow (an unknown audience in front matter with a misspelt key).
-    pub fn parse_fields<T: DeserializeOwned>(&self, what: &str) -> (Option<T>, Vec<Diagnostic>) {
+    pub(crate) fn parse_fields<T: DeserializeOwned>(
+        &self,
+        what: &str,
+    ) -> (Option<T>, Vec<Diagnostic>) {
         // Most front matter has no mistake: read it in one go, and field by field only when
         // that fails (every page's front matter passes here).
         if let Ok(read) = toml::from_str(self.text()) {
@@ -52,7 +55,7 @@ impl<'a> TomlSource<'a> {
     }
 
     /// The text's TOML, syntax checked, as a table to read from.
-    pub fn document(&self, what: &str) -> Result<Spanned<DeValue<'a>>, Diagnostic> {
+    pub(crate) fn document(&self, what: &str) -> Result<Spanned<DeValue<'a>>, Diagnostic> {
         let table = DeTable::parse(self.text()).map_err(|e| self.explain(&e, what))?;
         let span = table.span();
         Ok(Spanned::new(span, DeValue::Table(table.into_inner())))
@@ -60,7 +63,7 @@ impl<'a> TomlSource<'a> {
 
     /// Takes the list of tables under `key` out of `table` (`[[section]]`), each to be read on
     /// its own.
-    pub fn take_entries<'i>(
+    pub(crate) fn take_entries<'i>(
         &self,
         table: &mut Spanned<DeValue<'i>>,
         key: &str,
@@ -87,7 +90,7 @@ impl<'a> TomlSource<'a> {
     /// Reads `value` as `T`. On a mistake, the field it is in is reported and left out, and the
     /// value read again, until it reads or a required field is missing. `also` are keys that
     /// `T` leaves to the caller (taken out with `take_entries`) but are allowed here.
-    pub fn read<T: DeserializeOwned>(
+    pub(crate) fn read<T: DeserializeOwned>(
         &self,
         mut value: Spanned<DeValue<'_>>,
         what: &str,

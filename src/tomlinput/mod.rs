@@ -36,12 +36,12 @@ impl<'a> TomlSource<'a> {
         }
     }
 
-    pub fn text(&self) -> &'a str {
+    pub(crate) fn text(&self) -> &'a str {
         &self.file[self.offset..self.offset + self.len]
     }
 
     /// A diagnostic at a span relative to the parsed text.
-    pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         let span = (span.start + self.offset)..(span.end + self.offset);
         Diagnostic::error(message).at_span(self.path, self.file, span)
     }
@@ -78,7 +78,7 @@ impl<'a> TomlSource<'a> {
 }
 
 /// Rewrites a serde/toml message into (message, hint).
-pub fn author_message(raw: &str, what: &str) -> (String, Option<String>) {
+pub(crate) fn author_message(raw: &str, what: &str) -> (String, Option<String>) {
     let ticked = backticked(raw);
     if raw.starts_with("unknown field") {
         let unknown = ticked.first().cloned().unwrap_or_default();

@@ -13,7 +13,7 @@ use crate::content::is_ignored_name;
 
 /// One source file (or folder) that changed, relative to the toolkit root.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Change {
+pub(crate) enum Change {
     /// site.toml: every page may change.
     Config,
     /// A page, section, data file or page-folder asset under content/.
@@ -26,7 +26,7 @@ pub enum Change {
 
 impl Change {
     /// The path as the author knows it.
-    pub fn path(&self) -> PathBuf {
+    pub(crate) fn path(&self) -> PathBuf {
         match self {
             Change::Config => PathBuf::from(CONFIG_FILE),
             Change::Content(p) | Change::Static(p) | Change::Theme(p) => p.clone(),
@@ -36,19 +36,19 @@ impl Change {
 
 /// The changes in one batch of events, without repeats, in a stable order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Changes(pub BTreeSet<Change>);
+pub(crate) struct Changes(pub BTreeSet<Change>);
 
 impl Changes {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    pub fn extend(&mut self, other: Changes) {
+    pub(crate) fn extend(&mut self, other: Changes) {
         self.0.extend(other.0);
     }
 
     /// "content/a.md", "content/a.md and site.toml", "content/a.md and 3 more".
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let paths: Vec<String> = self
             .0
             .iter()
@@ -64,12 +64,12 @@ impl Changes {
 }
 
 /// The folders a toolkit's sources live in, each watched recursively.
-pub const WATCHED_DIRS: &[&str] = &["content", "static", "templates", "themes"];
+pub(crate) const WATCHED_DIRS: &[&str] = &["content", "static", "templates", "themes"];
 
 /// Classifies the paths of one batch of events. `root` is the toolkit folder and `out` the
 /// output folder (both absolute); paths outside the sources, inside the output, or that a build
 /// ignores (hidden files, editor backups and temporary files) are left out.
-pub fn classify(root: &Path, out: Option<&Path>, paths: &[PathBuf]) -> Changes {
+pub(crate) fn classify(root: &Path, out: Option<&Path>, paths: &[PathBuf]) -> Changes {
     Changes(
         paths
             .iter()
@@ -94,7 +94,7 @@ fn classify_one(root: &Path, out: Option<&Path>, path: &Path) -> Option<Change> 
         return None;
     }
     let rel = rel.to_path_buf();
-    match parts.first().map(|p| p.as_ref()) {
+    match parts.first().map(std::convert::AsRef::as_ref) {
         Some(CONFIG_FILE) if parts.len() == 1 => Some(Change::Config),
         Some("content") => Some(Change::Content(rel)),
         Some("static") => Some(Change::Static(rel)),
@@ -105,12 +105,12 @@ fn classify_one(root: &Path, out: Option<&Path>, path: &Path) -> Option<Change> 
 
 /// A batch of paths from the debouncer, stamped when it was handed over.
 #[derive(Debug, Clone)]
-pub struct Batch {
-    pub paths: Vec<PathBuf>,
-    pub emitted: Instant,
+pub(crate) struct Batch {
+    pub(crate) paths: Vec<PathBuf>,
+    pub(crate) emitted: Instant,
     /// Whether every path had been quiet for the whole debounce time (not a continuing stream
     /// of writes).
-    pub settled: bool,
+    pub(crate) settled: bool,
 }
 
 impl Batch {
@@ -118,7 +118,7 @@ impl Batch {
     /// `last_scan`, which therefore already saw it. The debouncer hands a settled path over only
     /// after `debounce` without events, so its last event is at least that old; a burst that the
     /// debouncer split in two thus causes one rebuild, not two.
-    pub fn is_stale(&self, debounce: Duration, last_scan: Option<Instant>) -> bool {
+    pub(crate) fn is_stale(&self, debounce: Duration, last_scan: Option<Instant>) -> bool {
         let Some(scan) = last_scan else {
             return false;
         };

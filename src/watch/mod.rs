@@ -9,52 +9,52 @@
 //! The output therefore always equals a full build of the same sources (tests/watch.rs checks
 //! this through a scripted series of edits).
 
-pub mod classify;
+pub(crate) mod classify;
 mod watcher;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
 
+use crate::build::memo::Memo;
 use crate::build::{self, BuildOptions, Failure, Stats};
-use crate::cache::RenderCache;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::{self, Plan, Written};
+use crate::output::{self, WritePlan, Written};
 
-pub use classify::{Batch, Change, Changes};
-pub use watcher::DEBOUNCE;
+pub(crate) use classify::{Batch, Changes};
+pub(crate) use watcher::DEBOUNCE;
 
 /// What the watch loop receives: batches from the watcher, or the order to stop (Ctrl-C).
 #[derive(Debug)]
-pub enum Msg {
+pub(crate) enum Msg {
     Files(Batch),
     WatchError(String),
     Stop,
 }
 
 /// A toolkit being watched: the render cache and what the output folder holds.
-pub struct Session {
+pub(crate) struct Session {
     root: PathBuf,
     opts: BuildOptions,
     /// Where to write; None until site.toml has been read (its output_dir decides).
     out: Option<PathBuf>,
-    cache: RenderCache,
+    cache: Memo,
     written: Option<Written>,
 }
 
 /// A successful rebuild.
 #[derive(Debug)]
-pub struct Rebuilt {
-    pub stats: Stats,
+pub(crate) struct Rebuilt {
+    pub(crate) stats: Stats,
     /// The output files written and removed.
-    pub plan: Plan,
-    pub warnings: Diagnostics,
-    pub elapsed: Duration,
-    pub out: PathBuf,
+    pub(crate) plan: WritePlan,
+    pub(crate) warnings: Diagnostics,
+    pub(crate) elapsed: Duration,
+    pub(crate) out: PathBuf,
 }
 
 /// What the loop tells its owner (the command line, the server).
-pub enum Event<'a> {
+pub(crate) enum Event<'a> {
     /// The first build (`trigger` None) or a rebuild after `trigger` changed.
     Built {
         trigger: Option<&'a Changes>,
@@ -71,28 +71,28 @@ pub enum Event<'a> {
 impl Session {
     /// `out`: a fixed output folder, already checked (serve's temporary folder, `--output`), or
     /// None for site.toml's output_dir.
-    pub fn new(root: &Path, opts: BuildOptions, out: Option<PathBuf>) -> Session {
+    pub(crate) fn new(root: &Path, opts: BuildOptions, out: Option<PathBuf>) -> Session {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         Session {
             root,
             opts,
             out,
-            cache: RenderCache::on(),
+            cache: Memo::on(),
             written: None,
         }
     }
 
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
-    pub fn out(&self) -> Option<&Path> {
+    pub(crate) fn out(&self) -> Option<&Path> {
         self.out.as_deref()
     }
 
     /// Renders the site (reusing what did not change) and brings the output folder up to date.
     /// On errors the output folder is left as it was.
-    pub fn rebuild(&mut self) -> Result<Rebuilt, Failure> {
+    pub(crate) fn rebuild(&mut self) -> Result<Rebuilt, Failure> {
         let start = Instant::now();
         let (rendered, diags) = build::render_site_with(&self.root, &self.opts, &mut self.cache);
         let Some(rendered) = rendered.filter(|_| !build::fails(&diags, &self.opts)) else {
@@ -119,7 +119,7 @@ impl Session {
 
 /// Builds, then rebuilds after every change until a `Msg::Stop` arrives or every sender is
 /// gone. `tx` is given to the watcher; `report` hears about every build.
-pub fn run(
+pub(crate) fn run(
     session: &mut Session,
     (tx, rx): (Sender<Msg>, Receiver<Msg>),
     mut report: impl FnMut(Event),
@@ -178,7 +178,7 @@ fn gather(
 }
 
 /// `trellis watch`: checks `--output` like build does, then runs until Ctrl-C.
-pub fn run_command(
+pub(crate) fn run_command(
     root: &Path,
     opts: BuildOptions,
     report: impl FnMut(Event),
@@ -199,7 +199,7 @@ pub fn run_command(
 
 /// Sends `Msg::Stop` on Ctrl-C or SIGTERM (from a small thread of its own, since watch has no
 /// runtime).
-pub fn stop_on_ctrl_c(tx: Sender<Msg>) {
+pub(crate) fn stop_on_ctrl_c(tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -218,7 +218,7 @@ const STOP_GRACE: Duration = Duration::from_secs(3);
 
 /// Waits for Ctrl-C (SIGINT) or, on Unix, SIGTERM (what `kill` and service managers send): both
 /// stop watch and serve the same way. Never returns if neither can be listened for.
-pub async fn stop_signal() {
+pub(crate) async fn stop_signal() {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{signal, SignalKind};
@@ -239,7 +239,7 @@ pub async fn stop_signal() {
 /// `STOP_GRACE` (a build is still running), removes `temporary` and exits with 130, the code of
 /// an interrupted program. An output folder half-written by the interrupted build is never the
 /// published one: builds write beside it and swap, and the next build clears what is left.
-pub fn exit_if_still_running(temporary: Vec<PathBuf>) {
+pub(crate) fn exit_if_still_running(temporary: Vec<PathBuf>) {
     std::thread::spawn(move || {
         std::thread::sleep(STOP_GRACE);
         for dir in &temporary {

@@ -16,11 +16,11 @@ use super::Msg;
 /// How long a path must stay quiet before its events are handed over. Editors finish a save in
 /// well under this; a longer wait would only delay the rebuild (QUALITY.md: under 50 ms from
 /// save to page on disk).
-pub const DEBOUNCE: Duration = Duration::from_millis(15);
+pub(crate) const DEBOUNCE: Duration = Duration::from_millis(15);
 
 /// notify's own watcher, less the events of files being opened, read and closed: a build
 /// reads every source, and those reads must not look like edits.
-pub struct ChangesOnly(RecommendedWatcher);
+pub(crate) struct ChangesOnly(RecommendedWatcher);
 
 struct SkipAccess<H>(H);
 
@@ -52,14 +52,14 @@ impl notify::Watcher for ChangesOnly {
 
 /// Watches site.toml (through the root folder, since editors replace files by renaming) and the
 /// source folders that exist.
-pub struct Watcher {
+pub(crate) struct Watcher {
     debouncer: Debouncer<ChangesOnly>,
     root: PathBuf,
     watched: HashSet<PathBuf>,
 }
 
 impl Watcher {
-    pub fn start(root: &Path, tx: Sender<Msg>) -> notify::Result<Watcher> {
+    pub(crate) fn start(root: &Path, tx: Sender<Msg>) -> notify::Result<Watcher> {
         let config = Config::default().with_timeout(DEBOUNCE);
         let debouncer = new_debouncer_opt(config, move |result: DebounceEventResult| {
             let msg = match result {
@@ -87,7 +87,7 @@ impl Watcher {
 
     /// Watches source folders created since the last call (a new templates/ folder) and forgets
     /// removed ones, so a folder that comes back is watched again.
-    pub fn refresh(&mut self) {
+    pub(crate) fn refresh(&mut self) {
         for name in WATCHED_DIRS {
             let dir = self.root.join(name);
             let exists = dir.is_dir();

@@ -156,10 +156,10 @@ async fn ticked(tab: &Tab<'_>) -> Result<Vec<usize>, String> {
 
 /// The visible text of the home page's card for a phase (the card linking to it).
 async fn phase_card_text(tab: &Tab<'_>, phase: &str) -> Result<String, String> {
-    let script = r#"
+    let script = r"
         const link = [...document.querySelectorAll('main .card a')].find(a => a.getAttribute('href') === arguments[0]);
         return link ? link.closest('.card').innerText : '';
-    "#;
+    ";
     tab.eval(script, vec![json!(format!("{phase}/index.html"))])
         .await
 }

@@ -151,13 +151,13 @@ pub async fn answers_in_words_show_side_by_side_and_tables_merge(s: &Shared) -> 
     tab.click_button("Add the pasted answers").await?;
     tab.wait_until("document.querySelectorAll('.compare-partners li').length === 1")
         .await?;
-    let drop = r#"
+    let drop = r"
         const data = new DataTransfer();
         data.items.add(new File([arguments[0]], 'kai.json', { type: 'application/json' }));
         const zone = document.querySelector('[data-tr-drop]');
         zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
         zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-    "#;
+    ";
     tab.eval::<()>(drop, vec![json!(files[1].to_string())])
         .await?;
     tab.wait_until("document.querySelectorAll('.compare-partners li').length === 2")
@@ -282,7 +282,7 @@ struct Shown {
 }
 
 async fn shown(tab: &Tab<'_>) -> Result<Shown, String> {
-    let script = r#"
+    let script = r"
         const groups = {};
         for (const row of document.querySelectorAll('[data-tr-group-scores] [data-group]')) {
           groups[row.dataset.group] = ['.cmp-mean', '.cmp-low', '.cmp-high', '.cmp-band']
@@ -290,7 +290,7 @@ async fn shown(tab: &Tab<'_>) -> Result<Shown, String> {
         }
         const discuss = [...document.querySelectorAll('[data-tr-discuss] li')].map(li => li.dataset.item);
         return { groups, discuss };
-    "#;
+    ";
     tab.eval(script, vec![]).await
 }
 

@@ -140,6 +140,7 @@ impl Chromedriver {
 }
 
 impl Drop for Chromedriver {
+    #[allow(unsafe_code)]
     fn drop(&mut self) {
         // The group id is chromedriver's pid (process_group(0)); Chromium inherits it.
         let group = self.child.id() as libc::pid_t;
@@ -150,7 +151,10 @@ impl Drop for Chromedriver {
 }
 
 fn capabilities(chromium: &Path, profile: &Path, downloads: &Path, js: Js) -> Map<String, Value> {
-    let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|s| s.to_string()).collect();
+    let mut args: Vec<String> = CHROMIUM_FLAGS
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     args.push(format!("--user-data-dir={}", profile.display()));
     args.push("--window-size=1280,900".into());
     let mut prefs = json!({

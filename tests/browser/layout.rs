@@ -222,8 +222,10 @@ fn shots_dir() -> PathBuf {
     // CARGO_TARGET_TMPDIR is target/tmp: the screenshots go beside it, in target/screenshots.
     PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .parent()
-        .map(|target| target.join("screenshots/layout"))
-        .unwrap_or_else(|| PathBuf::from("target/screenshots/layout"))
+        .map_or_else(
+            || PathBuf::from("target/screenshots/layout"),
+            |target| target.join("screenshots/layout"),
+        )
 }
 
 /// The visible screen, as `<width>-<page path with dashes>.png`.

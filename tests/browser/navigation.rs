@@ -81,7 +81,7 @@ struct Seen {
 /// Run on each page with the site's base address. Failed requests outside the site are the
 /// browser's own (/favicon.ico at the host's root): a link that leaves the site is caught as
 /// `Target::Outside` instead. The theme declares no favicon, so the browser asks for one.
-const INSPECT: &str = r#"
+const INSPECT: &str = r"
     const nav = performance.getEntriesByType('navigation')[0];
     // SVG links (a phase diagram) hold their address in an SVGAnimatedString: resolve by hand.
     const resolved = a => new URL(a.getAttribute('href'), document.baseURI).href;
@@ -95,7 +95,7 @@ const INSPECT: &str = r#"
       unstyled: [...document.querySelectorAll('link[rel~=stylesheet]')].filter(l => !l.sheet).map(l => l.href),
       broken_images: [...document.images].filter(i => i.complete && i.naturalWidth === 0).map(i => i.src),
     };
-"#;
+";
 
 /// Where a link leads, seen from the site's base address.
 enum Target {
@@ -165,7 +165,7 @@ async fn walk(tab: &Tab<'_>, base: &str) -> Result<Walk, String> {
         for url in seen.links.iter().chain(&seen.assets) {
             match target(url, base) {
                 Target::Page(rel) if walk.reached.insert(rel.clone()) => {
-                    queue.push_back((rel, Some(page.clone())))
+                    queue.push_back((rel, Some(page.clone())));
                 }
                 Target::File(rel) if files_checked.insert(rel.clone()) => files.push(rel),
                 Target::Outside => walk
@@ -205,14 +205,14 @@ impl Walk {
 /// Clicks a visible link to `url` on the open page and waits until it has loaded; false when
 /// the page shows no such link.
 async fn click_link_to(tab: &Tab<'_>, url: &str) -> Result<bool, String> {
-    let mark = r#"
+    let mark = r"
         document.querySelectorAll('[data-walk-next]').forEach(e => e.removeAttribute('data-walk-next'));
         const resolved = a => new URL(a.getAttribute('href'), document.baseURI).href.split('#')[0];
         const link = [...document.querySelectorAll('a[href]')]
             .find(a => resolved(a) === arguments[0] && a.checkVisibility({ visibilityProperty: true }));
         if (link) link.setAttribute('data-walk-next', '');
         return Boolean(link);
-    "#;
+    ";
     if !tab.eval::<bool>(mark, vec![json!(url)]).await? {
         return Ok(false);
     }
@@ -242,11 +242,11 @@ async fn missing_files(tab: &Tab<'_>, base: &str, rels: &[String]) -> Result<Vec
             .cloned()
             .collect());
     }
-    let head = r#"
+    let head = r"
         const [base, rels, done] = arguments;
         Promise.all(rels.map(r => fetch(base + r, { method: 'HEAD' }).then(x => x.ok, () => false)))
           .then(ok => done(rels.filter((_, i) => !ok[i])));
-    "#;
+    ";
     tab.eval_async(head, vec![json!(base), json!(rels)]).await
 }
 

@@ -69,7 +69,7 @@ pub struct OnScreen {
     pub screen_only: Vec<String>,
 }
 
-const ON_SCREEN: &str = r#"
+const ON_SCREEN: &str = r"
     // Navigation to other pages, buttons, the skip link, file pickers. A nav of in-page links
     // (a print page's table of contents) is content on paper too.
     const screenOnly = [...document.querySelectorAll('nav, button, .skip-link, input[type=file]')]
@@ -97,7 +97,7 @@ const ON_SCREEN: &str = r#"
       screen_only: [...new Set(screenOnly.flatMap(texts))]
         .filter(t => t.length > 3 && !others.includes(squash(t))),
     };
-"#;
+";
 
 /// Opens `url`, notes what is on screen and prints it into `dir`; the page should ask for `paper`.
 pub async fn print(
@@ -211,7 +211,7 @@ pub async fn worksheets_and_checklists_print_every_prompt_with_write_in_lines(
 /// Write-in lines per prompt id, as the print style lays the page out: visible empty boxes
 /// ruled along their bottom edge, at least half as wide as their prompt.
 async fn ruled_lines(tab: &Tab<'_>) -> Result<BTreeMap<String, u32>, String> {
-    let count = r#"
+    let count = r"
         const out = {};
         for (const p of document.querySelectorAll('main [data-tr-prompt]')) {
           const width = p.getBoundingClientRect().width;
@@ -223,7 +223,7 @@ async fn ruled_lines(tab: &Tab<'_>) -> Result<BTreeMap<String, u32>, String> {
           }).length;
         }
         return out;
-    "#;
+    ";
     tab.emulate_media("print").await?;
     let lines = tab.eval(count, vec![]).await;
     tab.emulate_media("").await?;

@@ -248,25 +248,25 @@ impl Tab<'_> {
 
     /// Runs axe-core on the open page for the given tags; returns one line per violation.
     pub async fn axe(&self, axe_url: &str, tags: &[&str]) -> Result<Vec<String>, String> {
-        let load = r#"
+        let load = r"
             const [url, done] = arguments;
             if (window.axe) { done(true); return; }
             const script = Object.assign(document.createElement('script'), { src: url });
             script.onload = () => done(true);
             script.onerror = () => done(false);
             document.head.append(script);
-        "#;
+        ";
         if !self.eval_async::<bool>(load, vec![json!(axe_url)]).await? {
             return Err(format!("the page could not load axe-core from {axe_url}"));
         }
-        let run = r#"
+        let run = r"
             const done = arguments[arguments.length - 1];
             axe.run(document, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes: ['violations'] })
               .then(r => done(r.violations.map(v =>
                   `${v.id} (${v.impact}): ${v.help}` + v.nodes.map(n => `\n      ${n.target.join(' ')}: `
                       + [...n.any, ...n.all, ...n.none].map(c => c.message).join('; ')).join(''))))
               .catch(e => done(['axe failed: ' + e]));
-        "#;
+        ";
         self.eval_async(run, vec![json!(tags)]).await
     }
 

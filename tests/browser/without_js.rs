@@ -97,7 +97,7 @@ async fn items_and_prompts_not_shown(s: &Shared, tab: &Tab<'_>) -> Result<Vec<St
 /// `<details>` folds away (its summary must show; opening it needs no script). With
 /// `arguments[0]` true, neither is what the page marks `hidden` for its scripts to reveal
 /// (controls that only work with them).
-const HIDDEN: &str = r#"
+const HIDDEN: &str = r"
     const content = 'h1, h2, h3, h4, h5, h6, p, li, dt, dd, th, td, caption, label, legend, figcaption,'
       + ' blockquote, summary, pre, input:not([type=hidden]):not([type=file]), textarea, select, img, svg';
     const folded = e => {
@@ -112,4 +112,4 @@ const HIDDEN: &str = r#"
       // Opacity counts for text; a control may be see-through over its own styled stand-in.
       .filter(e => !e.checkVisibility({ visibilityProperty: true, opacityProperty: !e.matches('input') }))
       .map(e => `<${e.tagName.toLowerCase()}> ${e.textContent.trim().slice(0, 60) || e.outerHTML.slice(0, 80)}`);
-"#;
+";

@@ -286,7 +286,7 @@ async fn click_label(tab: &Tab<'_>, within: &str, text: &str) -> Result<(), Stri
 /// The answers the page's fields hold, read from the fields themselves, shaped like `Answers`
 /// (empty prompts left out).
 async fn shown(tab: &Tab<'_>) -> Result<Answers, String> {
-    let script = r#"
+    let script = r"
         const out = {};
         for (const p of document.querySelectorAll('main [data-tr-prompt]')) {
           const kind = p.dataset.kind;
@@ -303,7 +303,7 @@ async fn shown(tab: &Tab<'_>) -> Result<Answers, String> {
           if (v !== undefined) out[p.dataset.trPrompt] = v;
         }
         return out;
-    "#;
+    ";
     tab.eval(script, vec![]).await
 }
 
@@ -335,14 +335,14 @@ struct ShownScore {
     band: String,
 }
 
-const SCORES: &str = r#"
+const SCORES: &str = r"
     return [...document.querySelectorAll('main [data-score-kind]')].map(row => ({
       kind: row.dataset.scoreKind,
       name: row.dataset.scoreName || '',
       value: row.querySelector('[data-tr-value]').textContent.trim(),
       band: row.querySelector('[data-tr-band]').textContent.trim(),
     }));
-"#;
+";
 
 impl ShownScore {
     /// (kind, name, score, band); an average must show exactly one decimal to count as a score.

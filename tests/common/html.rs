@@ -21,7 +21,7 @@ pub fn duplicate_ids(html: &str) -> Vec<String> {
 
 /// Form fields with neither a `<label for>` nor an `aria-label`, as their opening tags.
 pub fn unlabelled_fields(html: &str) -> Vec<String> {
-    let field = Regex::new(r#"<(?:input|select|textarea)\b[^>]*>"#).unwrap();
+    let field = Regex::new(r"<(?:input|select|textarea)\b[^>]*>").unwrap();
     let id = Regex::new(r#"\sid="([^"]*)""#).unwrap();
     field
         .find_iter(html)

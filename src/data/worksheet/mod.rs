@@ -9,8 +9,9 @@ mod tests;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::fields::{self, Known, Markdown};
+use super::fields::{self, Markdown, Refs};
 use super::scoring::Scoring;
+use crate::config::Name;
 use crate::content::Source;
 use crate::diagnostic::Diagnostic;
 use crate::names::{is_valid_slug, slugify};
@@ -19,42 +20,42 @@ use prompt::{RawPrompt, RawScale, ScaleFrom};
 use rules::RawScoring;
 
 #[derive(Debug, Clone)]
-pub struct Worksheet {
-    pub id: String,
-    pub source: Source,
-    pub title: String,
+pub(crate) struct Worksheet {
+    pub(crate) id: String,
+    pub(crate) source: Source,
+    pub(crate) title: String,
     /// Its place in lists of worksheets: lower first; worksheets without one come last.
-    pub weight: Option<i64>,
+    pub(crate) weight: Option<i64>,
     /// A phase it is listed on.
-    pub phase: Option<String>,
-    pub audience: Vec<String>,
-    pub intro: Option<Markdown>,
-    pub duration: Option<String>,
-    pub group_size: Option<String>,
-    pub materials: Vec<String>,
-    pub sections: Vec<Section>,
-    pub scoring: Option<Scoring>,
+    pub(crate) phase: Option<String>,
+    pub(crate) audience: Vec<String>,
+    pub(crate) intro: Option<Markdown>,
+    pub(crate) duration: Option<String>,
+    pub(crate) group_size: Option<String>,
+    pub(crate) materials: Vec<String>,
+    pub(crate) sections: Vec<WorksheetSection>,
+    pub(crate) scoring: Option<Scoring>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Section {
-    pub title: Option<String>,
-    pub intro: Option<Markdown>,
-    pub audience: Vec<String>,
-    pub prompts: Vec<Prompt>,
+pub(crate) struct WorksheetSection {
+    pub(crate) title: Option<String>,
+    pub(crate) intro: Option<Markdown>,
+    pub(crate) audience: Vec<String>,
+    pub(crate) prompts: Vec<Prompt>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Prompt {
-    pub id: String,
+pub(crate) struct Prompt {
+    pub(crate) id: String,
     /// Inline Markdown.
-    pub label: Markdown,
-    pub kind: Kind,
+    pub(crate) label: Markdown,
+    pub(crate) kind: Kind,
 }
 
 /// What a prompt asks for, with what each kind needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Lines { lines: u32 },
     Text,
     Choice { options: Vec<String> },
@@ -66,25 +67,25 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ScalePrompt {
-    pub scale: Scale,
-    pub factor: Option<String>,
-    pub category: Option<String>,
-    pub reverse: bool,
-    pub allow_na: bool,
+pub(crate) struct ScalePrompt {
+    pub(crate) scale: Scale,
+    pub(crate) factor: Option<String>,
+    pub(crate) category: Option<String>,
+    pub(crate) reverse: bool,
+    pub(crate) allow_na: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Scale {
-    pub min: i64,
-    pub max: i64,
-    pub low: Option<String>,
-    pub high: Option<String>,
+pub(crate) struct Scale {
+    pub(crate) min: i64,
+    pub(crate) max: i64,
+    pub(crate) low: Option<String>,
+    pub(crate) high: Option<String>,
 }
 
 impl Kind {
     /// The name authors write in `kind = "..."`.
-    pub fn name(&self) -> &'static str {
+    pub(crate) fn name(&self) -> &'static str {
         match self {
             Kind::Lines { .. } => "lines",
             Kind::Text => "text",
@@ -99,7 +100,7 @@ impl Kind {
 }
 
 impl Worksheet {
-    pub fn prompts(&self) -> impl Iterator<Item = &Prompt> {
+    pub(crate) fn prompts(&self) -> impl Iterator<Item = &Prompt> {
         self.sections.iter().flat_map(|s| s.prompts.iter())
     }
 }
@@ -212,10 +213,10 @@ fn read(input: &TomlSource) -> Result<(RawWorksheet, Vec<Diagnostic>), Vec<Diagn
 /// Parses the worksheet `id` (its file name) from its file. Pure: every problem comes back as a
 /// diagnostic.
 /// On success, the worksheet and its warnings; otherwise every problem found.
-pub fn parse(
+pub(crate) fn parse(
     source: &Source,
     id: &str,
-    known: &Known,
+    refs: &mut Refs,
 ) -> Result<(Worksheet, Vec<Diagnostic>), Vec<Diagnostic>> {
     let input = TomlSource::whole(&source.path, &source.text);
     if !is_valid_slug(id) {
@@ -234,21 +235,10 @@ pub fn parse(
                 .hint("write the title between the quotes"),
         );
     }
-    if let Some(p) = raw
-        .phase
-        .as_ref()
-        .filter(|p| !known.phases.contains(p.get_ref()))
-    {
-        let hint =
-            crate::diagnostic::did_you_mean(p.get_ref(), known.phases.iter().map(String::as_str))
-                .unwrap_or_else(|| format!("phases in site.toml: {}", known.phases.join(", ")));
-        errors.push(
-            input
-                .error_at(p.span(), format!("unknown phase `{}`", p.get_ref()))
-                .hint(hint),
-        );
+    if let Some(p) = &raw.phase {
+        refs.note(Name::Phase, p, &input);
     }
-    let audience = fields::audiences(raw.audience, known, &input, &mut errors);
+    let audience = fields::audiences(raw.audience, &input, refs);
     let top_scale = ScaleFrom::inherit(raw.scale.as_ref(), ScaleFrom::None, &input, &mut errors);
     let mut sections = Vec::new();
     let mut ids = Vec::new();
@@ -286,10 +276,10 @@ pub fn parse(
             }
             prompts.push(prompt);
         }
-        sections.push(Section {
+        sections.push(WorksheetSection {
             title: s.title.filter(|t| !t.trim().is_empty()),
             intro: s.intro.map(Markdown::new),
-            audience: fields::audiences(s.audience, known, &input, &mut errors),
+            audience: fields::audiences(s.audience, &input, refs),
             prompts,
         });
     }

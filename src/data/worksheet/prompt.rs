@@ -12,15 +12,15 @@ use crate::diagnostic::Diagnostic;
 use crate::tomlinput::TomlSource;
 
 /// `lines` without a value: three write-in lines.
-pub const DEFAULT_LINES: u32 = 3;
+pub(crate) const DEFAULT_LINES: u32 = 3;
 /// A table without `rows`: three rows.
-pub const DEFAULT_ROWS: u32 = 3;
+pub(crate) const DEFAULT_ROWS: u32 = 3;
 /// More points than this stop being a scale one can circle on paper.
 const MAX_SCALE_POINTS: i64 = 11;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum RawKind {
+pub(crate) enum RawKind {
     Lines,
     Text,
     Choice,
@@ -48,7 +48,7 @@ impl RawKind {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawPrompt {
+pub(crate) struct RawPrompt {
     label: Spanned<String>,
     id: Option<Spanned<String>>,
     kind: Option<Spanned<RawKind>>,
@@ -65,7 +65,7 @@ pub struct RawPrompt {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawScale {
+pub(crate) struct RawScale {
     min: i64,
     max: i64,
     low: Option<String>,
@@ -74,7 +74,7 @@ pub struct RawScale {
 
 impl RawPrompt {
     /// Whether the author wrote the prompt's id (rather than letting it come from the label).
-    pub fn has_id(&self) -> bool {
+    pub(crate) fn has_id(&self) -> bool {
         self.id.is_some()
     }
 }
@@ -82,7 +82,7 @@ impl RawPrompt {
 /// The scale a prompt inherits: none, one that was checked, or one whose error is already reported
 /// (so its prompts do not repeat it).
 #[derive(Debug, Clone)]
-pub enum ScaleFrom {
+pub(crate) enum ScaleFrom {
     None,
     Given(Scale),
     Broken,
@@ -90,7 +90,7 @@ pub enum ScaleFrom {
 
 impl ScaleFrom {
     /// The scale written at this level (checked), or the parent's.
-    pub fn inherit(
+    pub(crate) fn inherit(
         own: Option<&Spanned<RawScale>>,
         parent: ScaleFrom,
         input: &TomlSource,
@@ -129,7 +129,7 @@ impl ScaleFrom {
 
 /// Checks one prompt. Returns it with the span to name when its id is used twice, or None when
 /// it has errors (already pushed).
-pub fn parse(
+pub(crate) fn parse(
     raw: RawPrompt,
     inherited: &ScaleFrom,
     input: &TomlSource,

@@ -15,7 +15,7 @@ use crate::tomlinput::TomlSource;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawScoring {
+pub(crate) struct RawScoring {
     method: Spanned<Method>,
     #[serde(default)]
     band: Vec<Spanned<RawBand>>,
@@ -29,14 +29,14 @@ struct RawBand {
 }
 
 /// A scale prompt as scoring sees it, with the span that names it.
-pub struct ScaleUse {
-    pub id: String,
-    pub at: Range<usize>,
-    pub prompt: ScalePrompt,
+pub(crate) struct ScaleUse {
+    pub(crate) id: String,
+    pub(crate) at: Range<usize>,
+    pub(crate) prompt: ScalePrompt,
 }
 
 /// Checks `[scoring]` against the worksheet's scale prompts; None when it has errors (pushed).
-pub fn check(
+pub(crate) fn check(
     raw: Spanned<RawScoring>,
     uses: &[ScaleUse],
     input: &TomlSource,

@@ -12,22 +12,34 @@ fn source(text: &str) -> Source {
     }
 }
 
-fn known() -> Known {
-    Known {
-        audiences: vec!["students".into(), "faculty".into()],
-        phases: vec!["start".into(), "end".into()],
+/// The parse, then the names it noted checked against a site.toml with the phases start and
+/// end and the audiences students and faculty (as a build does).
+fn parse_checked(text: &str) -> Result<(Worksheet, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut refs = Refs::default();
+    let parsed = parse(&source(text), "w", &mut refs);
+    let config = crate::config::Config::parse(
+        "title = \"T\"\n[toolkit]\nphases = [\"start\", \"end\"]\n[audiences]\nstudents = \"Students\"\nfaculty = \"Faculty\"\n",
+        std::path::Path::new("site.toml"),
+    )
+    .unwrap();
+    let names: Vec<Diagnostic> = refs.items.iter().filter_map(|r| r.check(&config)).collect();
+    match parsed {
+        Ok(w) if names.is_empty() => Ok(w),
+        Ok(_) => Err(names),
+        Err(mut e) => {
+            e.extend(names);
+            Err(e)
+        }
     }
 }
 
 fn parse_ok(text: &str) -> Worksheet {
-    parse(&source(text), "w", &known())
-        .unwrap_or_else(|e| panic!("{e:#?}"))
-        .0
+    parse_checked(text).unwrap_or_else(|e| panic!("{e:#?}")).0
 }
 
 /// Each error as "line:col message | hint".
 fn errors(text: &str) -> Vec<String> {
-    match parse(&source(text), "w", &known()) {
+    match parse_checked(text) {
         Ok(_) => panic!("expected errors"),
         Err(e) => e
             .iter()
@@ -296,7 +308,7 @@ fn file_level_mistakes() {
         e[0].starts_with("1:9 this worksheet has no prompts"),
         "{e:?}"
     );
-    let e = parse(&source("title = \"x\"\n"), "My Sheet", &known()).unwrap_err();
+    let e = parse(&source("title = \"x\"\n"), "My Sheet", &mut Refs::default()).unwrap_err();
     assert!(e[0].hint.as_deref().unwrap().contains("my-sheet.toml"));
 }
 
@@ -509,7 +521,7 @@ fn a_question_asked_again_in_a_later_section_gets_that_sections_name() {
     );
     // Within one section it is most likely a slip: a warning, and a numbered id.
     let text = "title = \"x\"\n[[section]]\n[[section.prompt]]\nlabel = \"Why?\"\n[[section.prompt]]\nlabel = \"Why?\"\n";
-    let (w, warnings) = parse(&source(text), "w", &known()).unwrap();
+    let (w, warnings) = parse(&source(text), "w", &mut Refs::default()).unwrap();
     let ids: Vec<&str> = w.prompts().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["why", "why-2"]);
     assert_eq!(

@@ -10,7 +10,7 @@ use crate::fsutil;
 
 /// Reads every `<language>.toml` in `dir` (none when it does not exist). A file with a mistake
 /// is reported at its line and left out.
-pub fn read(root: &Path, dir: &Path, diags: &mut Diagnostics) -> ThemeTables {
+pub(crate) fn read(root: &Path, dir: &Path, diags: &mut Diagnostics) -> ThemeTables {
     let mut tables = ThemeTables::new();
     for rel in crate::content::list_files(root, dir, diags) {
         let path = dir.join(&rel);
@@ -29,7 +29,7 @@ pub fn read(root: &Path, dir: &Path, diags: &mut Diagnostics) -> ThemeTables {
         };
         let text = match fsutil::read(&path)
             .map_err(|e| Diagnostic::io_error(&e, &shown))
-            .and_then(|b| crate::content::source_text(b, &shown))
+            .and_then(|b| crate::fsutil::decode_text(b, &shown))
         {
             Ok(t) => Arc::<str>::from(t),
             Err(d) => {

@@ -2,8 +2,8 @@
 //! `strings/<language>.toml` (embedded in the binary), a theme folder's own files on top, and
 //! site.toml's `[strings]` (or `[languages.<code>.strings]`) on top of those.
 
-pub mod files;
-pub mod typography;
+pub(crate) mod files;
+pub(crate) mod typography;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -21,13 +21,13 @@ const EMBEDDED: &[(&str, &str)] = &[
 ];
 
 /// One strings file: each key and its text, in the file's order.
-pub type Table = Vec<(String, String)>;
+pub(crate) type Table = Vec<(String, String)>;
 
 /// A theme folder's own strings files, by language code (`themes/<name>/strings/fr.toml`).
-pub type ThemeTables = BTreeMap<String, Table>;
+pub(crate) type ThemeTables = BTreeMap<String, Table>;
 
 /// Reads a strings file's text: `key = "text"` lines. Pure; the caller places the error.
-pub fn parse_table(text: &str) -> Result<Table, (std::ops::Range<usize>, String)> {
+pub(crate) fn parse_table(text: &str) -> Result<Table, (std::ops::Range<usize>, String)> {
     let doc: toml::Spanned<toml::Table> =
         toml::from_str(text).map_err(|e| (e.span().unwrap_or(0..0), e.message().to_string()))?;
     let mut out = Table::new();
@@ -68,16 +68,20 @@ fn embedded_table(language: &str) -> Option<&'static Table> {
 /// overrides; in French, with French spacing around punctuation.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 #[serde(transparent)]
-pub struct Strings(BTreeMap<String, String>);
+pub(crate) struct Strings(BTreeMap<String, String>);
 
 impl Strings {
     /// The default theme's strings for `language`, with `overrides` on top.
-    pub fn new(language: &str, overrides: &BTreeMap<String, toml::Spanned<String>>) -> Strings {
+    #[cfg(test)]
+    pub(crate) fn new(
+        language: &str,
+        overrides: &BTreeMap<String, toml::Spanned<String>>,
+    ) -> Strings {
         Strings::build(language, &ThemeTables::new(), overrides)
     }
 
     /// `new`, with a theme folder's strings files between the default theme and the overrides.
-    pub fn build(
+    pub(crate) fn build(
         language: &str,
         theme: &ThemeTables,
         overrides: &BTreeMap<String, toml::Spanned<String>>,
@@ -108,13 +112,13 @@ impl Strings {
     }
 
     /// One string, or "" for a key the theme does not have.
-    pub fn get(&self, key: &str) -> &str {
+    pub(crate) fn get(&self, key: &str) -> &str {
         self.0.get(key).map_or("", String::as_str)
     }
 }
 
 /// The strings trellis-search.js shows, as JSON for the search box's `data-strings`.
-pub fn search_strings(strings: &Strings) -> String {
+pub(crate) fn search_strings(strings: &Strings) -> String {
     let keys = [
         "search_count",
         "search_one",
@@ -130,7 +134,7 @@ pub fn search_strings(strings: &Strings) -> String {
 }
 
 /// Every string's key, in the order of the English strings file (for checking `[strings]`).
-pub fn keys() -> impl Iterator<Item = &'static str> {
+pub(crate) fn keys() -> impl Iterator<Item = &'static str> {
     embedded_table("en")
         .into_iter()
         .flatten()
@@ -138,7 +142,7 @@ pub fn keys() -> impl Iterator<Item = &'static str> {
 }
 
 /// The English text of a key, to show next to it in the documentation and in hints.
-pub fn english(key: &str) -> Option<&'static str> {
+pub(crate) fn english(key: &str) -> Option<&'static str> {
     embedded_table("en")?
         .iter()
         .find(|(k, _)| k == key)
@@ -146,12 +150,12 @@ pub fn english(key: &str) -> Option<&'static str> {
 }
 
 /// Whether the default theme has strings for `language` (its primary subtag: `fr-CA` is French).
-pub fn has_table(language: &str) -> bool {
+pub(crate) fn has_table(language: &str) -> bool {
     embedded_table(language).is_some()
 }
 
 /// The language codes the default theme has strings for.
-pub fn theme_languages() -> impl Iterator<Item = &'static str> {
+pub(crate) fn theme_languages() -> impl Iterator<Item = &'static str> {
     EMBEDDED.iter().map(|(l, _)| *l)
 }
 

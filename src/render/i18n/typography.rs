@@ -5,17 +5,17 @@
 //! and the theme's strings already used it, so a page looks the same on an old phone.
 
 /// The no-break space the theme puts where French typography wants one.
-pub const NBSP: char = '\u{a0}';
+pub(crate) const NBSP: char = '\u{a0}';
 
 /// Whether `language` ("fr", "fr-CA") is written with French typography.
-pub fn is_french(language: &str) -> bool {
+pub(crate) fn is_french(language: &str) -> bool {
     super::primary(language).eq_ignore_ascii_case("fr")
 }
 
 /// `text` with French spacing: a space (or none) before `: ; ? !` becomes a no-break space, as
 /// does the space just inside « and ». A colon or mark with no space after it and something
 /// other than the end after it (`10:30`, `?q=`) is not punctuation and is left alone.
-pub fn french(text: &str) -> String {
+pub(crate) fn french(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     for (i, &c) in chars.iter().enumerate() {
@@ -60,7 +60,7 @@ fn ends_word(next: Option<char>) -> bool {
 }
 
 /// A number with one decimal in the reader's language: "3.8", or "3,8" in French.
-pub fn decimal_mark(language: &str) -> char {
+pub(crate) fn decimal_mark(language: &str) -> char {
     if is_french(language) {
         ','
     } else {
@@ -99,5 +99,9 @@ mod tests {
         assert_eq!(decimal_mark("fr"), ',');
         assert_eq!(decimal_mark("en"), '.');
         assert!(!is_french("frr"));
+        let tenths = crate::data::scoring::format_tenths;
+        assert_eq!(tenths(38, decimal_mark("fr-CA")), "3,8");
+        assert_eq!(tenths(-12, decimal_mark("fr")), "-1,2");
+        assert_eq!(tenths(38, decimal_mark("en")), "3.8");
     }
 }

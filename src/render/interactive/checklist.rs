@@ -1,85 +1,14 @@
 //! The views of a checklist (partials/checklist.html) and of its progress on a home page card.
 
-use serde::Serialize;
+use crate::render::views::interactive::{
+    ChecklistView, GroupView, ItemView, ProgressView, StateView,
+};
 
 use super::{Embed, Interactive};
 use crate::data::Checklist;
-use crate::render::views::{AudienceView, LinkView};
-
-/// A checklist as `partials/checklist.html` receives it (as `checklist`).
-#[derive(Debug, Clone, Serialize)]
-pub struct ChecklistView {
-    pub phase: String,
-    pub title: String,
-    /// HTML.
-    pub intro: Option<String>,
-    /// Heading level of the title (1 on its own page); groups are one level below.
-    pub level: u8,
-    pub group_level: u8,
-    /// Prefix of every id inside, unique on the page ("cl-getting-started").
-    pub prefix: String,
-    /// Prefix of the keys saved in the browser ("trellis:<site>:checklist:<phase>"); an item's
-    /// key is this, `:` and its id.
-    pub key: String,
-    /// The checklist's own page, relative to this page.
-    pub href: String,
-    /// Whether this is the checklist's own page.
-    pub standalone: bool,
-    pub has_states: bool,
-    pub states: Vec<StateView>,
-    pub groups: Vec<GroupView>,
-    pub total: usize,
-    /// Saved values that count as done, and those left out of the count, space-separated.
-    pub done_values: String,
-    pub skip_values: String,
-    /// Interface strings for trellis.js, as JSON.
-    pub strings: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct StateView {
-    pub label: String,
-    pub value: String,
-    pub done: bool,
-    pub skip: bool,
-}
-
-/// A run of items under one group heading (or none).
-#[derive(Debug, Clone, Serialize)]
-pub struct GroupView {
-    pub title: Option<String>,
-    pub items: Vec<ItemView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ItemView {
-    pub id: String,
-    /// The id of its checkbox or state selector.
-    pub input_id: String,
-    /// HTML.
-    pub text: String,
-    pub detail: Option<String>,
-    pub audiences: Vec<AudienceView>,
-    /// Audience ids, space-separated, for filters.
-    pub audience_ids: String,
-    pub page: Option<LinkView>,
-}
-
-/// What a home page card needs to show a phase's progress (filled in by trellis.js).
-#[derive(Debug, Clone, Serialize)]
-pub struct ProgressView {
-    pub key: String,
-    /// Item ids, space-separated.
-    pub items: String,
-    pub done_values: String,
-    pub skip_values: String,
-    pub total: usize,
-    /// "{done} of {total} done".
-    pub template: String,
-}
 
 impl Interactive<'_> {
-    pub fn checklist_view(&self, c: &Checklist, at: &Embed) -> ChecklistView {
+    pub(crate) fn checklist_view(&self, c: &Checklist, at: &Embed) -> ChecklistView {
         let (done_values, skip_values) = state_values(c);
         ChecklistView {
             phase: c.phase.clone(),
@@ -144,7 +73,7 @@ impl Interactive<'_> {
     }
 
     /// The title written in the file, or "<phase title> checklist".
-    pub fn checklist_title(&self, c: &Checklist) -> String {
+    pub(crate) fn checklist_title(&self, c: &Checklist) -> String {
         c.title.clone().unwrap_or_else(|| {
             let phase = self
                 .site
@@ -159,7 +88,7 @@ impl Interactive<'_> {
     }
 
     /// A phase card's progress line, when the phase has a checklist.
-    pub fn progress(&self, phase: &str) -> Option<ProgressView> {
+    pub(crate) fn progress(&self, phase: &str) -> Option<ProgressView> {
         let c = self.data.checklist(phase)?;
         let (done_values, skip_values) = state_values(c);
         Some(ProgressView {

@@ -4,29 +4,13 @@
 //! the page's words. trellis-compare.js reads the answer files partners saved, in the browser:
 //! nothing anyone answered is ever uploaded, and the page works from disk.
 
-use serde::Serialize;
+use crate::render::views::interactive::CompareView;
 use serde_json::{json, Value};
 
 use super::Interactive;
 use crate::data::fields::plain_text;
 use crate::data::worksheet::{Kind, Prompt};
 use crate::data::Worksheet;
-
-/// What `compare.html` receives (as `compare`).
-#[derive(Debug, Clone, Serialize)]
-pub struct CompareView {
-    pub id: String,
-    pub title: String,
-    /// The worksheet's own page, relative to the compare page.
-    pub worksheet_href: String,
-    pub self_assessment: bool,
-    /// The worksheet's prompts and scoring rules for trellis-compare.js, as JSON.
-    pub config: String,
-    /// "." or "," for scores.
-    pub decimal: String,
-    /// Interface strings for trellis-compare.js, as JSON.
-    pub strings: String,
-}
 
 /// The strings the script shows; the template's own come from `t`.
 const SCRIPT_STRINGS: &[&str] = &[
@@ -68,7 +52,7 @@ const SCRIPT_STRINGS: &[&str] = &[
 ];
 
 impl Interactive<'_> {
-    pub fn compare_view(&self, w: &Worksheet) -> CompareView {
+    pub(crate) fn compare_view(&self, w: &Worksheet) -> CompareView {
         CompareView {
             id: w.id.clone(),
             title: w.title.clone(),
@@ -83,7 +67,7 @@ impl Interactive<'_> {
 
 /// The worksheet as trellis-compare.js reads it: sections of prompts, and the scoring rules
 /// `Trellis.score` takes (null when the worksheet is not scored).
-pub fn compare_config(w: &Worksheet) -> Value {
+pub(crate) fn compare_config(w: &Worksheet) -> Value {
     let sections: Vec<Value> = w
         .sections
         .iter()

@@ -24,25 +24,24 @@ use crate::markdown::{self, BodyKind, Call, LinkIndex};
 use crate::names::slugify;
 use crate::render::{i18n, Renderer};
 
-pub use checklist::{ChecklistView, ProgressView};
-pub use compare::{compare_config, CompareView};
-pub use worksheet::{WorksheetSummaryView, WorksheetView};
+pub(crate) use crate::render::views::interactive::ProgressView;
+pub(crate) use crate::render::views::interactive::WorksheetSummaryView;
 
 /// Where a checklist or worksheet is drawn: the page's URL, the prefix that keeps its ids unique
 /// on that page, and the level of its heading (1 on its own page, 2 inside another).
 #[derive(Debug, Clone)]
-pub struct Embed {
-    pub url: String,
-    pub prefix: String,
-    pub level: u8,
+pub(crate) struct Embed {
+    pub(crate) url: String,
+    pub(crate) prefix: String,
+    pub(crate) level: u8,
 }
 
 /// The data's renderer for one build.
-pub struct Interactive<'a> {
-    pub r: &'a Renderer,
-    pub site: &'a Site,
-    pub data: &'a Data,
-    pub links: &'a LinkIndex,
+pub(crate) struct Interactive<'a> {
+    pub(crate) r: &'a Renderer,
+    pub(crate) site: &'a Site,
+    pub(crate) data: &'a Data,
+    pub(crate) links: &'a LinkIndex,
     /// `trellis:<slug of the site's title>`: every key saved in the browser starts with it, so two
     /// toolkits opened from disk (which share one origin) keep their answers apart.
     key: String,
@@ -53,7 +52,12 @@ pub struct Interactive<'a> {
 }
 
 impl<'a> Interactive<'a> {
-    pub fn new(r: &'a Renderer, site: &'a Site, data: &'a Data, links: &'a LinkIndex) -> Self {
+    pub(crate) fn new(
+        r: &'a Renderer,
+        site: &'a Site,
+        data: &'a Data,
+        links: &'a LinkIndex,
+    ) -> Self {
         let language = site.config.language.get_ref();
         let mut titles: HashMap<String, String> = site
             .pages
@@ -72,7 +76,7 @@ impl<'a> Interactive<'a> {
             data,
             links,
             key: format!("trellis:{}", slugify(site.config.title())),
-            t: r.strings.clone(),
+            t: r.strings().clone(),
             decimal: crate::render::i18n::typography::decimal_mark(language),
             titles,
         }
@@ -146,7 +150,7 @@ impl<'a> Interactive<'a> {
         self.r.render(template, &cx, Some(source))
     }
 
-    pub fn checklist_html(
+    pub(crate) fn checklist_html(
         &self,
         c: &crate::data::Checklist,
         at: &Embed,
@@ -160,7 +164,7 @@ impl<'a> Interactive<'a> {
         )
     }
 
-    pub fn worksheet_html(
+    pub(crate) fn worksheet_html(
         &self,
         w: &crate::data::Worksheet,
         at: &Embed,
@@ -176,7 +180,7 @@ impl<'a> Interactive<'a> {
 
     /// `{{ checklist(...) }}` and `{{ worksheet(...) }}`; None for any other shortcode. `phase` is
     /// the phase whose pages this is on, `n` the call's place among `calls`.
-    pub fn shortcode(
+    pub(crate) fn shortcode(
         &self,
         calls: &[Call],
         n: usize,
@@ -307,7 +311,7 @@ impl<'a> Interactive<'a> {
 
     /// A phase page's checklist (unless its text already has one through the shortcode) and the
     /// worksheets listed on it.
-    pub fn section_context(
+    pub(crate) fn section_context(
         &self,
         i: usize,
         url: &str,
@@ -345,7 +349,7 @@ impl<'a> Interactive<'a> {
     }
 
     /// A guidance page's `worksheets = [...]`, summarised at its end.
-    pub fn page_context(&self, p: PageId, url: &str, cx: &mut Context) {
+    pub(crate) fn page_context(&self, p: PageId, url: &str, cx: &mut Context) {
         let list: Vec<WorksheetSummaryView> = self.site.pages[p]
             .front
             .worksheets

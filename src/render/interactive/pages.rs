@@ -2,31 +2,25 @@
 //! `worksheets/<id>/`, `worksheets/<id>/compare/` and the `worksheets/` index (titled by
 //! content/worksheets/_index.md).
 
-use serde::Serialize;
+use crate::render::views::interactive::WorksheetGroupView;
 use tera::Context;
 
 use super::{Embed, Interactive, WorksheetSummaryView};
+use crate::content::Place;
 use crate::data::{Checklist, Worksheet};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::links::{file_url, relative_url};
 use crate::markdown::{self, Problem};
 use crate::output::{Content, Outputs};
 use crate::render::views::{Common, LinkView};
-use crate::render::Place;
-
-/// The worksheets page's list: a group per phase, in phase order, then the others.
-#[derive(Debug, Clone, Serialize)]
-pub struct WorksheetGroupView {
-    pub title: String,
-    pub href: Option<String>,
-    pub worksheets: Vec<WorksheetSummaryView>,
-}
 
 const INDEX_URL: &str = "worksheets/";
 
 impl Interactive<'_> {
-    /// Renders every page of its own into `outputs`; returns the problems found.
-    pub fn pages(&self, outputs: &mut Outputs) -> Vec<Diagnostic> {
+    /// Renders every page of its own (checklists, worksheets, their index and compare pages),
+    /// with the problems found.
+    pub(crate) fn pages(&self) -> (Outputs, Vec<Diagnostic>) {
+        let mut outputs = Outputs::default();
         let mut problems = Vec::new();
         let mut add = |path: String, result: Result<String, Vec<Diagnostic>>| match result {
             Ok(html) => outputs.add(path, Content::Text(html)),
@@ -56,7 +50,7 @@ impl Interactive<'_> {
             );
             problems.extend(found);
         }
-        problems
+        (outputs, problems)
     }
 
     /// Common values for a page of our own: no previous/next, breadcrumbs from home.
@@ -139,7 +133,7 @@ impl Interactive<'_> {
     }
 
     /// A link to the worksheets page from `url`, when there is one.
-    pub fn index_link(&self, url: &str) -> Option<LinkView> {
+    pub(crate) fn index_link(&self, url: &str) -> Option<LinkView> {
         let any = !self.data.worksheets.is_empty() || self.site.worksheets_index.is_some();
         any.then(|| LinkView {
             title: self.index_title(),
@@ -191,7 +185,7 @@ impl Interactive<'_> {
             links: self.links,
             source: &source.path,
             url: INDEX_URL,
-            body_kind: &crate::render::body_kind,
+            body_kind: &crate::markdown::shortcodes::builtin_body_kind,
         };
         let md = markdown::render(&source.text[*offset..], &cx);
         let at = |p: &Problem| {

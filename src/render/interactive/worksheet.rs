@@ -1,166 +1,21 @@
 //! The views of a worksheet (partials/worksheet.html), its prompts and its scores, and of the
 //! short summaries that list worksheets on other pages.
 
-use serde::Serialize;
+use crate::render::views::interactive::{
+    BandView, CellView, ChoiceView, FacilitationView, PointView, PromptView, RowView, ScaleView,
+    ScoreRowView, ScoringView, WorksheetSectionView, WorksheetSummaryView, WorksheetView,
+};
 
 use super::{Embed, Interactive};
 use crate::data::fields::plain_text;
 use crate::data::scoring::{format_tenths, Method, Scoring};
-use crate::data::worksheet::{Kind, Prompt, Section};
+use crate::data::worksheet::{Kind, Prompt, WorksheetSection};
 use crate::data::Worksheet;
 use crate::markdown::links::file_url;
-use crate::render::views::{AudienceView, LinkView};
-
-/// A worksheet as `partials/worksheet.html` receives it (as `worksheet`).
-#[derive(Debug, Clone, Serialize)]
-pub struct WorksheetView {
-    pub id: String,
-    pub title: String,
-    /// Heading level of the title (1 on its own page); sections are one level below.
-    pub level: u8,
-    pub section_level: u8,
-    /// Prefix of every id inside, unique on the page ("ws-agreement").
-    pub prefix: String,
-    /// Prefix of the keys saved in the browser ("trellis:<site>:worksheet:<id>"); a prompt's key
-    /// is this, `:` and its id.
-    pub key: String,
-    pub href: String,
-    pub standalone: bool,
-    pub intro: Option<String>,
-    pub audiences: Vec<AudienceView>,
-    pub phase: Option<LinkView>,
-    pub facilitation: Option<FacilitationView>,
-    pub sections: Vec<SectionView>,
-    pub scoring: Option<ScoringView>,
-    /// "." or "," for scores.
-    pub decimal: String,
-    /// Interface strings for trellis.js, as JSON.
-    pub strings: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct FacilitationView {
-    pub duration: Option<String>,
-    pub group_size: Option<String>,
-    pub materials: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct SectionView {
-    pub id: String,
-    pub title: Option<String>,
-    pub intro: Option<String>,
-    pub audiences: Vec<AudienceView>,
-    pub audience_ids: String,
-    pub prompts: Vec<PromptView>,
-}
-
-/// One prompt. `kind` says which of the other fields apply.
-#[derive(Debug, Clone, Serialize)]
-pub struct PromptView {
-    pub id: String,
-    /// The id of its field (or of its first field); names of radio groups too.
-    pub field_id: String,
-    pub kind: &'static str,
-    /// HTML.
-    pub label: String,
-    /// The label as plain text, for downloads.
-    pub label_text: String,
-    /// lines: how many write-in lines.
-    pub lines: u32,
-    /// choice, checkbox.
-    pub options: Vec<ChoiceView>,
-    pub scale: Option<ScaleView>,
-    /// table.
-    pub columns: Vec<String>,
-    pub rows: Vec<RowView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ChoiceView {
-    pub value: String,
-    pub id: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ScaleView {
-    pub points: Vec<PointView>,
-    pub low: Option<String>,
-    pub high: Option<String>,
-    /// The "Not applicable" choice's id, when the prompt allows it.
-    pub na_id: Option<String>,
-    pub factor: Option<String>,
-    pub reverse: bool,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct PointView {
-    pub value: i64,
-    pub id: String,
-    /// The low or high anchor, read by screen readers with the first and last points.
-    pub anchor: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct RowView {
-    pub number: usize,
-    pub cells: Vec<CellView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct CellView {
-    pub id: String,
-    /// "Task, row 1": the cell's accessible name.
-    pub label: String,
-}
-
-/// The scores panel of a self-assessment: rules and empty rows, filled in by trellis.js.
-#[derive(Debug, Clone, Serialize)]
-pub struct ScoringView {
-    pub method: &'static str,
-    /// The rules for trellis.js (`Trellis.score`), as JSON.
-    pub config: String,
-    /// How scores are worked out, in words (also for scoring by hand on paper).
-    pub rule: String,
-    pub bands: Vec<BandView>,
-    pub rows: Vec<ScoreRowView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct BandView {
-    /// "3.0 to 3.9".
-    pub range: String,
-    pub label: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ScoreRowView {
-    /// "category", "factor" or "total".
-    pub kind: &'static str,
-    pub name: String,
-    pub items: usize,
-    /// A factor listed under its category.
-    pub nested: bool,
-}
-
-/// A worksheet in a list (phase pages, a page's `worksheets`, the worksheets page).
-#[derive(Debug, Clone, Serialize)]
-pub struct WorksheetSummaryView {
-    pub id: String,
-    pub title: String,
-    pub href: String,
-    pub phase: Option<String>,
-    pub duration: Option<String>,
-    pub group_size: Option<String>,
-    pub audiences: Vec<AudienceView>,
-    pub self_assessment: bool,
-    pub questions: usize,
-    /// Its compare page, where partners' saved answers are put side by side.
-    pub compare_href: String,
-}
+use crate::render::views::LinkView;
 
 impl Interactive<'_> {
-    pub fn worksheet_view(&self, w: &Worksheet, at: &Embed) -> WorksheetView {
+    pub(crate) fn worksheet_view(&self, w: &Worksheet, at: &Embed) -> WorksheetView {
         let phase = w
             .phase
             .as_deref()
@@ -212,8 +67,14 @@ impl Interactive<'_> {
         }
     }
 
-    fn section_view(&self, w: &Worksheet, s: &Section, i: usize, at: &Embed) -> SectionView {
-        SectionView {
+    fn section_view(
+        &self,
+        w: &Worksheet,
+        s: &WorksheetSection,
+        i: usize,
+        at: &Embed,
+    ) -> WorksheetSectionView {
+        WorksheetSectionView {
             id: format!("{}-s{}", at.prefix, i + 1),
             title: s.title.clone(),
             intro: s.intro.as_ref().map(|m| self.block(m, &w.source, &at.url)),
@@ -349,7 +210,7 @@ impl Interactive<'_> {
         }
     }
 
-    pub fn summary(&self, w: &Worksheet, url: &str) -> WorksheetSummaryView {
+    pub(crate) fn summary(&self, w: &Worksheet, url: &str) -> WorksheetSummaryView {
         WorksheetSummaryView {
             id: w.id.clone(),
             title: w.title.clone(),

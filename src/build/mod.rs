@@ -1,0 +1,371 @@
+//! The orchestrator: the build as a list of steps, in the order the data flows
+//! (load -> link -> Markdown -> validate -> render -> assemble), then the one write.
+
+mod files;
+pub(crate) mod memo;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::content::{self, documents, Doc, LoadOptions, Site};
+use crate::data::Data;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::fsutil::IoError;
+use crate::markdown::Rendered;
+use crate::output::{self, Content, Outputs};
+use crate::render::interactive::Interactive;
+use crate::render::page::PageOutput;
+use crate::render::print::{PrintDoc, PrintPages};
+use crate::render::theme::ThemeFiles;
+use crate::render::{self, Renderer};
+use crate::search;
+use crate::validate;
+use memo::Memo;
+
+/// What the command line can change about a build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub(crate) drafts: bool,
+    pub(crate) base_url: Option<String>,
+    /// `--output`, which overrides site.toml's output_dir.
+    pub(crate) output: Option<PathBuf>,
+    /// `--strict`: warnings fail the build, and nothing is written.
+    pub(crate) strict: bool,
+}
+
+/// Whether the diagnostics stop the build: errors always, warnings under --strict.
+pub(crate) fn fails(diags: &Diagnostics, opts: &BuildOptions) -> bool {
+    diags.has_errors() || (opts.strict && !diags.is_empty())
+}
+
+/// Counts for the summary line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Stats {
+    /// Guidance pages plus section pages (the home page counts as a section page).
+    pub(crate) pages: usize,
+    pub(crate) checklists: usize,
+    pub(crate) worksheets: usize,
+}
+
+/// A successful build or check.
+#[derive(Debug)]
+pub struct Report {
+    pub(crate) stats: Stats,
+    pub(crate) elapsed: Duration,
+    /// Where the site was written (None for `check`).
+    pub(crate) output: Option<PathBuf>,
+    pub(crate) warnings: Diagnostics,
+}
+
+/// Why a build did not produce output. Only `main` turns this into an exit code.
+#[derive(Debug)]
+pub enum Failure {
+    /// Mistakes in the toolkit (exit 1).
+    Toolkit(Diagnostics),
+    /// A bad command line, such as an unsafe --output (exit 2).
+    Usage(Diagnostic),
+    /// The file system failed (exit 2).
+    Io(IoError, Diagnostics),
+}
+
+/// A rendered site held in memory, ready to write.
+pub(crate) struct RenderedSite {
+    pub(crate) site: Site,
+    pub(crate) outputs: Outputs,
+    pub(crate) stats: Stats,
+}
+
+/// `trellis build`: render everything, then write it atomically.
+pub(crate) fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
+    let start = Instant::now();
+    let (rendered, diags) = render_site(root, opts);
+    let Some(rendered) = rendered.filter(|_| !fails(&diags, opts)) else {
+        return Err(Failure::Toolkit(diags));
+    };
+    let out = output_dir(root, &rendered.site, opts)?;
+    if let Err(e) = output::write_atomically(&out, &rendered.outputs) {
+        return Err(Failure::Io(e, diags));
+    }
+    Ok(Report {
+        stats: rendered.stats,
+        elapsed: start.elapsed(),
+        output: Some(out),
+        warnings: diags,
+    })
+}
+
+/// `trellis check`: everything `build` checks, nothing written.
+pub fn check(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
+    let start = Instant::now();
+    let (rendered, mut diags) = render_site(root, opts);
+    // Translations are checked, not yet built: only `check` reads their files' ages.
+    if let Some(r) = &rendered {
+        validate::translations::check(&r.site, &mut diags);
+    }
+    let Some(rendered) = rendered.filter(|_| !fails(&diags, opts)) else {
+        return Err(Failure::Toolkit(diags));
+    };
+    output_dir(root, &rendered.site, opts)?;
+    Ok(Report {
+        stats: rendered.stats,
+        elapsed: start.elapsed(),
+        output: None,
+        warnings: diags,
+    })
+}
+
+/// The output folder: --output (a usage error when unsafe), else site.toml's output_dir (a
+/// toolkit error at its line), else public/.
+pub(crate) fn output_dir(
+    root: &Path,
+    site: &Site,
+    opts: &BuildOptions,
+) -> Result<PathBuf, Failure> {
+    if let Some(cli) = &opts.output {
+        return output::check_output_dir(root, cli).map_err(|r| {
+            Failure::Usage(Diagnostic::error(format!("--output: {}", r.message)).hint(r.hint))
+        });
+    }
+    match &site.config.output_dir {
+        Some(dir) => output::check_output_dir(root, Path::new(dir.get_ref())).map_err(|r| {
+            let mut d = Diagnostics::default();
+            d.push(
+                site.config
+                    .error_at(dir, format!("output_dir: {}", r.message))
+                    .hint(r.hint),
+            );
+            Failure::Toolkit(d)
+        }),
+        None => output::check_output_dir(root, Path::new("public"))
+            .map_err(|r| Failure::Usage(Diagnostic::error(r.message).hint(r.hint))),
+    }
+}
+
+/// Loads and renders the whole site into memory. Returns every diagnostic found on the way.
+pub(crate) fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedSite>, Diagnostics) {
+    render_site_with(root, opts, &mut Memo::off())
+}
+
+/// The build, step by step. `memo` keeps each step's result for the next render while that
+/// step's inputs are unchanged (watch); see memo.rs for what each step depends on.
+pub(crate) fn render_site_with(
+    root: &Path,
+    opts: &BuildOptions,
+    memo: &mut Memo,
+) -> (Option<RenderedSite>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    // Load: settings and content first, because everything after needs to know every page.
+    let Some(site) = diags.take(load_site(root, opts, memo)) else {
+        return (None, diags);
+    };
+    let data = diags.take(Data::load(&site));
+    diags.extend(validate::refs::check(&site, &data));
+    let Some(theme) = diags.take_ok(render::theme::find(&site)) else {
+        return (None, diags);
+    };
+    let rendered = render(&site, data, theme, opts, memo, &mut diags);
+    // One template mistake fails every page drawn with it: say so once.
+    diags.items = render::template_error::merge_template_repeats(std::mem::take(&mut diags.items));
+    let rendered = rendered.map(|(outputs, stats)| RenderedSite {
+        site,
+        outputs,
+        stats,
+    });
+    (rendered, diags)
+}
+
+/// What the render steps share, made once the Markdown is rendered and checked.
+struct Ready<'a> {
+    site: &'a Site,
+    data: &'a Data,
+    docs: &'a [Doc<'a>],
+    rendered: &'a [Arc<Rendered>],
+    renderer: &'a Renderer,
+    interactive: &'a Interactive<'a>,
+    /// Everything a page depends on besides its own text: the memo's key for most steps.
+    skeleton: u64,
+}
+
+/// Link -> Markdown -> validate -> render -> assemble, over a loaded site.
+fn render(
+    site: &Site,
+    mut data: Data,
+    theme: ThemeFiles,
+    opts: &BuildOptions,
+    memo: &mut Memo,
+    diags: &mut Diagnostics,
+) -> Option<(Outputs, Stats)> {
+    // Link: every link target is known before any Markdown is rendered, so links resolve in
+    // one pass; the data's own links resolve against the same index.
+    let links = content::links::index(site);
+    let resource_anchors = diags.take(data.resolve_links(&links));
+    let data = Arc::new(data);
+    let skeleton = memo::skeleton(site, &theme, opts);
+    // Templates parsed and navigation drawn once, for every page. A failure is reported after
+    // the Markdown, so one run names every mistake.
+    let print_parts = memo.is_on();
+    let renderer = memo.renderer(skeleton, || {
+        let theme = theme.parse()?;
+        Renderer::new(site, theme, &links, data.clone(), print_parts)
+            .map(Arc::new)
+            .map_err(Diagnostics::from)
+    });
+    // Markdown, in parallel; each document's own problems at their place in its file.
+    let docs = documents(site);
+    let rendered = memo.markdown(&docs, &links, |d| d.render_markdown(&links));
+    for (doc, r) in docs.iter().zip(&rendered) {
+        diags.extend(r.problems.iter().map(|p| doc.diagnostic(p)));
+    }
+    // Validate: what needs every page at once (anchors on other pages, unreachable pages,
+    // unused worksheets, the data's links).
+    let checked = validate::whole_site(site, &data, &docs, &rendered, &links, resource_anchors);
+    diags.extend(checked);
+    let renderer = diags.take_ok(renderer)?;
+    let interactive = Interactive::new(&renderer, site, &data, &links);
+    let ready = Ready {
+        site,
+        data: &data,
+        docs: &docs,
+        rendered: &rendered,
+        renderer: &renderer,
+        interactive: &interactive,
+        skeleton,
+    };
+    let mut outputs = pages(&ready, memo, diags);
+    assemble(&ready, &mut outputs, diags);
+    let stats = Stats {
+        pages: site.pages.len() + site.sections.len() + 1,
+        checklists: data.checklists.len(),
+        worksheets: data.worksheets.len(),
+    };
+    Some((outputs, stats))
+}
+
+/// Render: each document's page, the checklist and worksheet pages, the print pages and the
+/// search index, the resources and audience pages, the 404 page.
+fn pages(ready: &Ready, memo: &mut Memo, diags: &mut Diagnostics) -> Outputs {
+    let Ready {
+        site,
+        data,
+        docs,
+        rendered,
+        renderer,
+        interactive,
+        skeleton,
+    } = *ready;
+    let mut outputs = Outputs::default();
+    let pages = memo.pages(skeleton, docs, |i, doc| {
+        render::page::page(renderer, interactive, site, doc, &rendered[i])
+    });
+    let contents = add_pages(pages, &mut outputs, diags);
+    let (data_pages, problems) = memo.data_pages(skeleton, || interactive.pages());
+    outputs.files.extend(data_pages.files);
+    diags.extend(problems);
+    // The print pages reuse each page's content; the search index is made beside them, since
+    // the print pages spend much of their time on one core.
+    let ((print, print_problems), index) = rayon::join(
+        || print_pages(ready, &contents),
+        || {
+            memo.search_index(
+                || search::site::key(skeleton, rendered),
+                || search::site::site_index(site, data, interactive, docs, rendered),
+            )
+        },
+    );
+    diags.extend(print_problems);
+    let generated = memo.generated(skeleton, || {
+        let pages = renderer.generated_pages(site, data).into_iter();
+        pages
+            .map(|(path, page)| (path, page.map(Arc::new)))
+            .collect()
+    });
+    let index = index.into_iter().map(|(p, script)| (p, Ok(script)));
+    let shared = index
+        .chain(generated)
+        .map(|(p, page)| (p, page.map(Content::Shared)));
+    let text = print
+        .into_iter()
+        .map(|(p, page)| (p, page.map(Content::Text)));
+    let not_found = render::site_pages::not_found_page(site, renderer).map(Content::Text);
+    for (path, page) in shared.chain(text).chain([("404.html".into(), not_found)]) {
+        match page {
+            Ok(content) => outputs.add(path, content),
+            Err(d) => diags.push(d),
+        }
+    }
+    outputs
+}
+
+/// Assemble: files copied as they are come last, so one at the address of a page made above
+/// is left out with a warning, never silently put in the page's place; then the sitemap of
+/// every page.
+fn assemble(ready: &Ready, outputs: &mut Outputs, diags: &mut Diagnostics) {
+    diags.extend(files::add_files(
+        ready.site,
+        ready.renderer,
+        ready.docs,
+        outputs,
+    ));
+    if let Some(xml) = render::site_pages::sitemap(outputs, ready.renderer) {
+        outputs.add("sitemap.xml", Content::Text(xml));
+    }
+}
+
+/// Reads site.toml and content/ (only the files that changed, when the memo keeps sources);
+/// --base-url replaces site.toml's.
+fn load_site(root: &Path, opts: &BuildOptions, memo: &mut Memo) -> (Option<Site>, Diagnostics) {
+    let load = LoadOptions {
+        drafts: opts.drafts,
+    };
+    let (mut site, diags) = Site::load_with(root, &load, &mut memo.sources);
+    if let (Some(site), Some(url)) = (&mut site, &opts.base_url) {
+        site.config.base_url = Some(toml::Spanned::new(0..0, url.clone()));
+    }
+    (site, diags)
+}
+
+/// Adds each rendered page to the output; returns each document's content with its shortcodes
+/// drawn (empty for a page that failed), for the print pages.
+fn add_pages(
+    pages: Vec<Result<PageOutput, Vec<Diagnostic>>>,
+    outputs: &mut Outputs,
+    diags: &mut Diagnostics,
+) -> Vec<Arc<String>> {
+    let mut contents = Vec::with_capacity(pages.len());
+    let mut failures = Vec::new();
+    for page in pages {
+        match page {
+            Ok(page) => {
+                outputs.add(page.path, Content::Shared(page.html));
+                contents.push(page.content);
+            }
+            Err(d) => {
+                failures.extend(d);
+                contents.push(Arc::default());
+            }
+        }
+    }
+    diags.extend(failures);
+    contents
+}
+
+/// The print pages: every document's content, and the checklists and worksheets drawn again
+/// for paper, each once.
+fn print_pages(ready: &Ready, contents: &[Arc<String>]) -> (PrintPages, Vec<Diagnostic>) {
+    let print_docs: Vec<PrintDoc> = ready
+        .docs
+        .iter()
+        .zip(contents)
+        .zip(ready.rendered)
+        .map(|((d, c), r)| PrintDoc {
+            place: d.place,
+            url: &d.url,
+            content: c.as_str(),
+            calls: &r.calls,
+        })
+        .collect();
+    let (extras, problems) = render::print::extras(ready.interactive);
+    let pages = ready.renderer.print_pages(ready.site, &print_docs, &extras);
+    (pages, problems)
+}

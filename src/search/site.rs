@@ -1,0 +1,74 @@
+//! The search index of a whole site: one entry per document, then the data's.
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::content::doc::phase_of;
+use crate::content::{Doc, Place, Site};
+use crate::data::Data;
+use crate::markdown::Rendered;
+use crate::render::interactive::Interactive;
+
+/// What the search index depends on: the skeleton (titles, summaries, data files, language)
+/// and each document's rendered Markdown.
+pub(crate) fn key(skeleton: u64, rendered: &[Arc<Rendered>]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&skeleton.to_le_bytes());
+    for r in rendered {
+        h.update(&(r.html.len() as u64).to_le_bytes());
+        h.update(r.html.as_bytes());
+    }
+    h.digest()
+}
+
+/// The search index's files: an entry per document (in parallel), then the data's.
+pub(crate) fn site_index(
+    site: &Site,
+    data: &Data,
+    interactive: &Interactive,
+    docs: &[Doc],
+    rendered: &[Arc<Rendered>],
+) -> Vec<(String, Arc<String>)> {
+    let mut entries: Vec<super::Entry> = docs
+        .par_iter()
+        .zip(rendered)
+        .map(|(d, r)| {
+            let (section, summary) = match d.place {
+                Place::Home => (None, site.home.summary.as_deref()),
+                Place::Section(i) => (None, site.sections[i].summary.as_deref()),
+                Place::Page(p) => {
+                    let page = &site.pages[p];
+                    let section = page.section.as_ref().and_then(|n| site.section(n));
+                    (
+                        section.map(|s| s.title.as_str()),
+                        page.front.summary.as_deref(),
+                    )
+                }
+            };
+            super::collect::page(&super::collect::PageInput {
+                title: &d.title,
+                url: &d.url,
+                phase: phase_of(site, d.place),
+                section,
+                summary,
+                html: &r.html,
+            })
+        })
+        .collect();
+    entries.extend(super::collect::data(data, &|c| {
+        interactive.checklist_title(c)
+    }));
+    let phases: Vec<(String, String)> = site
+        .config
+        .phases()
+        .map(|p| {
+            let title = site.section(p).map_or(p, |s| s.title.as_str());
+            (p.to_string(), title.to_string())
+        })
+        .collect();
+    super::files(site.config.language.get_ref(), &phases, &entries)
+        .into_iter()
+        .map(|(path, script)| (path, Arc::new(script)))
+        .collect()
+}
