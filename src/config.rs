@@ -11,6 +11,8 @@ use crate::fsutil;
 use crate::names::is_valid_slug;
 use crate::tomlinput::TomlSource;
 
+pub(crate) mod languages;
+
 pub(crate) const CONFIG_FILE: &str = "site.toml";
 
 #[derive(Debug, Clone, Deserialize)]
@@ -39,6 +41,9 @@ pub struct Config {
     /// `[strings]`: the toolkit's own words for the theme's interface strings, by key.
     #[serde(default)]
     pub(crate) strings: std::collections::BTreeMap<String, Spanned<String>>,
+    /// `[languages.<code>]`: the languages the toolkit is translated into (src/config/languages.rs).
+    #[serde(default)]
+    pub(crate) languages: languages::Languages,
     /// The file's text, kept so later checks (an unknown phase, an unsafe output_dir) can point
     /// into it.
     #[serde(skip)]
@@ -242,18 +247,9 @@ impl Config {
             }
         }
         out.extend(self.check_accent());
-        for (key, value) in &self.strings {
-            if crate::render::i18n::english(key).is_none() {
-                let known: Vec<&str> = crate::render::i18n::keys().collect();
-                let hint = crate::diagnostic::did_you_mean(key, known.iter().copied())
-                    .unwrap_or_else(|| "docs/format.md lists every string the theme shows".into());
-                out.push(
-                    self.error_at(value, format!("the theme has no string `{key}` to replace"))
-                        .hint(hint),
-                );
-            }
-        }
-        if !crate::render::i18n::has_table(self.language.get_ref()) {
+        out.extend(self.check_strings(&self.strings));
+        out.extend(languages::validate(self).items);
+        if !crate::i18n::has_table(self.language.get_ref()) {
             out.push(
                 Diagnostic::warning(format!(
                     "no interface strings for language `{}`; English is used",
@@ -263,6 +259,37 @@ impl Config {
             );
         }
         out
+    }
+
+    /// `[strings]` (or a language's): each key must be one the theme has.
+    fn check_strings(
+        &self,
+        strings: &std::collections::BTreeMap<String, Spanned<String>>,
+    ) -> Vec<Diagnostic> {
+        let unknown = strings
+            .iter()
+            .filter(|(key, _)| crate::i18n::english(key).is_none());
+        unknown
+            .map(|(key, value)| {
+                let hint = crate::diagnostic::did_you_mean(key, crate::i18n::keys())
+                    .unwrap_or_else(|| "docs/format.md lists every string the theme shows".into());
+                self.error_at(value, format!("the theme has no string `{key}` to replace"))
+                    .hint(hint)
+            })
+            .collect()
+    }
+
+    /// The codes of the languages added with `[languages.<code>]`, in alphabetical order.
+    pub(crate) fn added_languages(&self) -> impl Iterator<Item = &str> {
+        self.languages.keys().map(|k| k.get_ref().as_str())
+    }
+
+    /// An added language's settings.
+    pub(crate) fn language(&self, code: &str) -> Option<&languages::Language> {
+        self.languages
+            .iter()
+            .find(|(k, _)| k.get_ref() == code)
+            .map(|(_, l)| l)
     }
 
     pub(crate) fn phases(&self) -> impl Iterator<Item = &str> {

@@ -14,6 +14,7 @@ pub mod content;
 pub mod data;
 pub mod diagnostic;
 pub mod fsutil;
+pub mod i18n;
 pub mod init;
 pub mod look;
 pub mod markdown;

@@ -95,6 +95,7 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
         check!(worksheets::answers_in_every_prompt_kind_persist_after_a_reload),
         check!(worksheets::answers_download_as_json_clear_and_load_back),
         check!(worksheets::self_assessments_score_by_their_rule),
+        check!(worksheets::a_french_self_assessment_shows_decimal_commas),
         check!(
             compare::two_partners_answers_compare_on_the_compare_page,
             Axe

@@ -556,15 +556,25 @@ fn a_toolkit_too_long_to_print_whole_is_printed_phase_by_phase() {
         .assert_ok()
         .assert_stderr("print/ lists the phase packets");
     let whole = site.output("print/index.html");
-    assert!(whole.contains("Print this toolkit phase by phase"), "{whole}");
+    assert!(
+        whole.contains("Print this toolkit phase by phase"),
+        "{whole}"
+    );
     assert!(whole.contains("href=\"alpha/index.html\""), "{whole}");
     assert!(whole.contains("href=\"beta/index.html\""), "{whole}");
-    assert!(!whole.contains("The body of alpha page 7."), "the whole print page still holds the pages");
+    assert!(
+        !whole.contains("The body of alpha page 7."),
+        "the whole print page still holds the pages"
+    );
     let alpha = site.output("print/alpha/index.html");
     assert!(alpha.contains("The body of alpha page 7."));
     assert!(!alpha.contains("The body of beta page 7."));
     let problems = links::check_site(&site.public());
-    assert!(problems.is_empty(), "broken links:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "broken links:\n{}",
+        problems.join("\n")
+    );
 
     // Below the limit the whole toolkit is one print page, as before.
     for i in 10..160 {
@@ -590,5 +600,8 @@ fn a_template_of_ones_own_may_still_draw_the_menu_from_nav() {
     site.write("templates/base.html", &own);
     site.build().assert_ok();
     let page = site.output("start/index.html");
-    assert!(page.contains("<ol class=\"own-nav\"><li data-active=\"true\">"), "{page}");
+    assert!(
+        page.contains("<ol class=\"own-nav\"><li data-active=\"true\">"),
+        "{page}"
+    );
 }

@@ -956,7 +956,7 @@ fn a_language_without_strings_is_a_warning_even_without_errors() {
     site.build().assert_ok().assert_no_stderr("warning");
     assert!(site
         .output("index.html")
-        .contains("Aller au contenu principal"));
+        .contains("Passer au contenu principal"));
 }
 
 #[test]

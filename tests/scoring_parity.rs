@@ -95,3 +95,21 @@ fn the_browser_and_the_build_score_a_self_assessment_the_same_way() {
         assert!(all.contains(needle), "no case with {needle}");
     }
 }
+
+#[test]
+fn a_french_reader_sees_a_decimal_comma_in_the_browser_as_from_the_build() {
+    // The build writes "3,8" for French (render::i18n::typography's unit tests); the browser's
+    // scripts get the mark from the page and must write the same.
+    let tenths: Vec<i64> = vec![38, 40, 5, 10, 49, -12];
+    let Some(got) = node(
+        "trellis.js",
+        "return [',', '.'].flatMap(d => input.map(t => T.formatTenths(t, d)));",
+        &json!(tenths),
+    ) else {
+        return;
+    };
+    let expected = json!([
+        "3,8", "4,0", "0,5", "1,0", "4,9", "-1,2", "3.8", "4.0", "0.5", "1.0", "4.9", "-1.2"
+    ]);
+    assert_eq!(got, expected);
+}

@@ -100,7 +100,11 @@ pub(crate) fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Failure>
 /// `trellis check`: everything `build` checks, nothing written.
 pub fn check(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
     let start = Instant::now();
-    let (rendered, diags) = render_site(root, opts);
+    let (rendered, mut diags) = render_site(root, opts);
+    // Translations are checked, not yet built: only `check` reads their files' ages.
+    if let Some(r) = &rendered {
+        validate::translations::check(&r.site, &mut diags);
+    }
     let Some(rendered) = rendered.filter(|_| !fails(&diags, opts)) else {
         return Err(Failure::Toolkit(diags));
     };

@@ -53,6 +53,9 @@ pub(crate) struct Found {
     unreadable: Vec<PathBuf>,
     /// Texts from the previous load that watch keeps (empty otherwise).
     sources: SourceCache,
+    /// The languages site.toml adds, and the translations into them, set aside.
+    languages: Vec<String>,
+    translations: super::translations::Translations,
 }
 
 struct FoundPage {
@@ -67,9 +70,15 @@ struct FoundPage {
 
 /// Walks content/ and static/ in a stable order, reading every text file once (or taking it
 /// from `sources` when it has not changed since the last load).
-pub(crate) fn discover(root: &Path, diags: &mut Diagnostics, sources: &mut SourceCache) -> Found {
+pub(crate) fn discover(
+    root: &Path,
+    config: &Config,
+    diags: &mut Diagnostics,
+    sources: &mut SourceCache,
+) -> Found {
     let mut found = Found {
         sources: std::mem::take(sources),
+        languages: config.added_languages().map(str::to_string).collect(),
         ..Found::default()
     };
     let content = root.join("content");
@@ -309,6 +318,11 @@ fn collect_bundle(
         if !entry.file_type().is_file() || hidden || rel == Path::new("index.md") {
             continue;
         }
+        if let Some(name) = rel.to_str().filter(|n| !n.contains(['/', '\\'])) {
+            if set_aside(root, entry.path(), name, parts.len() + 1, found, diags) {
+                continue;
+            }
+        }
         if rel.extension().is_some_and(|e| e == "md") {
             diags.push(Diagnostic::error("a page folder holds one page, its index.md; this Markdown file is not part of the site")
                 .in_file(&relative(root, entry.path()))
@@ -351,6 +365,9 @@ fn classify_file(
         .unwrap_or(name)
         .to_string();
     let shown = relative(root, path);
+    if set_aside(root, path, name, parts.len(), found, diags) {
+        return;
+    }
     match (parts.len(), name, ext) {
         (1, "_index.md", _) => found.home = read_source(root, path, found, diags),
         (2, "_index.md", _) => {
@@ -394,6 +411,50 @@ fn classify_file(
                 .hint("files for download belong in static/; images for one page go in that page's folder beside its index.md"),
         ),
     }
+}
+
+/// A translation (`page.fr.md`, `worksheets/agreement.fr.toml`) is kept apart from the pages
+/// and data: true when `path` was one. `depth` is how deep under content/ the file is. A name
+/// in a language site.toml does not add is warned about and left to be what it looks like.
+fn set_aside(
+    root: &Path,
+    path: &Path,
+    name: &str,
+    depth: usize,
+    found: &mut Found,
+    diags: &mut Diagnostics,
+) -> bool {
+    use super::translations::{naming, translatable, unknown_language, Naming};
+    let shown = relative(root, path);
+    let folders: Vec<String> = shown
+        .iter()
+        .skip(1)
+        .take(depth.saturating_sub(1))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let as_original = |original: &str| {
+        let mut parts: Vec<&str> = folders.iter().map(String::as_str).collect();
+        parts.push(original);
+        translatable(&parts)
+    };
+    match naming(name, &found.languages) {
+        Naming::Translation { original, language } if as_original(&original) => {
+            if let Some(source) = read_source(root, path, found, diags) {
+                let original = shown.with_file_name(original);
+                found.translations.add(original, &language, source);
+            }
+            true
+        }
+        Naming::UnknownLanguage { language } if as_original(&format!("x.{}", ext_of(name))) => {
+            diags.push(unknown_language(&shown, &language, &found.languages));
+            false
+        }
+        _ => false,
+    }
+}
+
+fn ext_of(name: &str) -> &str {
+    name.rsplit_once('.').map_or("", |(_, e)| e)
 }
 
 fn push_data(
@@ -473,6 +534,7 @@ pub(crate) fn assemble(
         static_files: found.static_files,
         data: found.data,
         worksheets_index,
+        translations: found.translations,
     }
 }
 
@@ -647,6 +709,34 @@ fn build_page(config: &Config, fp: FoundPage, diags: &mut Diagnostics) -> Option
         None => format!("{}/", page.slug),
     };
     Some(page)
+}
+
+/// A page's translation, read as the page itself is: its front matter checked at its true
+/// place, its slug its own `slug` or the original's file name (so its address is the original's
+/// unless it says otherwise), in the original's section and folder.
+pub(crate) fn translated_page(
+    config: &Config,
+    original: &Page,
+    source: Source,
+    diags: &mut Diagnostics,
+) -> Option<Page> {
+    let file_stem = match &original.bundle {
+        Some(b) => b.dir.file_name().map(|n| n.to_string_lossy().into_owned()),
+        None => original
+            .source
+            .path
+            .file_stem()
+            .map(|n| n.to_string_lossy().into_owned()),
+    }
+    .unwrap_or_default();
+    let found = FoundPage {
+        source,
+        section: original.section.clone(),
+        file_stem,
+        bundle: original.bundle.clone(),
+        misplaced: false,
+    };
+    build_page(config, found, diags)
 }
 
 /// The title and audiences of a page's front matter.

@@ -8,6 +8,7 @@ pub(crate) mod doc;
 pub mod frontmatter;
 pub(crate) mod links;
 pub(crate) mod sources;
+pub(crate) mod translations;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,7 +16,9 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
-pub(crate) use discover::{list_files, DataFile, DataKind, RESERVED_SECTIONS};
+pub(crate) use discover::{
+    list_files, parse_front, translated_page, DataFile, DataKind, RESERVED_SECTIONS,
+};
 pub(crate) use doc::{documents, Doc, Place};
 pub use frontmatter::{PageFront, SectionFront};
 pub(crate) use sources::SourceCache;
@@ -141,6 +144,8 @@ pub(crate) struct Site {
     pub(crate) data: Vec<DataFile>,
     /// `content/worksheets/_index.md`: the worksheets page's title and intro, when present.
     pub(crate) worksheets_index: Option<Home>,
+    /// Translations beside their originals (`page.fr.md`), set aside: not pages of their own.
+    pub(crate) translations: translations::Translations,
 }
 
 impl Site {
@@ -163,7 +168,7 @@ impl Site {
             Err(d) => return (None, d),
         };
         diags.extend(config.warnings());
-        let found = discover::discover(root, &mut diags, sources);
+        let found = discover::discover(root, &config, &mut diags, sources);
         let site = discover::assemble(root.to_path_buf(), config, found, opts, &mut diags);
         (Some(site), diags)
     }

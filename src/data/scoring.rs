@@ -207,6 +207,14 @@ impl Scoring {
 mod tests {
     use super::*;
 
+    #[test]
+    fn tenths_take_the_languages_decimal_mark() {
+        use crate::i18n::typography::decimal_mark;
+        assert_eq!(format_tenths(38, decimal_mark("fr-CA")), "3,8");
+        assert_eq!(format_tenths(-12, decimal_mark("fr")), "-1,2");
+        assert_eq!(format_tenths(38, decimal_mark("en")), "3.8");
+    }
+
     fn item(id: &str, factor: &str, category: Option<&str>, reverse: bool) -> ScoredItem {
         ScoredItem {
             id: id.into(),

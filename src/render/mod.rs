@@ -5,7 +5,6 @@ mod cycles;
 pub(crate) mod diagram;
 pub(crate) mod figures;
 pub(crate) mod generated;
-pub(crate) mod i18n;
 pub(crate) mod interactive;
 pub(crate) mod page;
 pub(crate) mod print;
@@ -13,6 +12,7 @@ pub(crate) mod rewrite;
 pub(crate) mod site_pages;
 pub(crate) mod template_error;
 pub(crate) mod theme;
+pub(crate) mod theme_strings;
 pub(crate) mod views;
 
 use std::collections::HashMap;
@@ -25,6 +25,7 @@ use tera::Context;
 use crate::content::{PageId, Place, Site};
 use crate::data::Data;
 use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::i18n;
 use crate::markdown::links::{dangerous_scheme, file_url, relative_url, root_prefix};
 use crate::markdown::shortcodes::BUILTIN_SHORTCODES;
 use crate::markdown::{Call, LinkIndex, Resolved, TocItem};
@@ -46,6 +47,9 @@ thread_local! {
 
 /// Tells renderers apart, so a thread never renders with another renderer's shared context.
 static RENDERER_IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The main navigation's links and marks (href, current, active), as its HTML is keyed.
+type NavKey = Vec<(String, bool, bool)>;
 
 /// The template that draws the main navigation.
 const NAV_TEMPLATE: &str = "partials/nav.html";
@@ -70,7 +74,7 @@ pub(crate) struct Renderer {
     strings: i18n::Strings,
     /// The main navigation's HTML by its links and marks: pages of one section share theirs, so
     /// it is drawn once for each, not once a page (with many phases, that was most of a build).
-    nav_html: Mutex<HashMap<Vec<(String, bool, bool)>, String>>,
+    nav_html: Mutex<HashMap<NavKey, String>>,
     /// Whether a template of the toolkit's own still reads `nav` (the default ones read
     /// `nav_html`): only then is the list given to every page.
     templates_read_nav: bool,
@@ -91,7 +95,8 @@ impl Renderer {
         let site_view = site_view(site);
         let mut base = Context::new();
         base.insert("site", &site_view);
-        let strings = i18n::Strings::new(&site_view.language, &site.config.strings);
+        let strings =
+            i18n::Strings::build(&site_view.language, &theme.strings, &site.config.strings);
         base.insert("t", &strings);
         base.insert("search_strings", &i18n::search_strings(&strings));
         let menu = resolve_menu(site, links)?;
@@ -414,7 +419,7 @@ impl Renderer {
     /// The main navigation drawn by partials/nav.html, once for each distinct set of links and
     /// marks.
     fn nav_html(&self, items: &[NavItem], url: &str) -> Result<String, Diagnostic> {
-        let key: Vec<(String, bool, bool)> = items
+        let key: NavKey = items
             .iter()
             .map(|i| (i.href.clone(), i.current, i.active))
             .collect();

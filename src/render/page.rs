@@ -102,7 +102,11 @@ pub(crate) fn page(
     let common =
         Context::from_serialize(&common).map_err(|e| vec![Diagnostic::error(e.to_string())])?;
     let html = r
-        .render_page(template, vec![common, cx], doc.source.map(|s| s.path.as_path()))
+        .render_page(
+            template,
+            vec![common, cx],
+            doc.source.map(|s| s.path.as_path()),
+        )
         .map_err(|d| vec![d])?;
     Ok(PageOutput {
         path: file_url(&doc.url),

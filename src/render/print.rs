@@ -379,7 +379,13 @@ impl Renderer {
             href: "print/index.html".into(),
         }];
         links.extend(self.data.phases.iter().map(|p| LinkView {
-            title: format!("{} {}: {}", self.text("phase"), p.number, p.title),
+            title: format!(
+                "{} {}{}{}",
+                self.text("phase"),
+                p.number,
+                self.text("colon"),
+                p.title
+            ),
             href: format!("print/{}/index.html", p.name),
         }));
         let _ = site;
@@ -545,7 +551,7 @@ impl Renderer {
         let s = self.site();
         let mut parts = vec![s.title.clone()];
         if let Some(l) = &s.license {
-            parts.push(format!("{}: {l}", self.text("license")));
+            parts.push(format!("{}{}{l}", self.text("license"), self.text("colon")));
         }
         if let Some(v) = &s.version {
             parts.push(format!("{} {v}", self.text("version")));
@@ -736,6 +742,7 @@ mod tests {
     #[test]
     fn bodies_leave_the_view_and_come_back_in_place() {
         let mut view = PrintView {
+            split: false,
             phase: None,
             toc: Vec::new(),
             intro: Some("<p>intro</p>".into()),

@@ -28,6 +28,8 @@ pub(crate) struct Theme {
     pub(crate) templates: HashMap<String, TemplateSource>,
     /// Static files by output path ("trellis.css").
     pub(crate) assets: Vec<(String, Asset)>,
+    /// The theme folder's own strings files, by language (src/render/i18n).
+    pub(crate) strings: crate::i18n::ThemeTables,
 }
 
 /// A theme's templates and static files, read in override order but not yet parsed.
@@ -35,6 +37,7 @@ pub(crate) struct ThemeFiles {
     pub(crate) templates: HashMap<String, TemplateSource>,
     /// Static files by output path, sorted.
     pub(crate) assets: Vec<(String, Asset)>,
+    pub(crate) strings: crate::i18n::ThemeTables,
 }
 
 impl ThemeFiles {
@@ -45,6 +48,7 @@ impl ThemeFiles {
             tera,
             templates: self.templates,
             assets: self.assets,
+            strings: self.strings,
         })
     }
 }
@@ -57,6 +61,7 @@ impl Theme {
         let mut diags = Diagnostics::default();
         add_embedded(&mut templates, &mut assets);
         let theme_dir = root.join("themes").join(theme_name);
+        let strings = super::theme_strings::read(root, &theme_dir.join("strings"), &mut diags);
         if theme_dir.is_dir() {
             add_disk(
                 root,
@@ -75,7 +80,11 @@ impl Theme {
         }
         let mut assets: Vec<(String, Asset)> = assets.into_iter().collect();
         assets.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(ThemeFiles { templates, assets })
+        Ok(ThemeFiles {
+            templates,
+            assets,
+            strings,
+        })
     }
 
     pub(crate) fn has_template(&self, name: &str) -> bool {

@@ -5,6 +5,7 @@
 mod data_links;
 pub(crate) mod refs;
 mod site;
+pub(crate) mod translations;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -112,6 +112,8 @@ pub fn worksheet_ids(root: &Path) -> Vec<String> {
         .into_iter()
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        // `agreement.fr.toml` is a translation, not a worksheet: ids never hold a dot.
+        .filter(|id| !id.contains('.'))
         .collect();
     ids.sort();
     ids

@@ -420,3 +420,83 @@ fn expected_scores(
     rows.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
     rows
 }
+
+/// The example switched to French: a self-assessment's averages show a decimal comma in the
+/// browser (trellis.js) as on the page the build wrote (the bands), and the same numbers as in
+/// English.
+pub async fn a_french_self_assessment_shows_decimal_commas(s: &Shared) -> Checked {
+    let site = crate::common::TestSite::example();
+    for file in [
+        "content/_index.fr.md",
+        "content/getting-started/_index.fr.md",
+        "content/getting-started/defining-roles.fr.md",
+        "content/getting-started/setting-goals-together.fr.md",
+        "content/getting-started/agreeing-how-you-communicate.fr.md",
+        "content/getting-started/your-first-meeting.fr.md",
+        "content/getting-started/checklist.fr.toml",
+        "content/worksheets/meeting-pulse.fr.toml",
+    ] {
+        site.remove(file);
+    }
+    let toml = site.read("site.toml");
+    let own = toml
+        .split("\n# The toolkit in French")
+        .next()
+        .unwrap_or(&toml);
+    let rest = toml.split_once("fallback = true\n").map_or("", |(_, r)| r);
+    site.write(
+        "site.toml",
+        &format!(
+            "{}\n{rest}",
+            own.replace("language = \"en\"", "language = \"fr\"")
+        ),
+    );
+    site.build().assert_ok();
+    let root = &site.root;
+    let id = "partnership-health";
+    let sheet = data::worksheet(root, id);
+    assert!(sheet.scoring.is_some(), "{id} is a self-assessment");
+    let tab = s.tab(Js::On).await?;
+    let page = format!(
+        "{}worksheets/{id}/index.html",
+        crate::suite::file_url(&site.public())
+    );
+    open_empty(&tab, &page).await?;
+    let answers = fill(&tab, &sheet.prompts()).await?;
+    let shown: Vec<ShownScore> = tab.eval(SCORES, vec![]).await?;
+    let averages: Vec<&str> = shown
+        .iter()
+        .filter(|r| r.kind != "total")
+        .map(|r| r.value.as_str())
+        .collect();
+    assert!(!averages.is_empty(), "{page}: no scores shown");
+    for value in &averages {
+        assert!(
+            value.contains(',') && !value.contains('.'),
+            "{page}: the score {value:?} is not written with a decimal comma"
+        );
+    }
+    // The same numbers as the rule gives, read back with a decimal point.
+    let mut read: Vec<(String, String, Option<f64>, String)> = shown
+        .into_iter()
+        .map(|mut r| {
+            r.value = r.value.replace(',', ".");
+            r.parsed()
+        })
+        .collect();
+    read.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    assert_eq!(
+        read,
+        expected_scores(&sheet, &answers),
+        "{page}: French scores"
+    );
+    let bands: String = tab
+        .eval(
+            "return document.querySelector('main .score-bands').textContent;",
+            vec![],
+        )
+        .await?;
+    assert!(bands.contains("4,0"), "{page}: the bands read {bands:?}");
+    tab.clear_storage().await?;
+    Ok(())
+}

@@ -14,6 +14,7 @@ use crate::data::Worksheet;
 
 /// The strings the script shows; the template's own come from `t`.
 const SCRIPT_STRINGS: &[&str] = &[
+    "colon",
     "compare_partner",
     "compare_pasted",
     "compare_added",

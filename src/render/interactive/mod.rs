@@ -19,10 +19,11 @@ use tera::Context;
 use crate::content::{PageId, Site, Source};
 use crate::data::{Data, Markdown};
 use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::i18n;
 use crate::markdown::links::{file_url, normalize, relative_url};
 use crate::markdown::{self, BodyKind, Call, LinkIndex};
 use crate::names::slugify;
-use crate::render::{i18n, Renderer};
+use crate::render::Renderer;
 
 pub(crate) use crate::render::views::interactive::ProgressView;
 pub(crate) use crate::render::views::interactive::WorksheetSummaryView;
@@ -77,7 +78,7 @@ impl<'a> Interactive<'a> {
             links,
             key: format!("trellis:{}", slugify(site.config.title())),
             t: r.strings().clone(),
-            decimal: if language.starts_with("fr") { ',' } else { '.' },
+            decimal: crate::i18n::typography::decimal_mark(language),
             titles,
         }
     }

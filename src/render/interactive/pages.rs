@@ -87,7 +87,8 @@ impl Interactive<'_> {
         let mut common = self.own_common(&url, &title, &block, phase.clone())?;
         if let Some(i) = index {
             common.sidebar = Some(self.r.sidebar(i, "", false));
-            self.r.mark_section_active(&mut common, self.site, i, &url)?;
+            self.r
+                .mark_section_active(&mut common, self.site, i, &url)?;
         }
         let mut cx = context(&common)?;
         cx.insert("phase", &phase);

@@ -61,6 +61,8 @@ impl Interactive<'_> {
                 "worksheet_not_applicable",
                 "worksheet_row",
                 "scores_unanswered",
+                "scores_total",
+                "colon",
             ]),
         }
     }

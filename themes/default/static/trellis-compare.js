@@ -332,7 +332,7 @@
       list.textContent = "";
       partners.forEach(function (p, i) {
         var remove = h("button", { type: "button", "class": "button button-secondary button-small" },
-          [t.compare_remove, h("span", { "class": "visually-hidden" }, [": " + p.label])]);
+          [t.compare_remove, h("span", { "class": "visually-hidden" }, [t.colon + p.label])]);
         remove.addEventListener("click", function () {
           partners.splice(i, 1);
           report([{ text: fill(t.compare_removed, { name: p.label }) }]);
@@ -387,13 +387,13 @@
           box.appendChild(h("p", {}, [fill(t.compare_discuss_intro, { gap: g })]));
           box.appendChild(h("ol", { "class": "cmp-discuss", "data-tr-discuss": "" }, agg.discuss.map(function (item) {
             var answers = item.answers.map(function (a, i) {
-              return partners[i].label + ": " + (a === null ? t.worksheet_no_answer : a === "na" ? t.worksheet_not_applicable : a);
+              return partners[i].label + t.colon + (a === null ? t.worksheet_no_answer : a === "na" ? t.worksheet_not_applicable : a);
             }).join(" · ");
             return h("li", { "data-item": item.id }, [
               h("span", { "class": "cmp-statement" }, [item.label]),
               item.reverse ? " (" + t.worksheet_reverse + ")" : null,
               h("br"),
-              h("span", { "class": "cmp-discuss-answers" }, [answers + " · " + t.compare_difference + ": " + item.difference])
+              h("span", { "class": "cmp-discuss-answers" }, [answers + " · " + t.compare_difference + t.colon + item.difference])
             ]);
           })));
         }
@@ -500,7 +500,7 @@
         }))
       ]);
       return h("div", {}, [
-        h("p", { "class": "visually-hidden", id: id }, [(title ? title + ": " : "") + t.compare_answers]),
+        h("p", { "class": "visually-hidden", id: id }, [(title ? title + t.colon : "") + t.compare_answers]),
         scroll(id, table)
       ]);
     }

@@ -464,7 +464,7 @@
       out.push("## " + (el.querySelector(".ws-scores-title") || {}).textContent, "");
       report.categories.concat(report.factors).concat(report.total ? [report.total] : []).forEach(function (s) {
         var value = shownScore(config, s, decimal) || "–";
-        out.push("- " + (s.name || "Total") + ": " + value + (s.band ? " (" + s.band + ")" : ""));
+        out.push("- " + (s.name || t.scores_total) + t.colon + value + (s.band ? " (" + s.band + ")" : ""));
       });
       out.push("");
     }
