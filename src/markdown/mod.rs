@@ -197,6 +197,15 @@ impl std::ops::Deref for Findings {
     }
 }
 
+/// A task list's box, drawn so a screen reader says whether it is done.
+fn task_marker(done: bool) -> &'static str {
+    if done {
+        "<span class=\"task done\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">Done: </span>"
+    } else {
+        "<span class=\"task\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">To do: </span>"
+    }
+}
+
 /// Heading ids, GitHub style: the slug of the text, then `-1`, `-2` ... for repeats.
 #[derive(Default)]
 struct Ids {
@@ -380,29 +389,18 @@ impl<'c, 'a> Walk<'c, 'a> {
                 id,
             }) => {
                 self.link_text = Some((String::new(), range.clone()));
-                match self.link(&dest_url, range) {
-                    Some(href) => Some(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: href.into(),
-                        title,
-                        id,
-                    })),
-                    None => {
-                        self.dropped_links += 1;
-                        None
-                    }
-                }
-            }
-            Event::End(TagEnd::Link) => {
-                if let Some((text, span)) = self.link_text.take() {
-                    self.problems.extend(lint::vague_link_text(&text, span));
-                }
-                if self.dropped_links > 0 {
-                    self.dropped_links -= 1;
+                let Some(href) = self.link(&dest_url, range) else {
+                    self.dropped_links += 1;
                     return None;
-                }
-                Some(Event::End(TagEnd::Link))
+                };
+                Some(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: href.into(),
+                    title,
+                    id,
+                }))
             }
+            Event::End(TagEnd::Link) => self.close_link(),
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
@@ -422,38 +420,56 @@ impl<'c, 'a> Walk<'c, 'a> {
                     id,
                 }))
             }
-            Event::End(TagEnd::Image) => {
-                if let Some((alt, span)) = self.image_alt.take() {
-                    if alt.trim().is_empty() {
-                        self.problems.push(Problem::warning(span, "this image has no alt text")
-                            .hint("describe the image between the square brackets: ![A diagram of ...](file.png)"));
-                    }
-                }
-                Some(Event::End(TagEnd::Image))
+            Event::End(TagEnd::Image) => self.close_image(),
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented))
+            | Event::Text(_)
+            | Event::End(TagEnd::CodeBlock) => self.indented_code(event, range),
+            Event::TaskListMarker(done) => Some(Event::InlineHtml(task_marker(done).into())),
+            other => Some(other),
+        }
+    }
+
+    /// The end of a link: its text is checked ("click here"); a link left out ends unseen.
+    fn close_link(&mut self) -> Option<Event<'a>> {
+        if let Some((text, span)) = self.link_text.take() {
+            self.problems.extend(lint::vague_link_text(&text, span));
+        }
+        if self.dropped_links > 0 {
+            self.dropped_links -= 1;
+            return None;
+        }
+        Some(Event::End(TagEnd::Link))
+    }
+
+    /// The end of a picture: it must have alt text.
+    fn close_image(&mut self) -> Option<Event<'a>> {
+        if let Some((alt, span)) = self.image_alt.take() {
+            if alt.trim().is_empty() {
+                self.problems
+                    .push(Problem::warning(span, "this image has no alt text").hint(
+                    "describe the image between the square brackets: ![A diagram of ...](file.png)",
+                ));
             }
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => {
-                self.indented = Some((String::new(), range));
-                Some(Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)))
-            }
-            Event::Text(t) if self.indented.is_some() => {
+        }
+        Some(Event::End(TagEnd::Image))
+    }
+
+    /// Indented code blocks are kept, and their text is checked for prose indented by mistake.
+    fn indented_code(&mut self, event: Event<'a>, range: Range<usize>) -> Option<Event<'a>> {
+        match &event {
+            Event::Start(_) => self.indented = Some((String::new(), range)),
+            Event::Text(t) => {
                 if let Some((text, _)) = self.indented.as_mut() {
-                    text.push_str(&t);
+                    text.push_str(t);
                 }
-                Some(Event::Text(t))
             }
-            Event::End(TagEnd::CodeBlock) => {
+            _ => {
                 if let Some((text, span)) = self.indented.take() {
                     self.problems.extend(lint::indented_prose(&text, span));
                 }
-                Some(Event::End(TagEnd::CodeBlock))
             }
-            Event::TaskListMarker(done) => Some(Event::InlineHtml(if done {
-                "<span class=\"task done\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">Done: </span>".into()
-            } else {
-                "<span class=\"task\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">To do: </span>".into()
-            })),
-            other => Some(other),
         }
+        Some(event)
     }
 
     /// A missing picture's hint says where pictures go (when no file of that name was found

@@ -109,7 +109,6 @@ pub fn prepare(text: &str, body_kind: &dyn Fn(&str) -> BodyKind) -> Prepared {
             out.text.push_str(line);
             continue;
         }
-        let newline = &line[content.len()..];
         if !(content.starts_with("{{") && content.ends_with("}}")) {
             if content.trim_start().starts_with("{{")
                 && content.ends_with("}}")
@@ -121,46 +120,8 @@ pub fn prepare(text: &str, body_kind: &dyn Fn(&str) -> BodyKind) -> Prepared {
             out.text.push_str(line);
             continue;
         }
-        let inner = content[2..content.len() - 2].trim();
-        if inner == "end" {
-            let from = out.text.len();
-            close(&mut out, &mut open, span.clone());
-            out.replaced(from, span);
-            out.text.push_str(newline);
-            continue;
-        }
-        match parse_call(inner) {
-            Ok((name, args)) => {
-                let kind = body_kind(&name);
-                let n = out.calls.len();
-                out.calls.push(Call {
-                    name,
-                    args,
-                    span: span.clone(),
-                    has_body: false,
-                    unclosed: false,
-                });
-                let from = out.text.len();
-                if kind != BodyKind::Never {
-                    open.push((n, from));
-                }
-                out.text.push_str(&marker(n));
-                out.replaced(from, span);
-            }
-            Err((col, msg)) => {
-                let at =
-                    span.start + 2 + (content.len() - 2 - content[2..].trim_start().len()) + col;
-                out.problems.push(
-                    Problem::error(
-                        at..span.end,
-                        format!("this shortcode cannot be read: {msg}"),
-                    )
-                    .hint("write it as {{ name(key=\"text\", number=3, flag=true) }}"),
-                );
-                out.text.push_str(content);
-            }
-        }
-        out.text.push_str(newline);
+        shortcode_line(&mut out, &mut open, content, span, body_kind);
+        out.text.push_str(&line[content.len()..]);
     }
     for (n, _) in open {
         if body_kind(&out.calls[n].name) == BodyKind::Required {
@@ -176,6 +137,54 @@ pub fn prepare(text: &str, body_kind: &dyn Fn(&str) -> BodyKind) -> Prepared {
         }
     }
     out
+}
+
+/// One line that is a shortcode (`{{ name(...) }}` or `{{ end }}`, at `span` in the text):
+/// replaced by its marker, or kept as text with the reason it cannot be read.
+fn shortcode_line(
+    out: &mut Prepared,
+    open: &mut Vec<(usize, usize)>,
+    content: &str,
+    span: Range<usize>,
+    body_kind: &dyn Fn(&str) -> BodyKind,
+) {
+    let inner = content[2..content.len() - 2].trim();
+    if inner == "end" {
+        let from = out.text.len();
+        close(out, open, span.clone());
+        out.replaced(from, span);
+        return;
+    }
+    match parse_call(inner) {
+        Ok((name, args)) => {
+            let kind = body_kind(&name);
+            let n = out.calls.len();
+            out.calls.push(Call {
+                name,
+                args,
+                span: span.clone(),
+                has_body: false,
+                unclosed: false,
+            });
+            let from = out.text.len();
+            if kind != BodyKind::Never {
+                open.push((n, from));
+            }
+            out.text.push_str(&marker(n));
+            out.replaced(from, span);
+        }
+        Err((col, msg)) => {
+            let at = span.start + 2 + (content.len() - 2 - content[2..].trim_start().len()) + col;
+            out.problems.push(
+                Problem::error(
+                    at..span.end,
+                    format!("this shortcode cannot be read: {msg}"),
+                )
+                .hint("write it as {{ name(key=\"text\", number=3, flag=true) }}"),
+            );
+            out.text.push_str(content);
+        }
+    }
 }
 
 /// `{{ end }}`: closes the innermost open call that can take a body. Author shortcodes left open
