@@ -36,9 +36,8 @@ fn missing_title_is_an_error() {
 
 #[test]
 fn audiences_keep_their_order() {
-    let c =
-        parse("title = \"T\"\n[audiences]\nstudents = \"Students\"\nfaculty = \"Faculty\"\n")
-            .unwrap();
+    let c = parse("title = \"T\"\n[audiences]\nstudents = \"Students\"\nfaculty = \"Faculty\"\n")
+        .unwrap();
     let ids: Vec<String> = c.audiences().into_iter().map(|a| a.id).collect();
     assert_eq!(ids, ["students", "faculty"]);
 }

@@ -65,8 +65,7 @@ fn links_are_rewritten_or_reported() {
     assert!(!kinds[0].0 && kinds[0].1.contains("nope.md"));
     let broken = &r.problems[0];
     assert_eq!(
-        &"[Roles](../b/roles.md#who) [gone](nope.md) [wip](wip.md) [ph](#)"
-            [broken.span.clone()],
+        &"[Roles](../b/roles.md#who) [gone](nope.md) [wip](wip.md) [ph](#)"[broken.span.clone()],
         "[gone](nope.md)"
     );
 }

@@ -169,9 +169,7 @@ fn bad_ids_empty_text_and_unknown_audiences() {
     );
     assert!(e[0].contains("id = \"room-1\""), "{e:?}");
     assert!(
-        e[1].starts_with(
-            "content/start/checklist.toml:5:8 this checklist item's text is empty"
-        ),
+        e[1].starts_with("content/start/checklist.toml:5:8 this checklist item's text is empty"),
         "{e:?}"
     );
     assert!(
@@ -206,9 +204,7 @@ fn empty_checklists_and_bad_states_are_errors() {
     assert!(e[1].contains("has no items"), "{e:?}");
     let e = errors("states = [{ label = \"A\" }, { label = \"B\" }]\n[[item]]\ntext = \"x\"\n");
     assert!(
-        e[0].starts_with(
-            "content/start/checklist.toml:1:10 none of these states counts as done"
-        ),
+        e[0].starts_with("content/start/checklist.toml:1:10 none of these states counts as done"),
         "{e:?}"
     );
     let e = errors("states = [{ label = \"A\", done = true, skip = true }, { label = \"a\" }]\n[[item]]\ntext = \"x\"\n");

@@ -60,8 +60,7 @@ fn unknown_keys_wrong_types_and_unknown_ids_name_their_place() {
         d[0].contains(":3:8: error: wrong type") && d[0].contains("expected a whole number"),
         "{d:?}"
     );
-    let (_, d) =
-        parse("[[resource]]\ntitle = \"A\"\nphase = \"strat\"\naudience = [\"stuff\"]\n");
+    let (_, d) = parse("[[resource]]\ntitle = \"A\"\nphase = \"strat\"\naudience = [\"stuff\"]\n");
     assert!(
         d[0].starts_with("content/resources.toml:3:9: error: unknown phase `strat`")
             && d[0].contains("did you mean `start`?"),

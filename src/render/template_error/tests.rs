@@ -8,9 +8,7 @@ fn finds_a_variable_inside_tags_only() {
     let span = find_in_tags(text, &Needle::Variable("page.titel".into())).unwrap();
     assert_eq!(&text[span.clone()], "page.titel");
     assert_eq!(span.start, 25);
-    assert!(
-        find_in_tags("{{ page.titles }}", &Needle::Variable("page.titel".into())).is_none()
-    );
+    assert!(find_in_tags("{{ page.titles }}", &Needle::Variable("page.titel".into())).is_none());
     assert!(find_in_tags(
         "{{ subpage.title }}",
         &Needle::Variable("page.title".into())
@@ -68,7 +66,6 @@ fn follows_extends_and_includes() {
         t("<html>{% include \"part.html\" %}{% block main %}{% endblock main %}"),
     );
     all.insert("part.html".to_string(), t("<p>\n{{ site.titel }}</p>"));
-    let (found, span) =
-        locate(&Needle::Variable("site.titel".into()), "page.html", &all).unwrap();
+    let (found, span) = locate(&Needle::Variable("site.titel".into()), "page.html", &all).unwrap();
     assert_eq!(&found.text[span], "site.titel");
 }
