@@ -98,24 +98,43 @@ fn innermost_template(chain: &str) -> String {
 
 /// Tera's error, classified into plain words.
 fn explain(chain: &str, context: Option<&Value>) -> Cause {
-    let cause = |message: String, needle: Needle, hint: Option<String>| Cause {
-        message,
-        needle,
-        hint,
-    };
+    variable_cause(chain, context)
+        .or_else(|| filter_cause(chain))
+        .or_else(|| missing_cause(chain))
+        .unwrap_or_else(|| match capture(chain, r"(?m)^\s*= (.*)$") {
+            Some(c) => Cause {
+                message: format!("this template cannot be read: {}", c[0]),
+                needle: Needle::None,
+                hint: Some(syntax_hint(&c[0])),
+            },
+            None => Cause {
+                message: format!("this template failed: {}", last_line(chain)),
+                needle: Needle::None,
+                hint: None,
+            },
+        })
+}
+
+/// A variable that is not defined, or not a number where arithmetic needs one.
+fn variable_cause(chain: &str, context: Option<&Value>) -> Option<Cause> {
     if let Some(c) = capture(chain, r"Variable `([^`]+)` not found") {
         let v = c[0].clone();
-        let hint = context.map(|cx| variable_hint(&v, cx));
-        return cause(format!("`{v}` is not defined"), Needle::Variable(v), hint);
+        return Some(Cause {
+            message: format!("`{v}` is not defined"),
+            hint: context.map(|cx| variable_hint(&v, cx)),
+            needle: Needle::Variable(v),
+        });
     }
-    if let Some(c) = capture(chain, r"Variable `([^`]+)` was used in a math operation") {
-        let v = c[0].clone();
-        return cause(
-            format!("`{v}` is used in arithmetic but is not a number"),
-            Needle::Variable(v),
-            None,
-        );
-    }
+    let c = capture(chain, r"Variable `([^`]+)` was used in a math operation")?;
+    Some(Cause {
+        message: format!("`{}` is used in arithmetic but is not a number", c[0]),
+        needle: Needle::Variable(c[0].clone()),
+        hint: None,
+    })
+}
+
+/// A filter that failed on its value, or that does not exist.
+fn filter_cause(chain: &str) -> Option<Cause> {
     if let Some(c) = capture(chain, r"Filter call '([^']+)' failed") {
         let f = c[0].clone();
         let why = capture(
@@ -129,56 +148,44 @@ fn explain(chain: &str, context: Option<&Value>) -> Cause {
                     .replace("an i64", "a whole number")
             },
         );
-        return cause(
-            format!("the filter `{f}` failed: {why}"),
-            Needle::Filter(f),
-            None,
-        );
+        return Some(Cause {
+            message: format!("the filter `{f}` failed: {why}"),
+            needle: Needle::Filter(f),
+            hint: None,
+        });
     }
-    if let Some(c) = capture(chain, r"Filter '([^']+)' not found") {
-        let f = c[0].clone();
-        return cause(format!("there is no filter called `{f}`"), Needle::Filter(f),
-            Some("check the filter's name: Tera's filters include safe, upper, lower, default, length, join, truncate, date".into()));
-    }
+    let c = capture(chain, r"Filter '([^']+)' not found")?;
+    Some(Cause {
+        message: format!("there is no filter called `{}`", c[0]),
+        needle: Needle::Filter(c[0].clone()),
+        hint: Some("check the filter's name: Tera's filters include safe, upper, lower, default, length, join, truncate, date".into()),
+    })
+}
+
+/// A function, a parent template or an included template that does not exist.
+fn missing_cause(chain: &str) -> Option<Cause> {
     if let Some(c) = capture(chain, r"Function '([^']+)' not found") {
-        let f = c[0].clone();
-        return cause(
-            format!("there is no function called `{f}`"),
-            Needle::Function(f),
-            None,
-        );
+        return Some(Cause {
+            message: format!("there is no function called `{}`", c[0]),
+            needle: Needle::Function(c[0].clone()),
+            hint: None,
+        });
     }
     if let Some(c) = capture(chain, r"inheriting from '([^']+)', which doesn't exist") {
-        let parent = c[0].clone();
-        return cause(
-            format!("this template extends `{parent}`, which does not exist"),
-            Needle::Quoted(parent),
-            Some("extend one of the theme's templates, such as \"base.html\"".into()),
-        );
+        return Some(Cause {
+            message: format!("this template extends `{}`, which does not exist", c[0]),
+            needle: Needle::Quoted(c[0].clone()),
+            hint: Some("extend one of the theme's templates, such as \"base.html\"".into()),
+        });
     }
-    if let Some(c) = capture(chain, r"Template '\[?([^'\]]+)\]?' not found") {
-        let name = c[0].clone();
-        return cause(
-            format!("the template `{name}` does not exist"),
-            Needle::Quoted(name),
-            Some(
-                "templates are looked for in templates/ and in the theme's templates/ folder"
-                    .into(),
-            ),
-        );
-    }
-    if let Some(c) = capture(chain, r"(?m)^\s*= (.*)$") {
-        return cause(
-            format!("this template cannot be read: {}", c[0]),
-            Needle::None,
-            Some(syntax_hint(&c[0])),
-        );
-    }
-    cause(
-        format!("this template failed: {}", last_line(chain)),
-        Needle::None,
-        None,
-    )
+    let c = capture(chain, r"Template '\[?([^'\]]+)\]?' not found")?;
+    Some(Cause {
+        message: format!("the template `{}` does not exist", c[0]),
+        needle: Needle::Quoted(c[0].clone()),
+        hint: Some(
+            "templates are looked for in templates/ and in the theme's templates/ folder".into(),
+        ),
+    })
 }
 
 fn last_line(chain: &str) -> &str {
