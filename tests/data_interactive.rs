@@ -183,7 +183,7 @@ fn every_prompt_kind_is_a_labelled_field_with_room_to_write_on_paper() {
     ));
     assert!(p.contains("<div><dt>Duration</dt><dd>30 minutes</dd></div>"));
     assert!(p.contains(r#"<div class="worksheet-tools no-print" data-tr-tools hidden>"#));
-    assert!(p.contains(r#"<label class="button button-secondary file-button" for="ws-agreement-load">Load answers from a JSON file</label>"#));
+    assert!(p.contains(r#"<label class="button button-secondary file-button" for="ws-agreement-load">Open saved answers</label>"#));
 }
 
 /// The scoring rules a worksheet hands to trellis.js, decoded from its data-scoring attribute.

@@ -244,7 +244,7 @@ async fn answer_and_save(
             .await
             .map_err(|e| format!("{css}: {e}"))?;
     }
-    tab.click_button("Download as JSON").await?;
+    tab.click_button("Save my answers to a file").await?;
     let file = downloaded(tab.downloads(), &format!("{SHEET}-answers.json")).await?;
     let saved: Value =
         serde_json::from_str(&std::fs::read_to_string(&file).map_err(|e| e.to_string())?)

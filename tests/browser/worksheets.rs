@@ -76,7 +76,7 @@ pub async fn answers_download_as_json_clear_and_load_back(s: &Shared) -> Checked
     open_empty(&tab, &page).await?;
     let typed = fill(&tab, &prompts).await?;
 
-    tab.click_button("Download as JSON").await?;
+    tab.click_button("Save my answers to a file").await?;
     let file = downloaded(tab.downloads(), &format!("{id}-answers.json")).await?;
     let saved: AnswerFile =
         serde_json::from_str(&std::fs::read_to_string(&file).map_err(|e| e.to_string())?)

@@ -1,6 +1,6 @@
 /* Trellis: comparing partners' answers to one worksheet (worksheets/<id>/compare/).
 
-   A facilitator loads the answer files partners saved from the worksheet ("Download as JSON"),
+   A facilitator loads the answer files partners saved from the worksheet ("Save my answers to a file"),
    or a comparison saved from this page. Everything happens in this browser: the files are read
    here, nothing is uploaded and nothing is stored.
 
