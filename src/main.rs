@@ -4,5 +4,8 @@ use clap::Parser;
 
 fn main() -> std::process::ExitCode {
     let cli = trellis::cli::Cli::parse();
-    std::process::ExitCode::from(cli.run())
+    let code = cli.run();
+    // The previous output may still be being deleted in the background: finish before exiting.
+    trellis::output::finish_background_work();
+    std::process::ExitCode::from(code)
 }

@@ -10,8 +10,10 @@ use std::sync::Arc;
 
 use crate::fsutil::{self, IoResult};
 
+mod cleanup;
 mod lock;
 use crate::render::theme::Asset;
+pub use cleanup::finish as finish_background_work;
 pub use lock::{lock, OutputLock};
 use lock::{remove_leftovers, side_folder};
 
@@ -172,7 +174,7 @@ fn is_empty_dir(p: &Path) -> bool {
 pub fn write_atomically(out: &Path, outputs: &Outputs) -> IoResult<()> {
     let parent = out.parent().unwrap_or(Path::new("."));
     fsutil::create_dir_all(parent)?;
-    let _lock = lock(out)?;
+    let lock = lock(out)?;
     let staging = side_folder(out, "new");
     let old = side_folder(out, "old");
     remove_leftovers(out)?;
@@ -180,7 +182,12 @@ pub fn write_atomically(out: &Path, outputs: &Outputs) -> IoResult<()> {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
     }
-    swap_in(&staging, out, &old)
+    swap_in(&staging, out, &old)?;
+    if old.exists() {
+        // The new output is in place: the old one is deleted while the build finishes.
+        cleanup::remove_in_background(old, lock);
+    }
+    Ok(())
 }
 
 /// Writes the files and the marker into `dir`, in parallel.
@@ -212,9 +219,6 @@ fn swap_in(staging: &Path, out: &Path, old: &Path) -> IoResult<()> {
             let _ = std::fs::rename(old, out);
         }
         return Err(e);
-    }
-    if old.exists() {
-        fsutil::remove_dir_all(old)?;
     }
     Ok(())
 }
