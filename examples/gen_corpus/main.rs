@@ -1,6 +1,6 @@
 //! Writes the synthetic benchmark corpus (see corpus.rs) for `scripts/bench`:
 //!
-//!     cargo run --release --example gen_corpus -- --pages 1000 --out target/bench/corpus-1000
+//!     cargo run --example gen_corpus -- --pages 1000 --out target/bench/corpus-1000
 //!
 //! Options: --pages N (guidance pages, required), --out DIR (required), --phases P (default:
 //! about 167 pages a phase, at least 6), --seed S (default toolkit-1).
