@@ -4,7 +4,9 @@ use clap::Parser;
 
 // A build allocates and frees millions of small strings from every core; mimalloc does that with
 // about a seventh fewer instructions for the whole build than the system allocator
-// (docs/performance.md).
+// (docs/performance.md). Release builds only: in test builds its C code is not optimised, and
+// the system allocator is faster there.
+#[cfg(not(debug_assertions))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
