@@ -51,8 +51,10 @@ pub(crate) struct OutputLock {
 /// How long a build waits for another one writing the same output folder.
 const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(60);
 
-/// Takes the output lock for `out`, waiting while another build holds it.
+/// Takes the output lock for `out`, waiting while another build holds it. This process's own
+/// removal of an old output finishes first (it holds the lock until then).
 pub(crate) fn lock(out: &Path) -> IoResult<OutputLock> {
+    super::cleanup::finish();
     let parent = out.parent().unwrap_or(Path::new("."));
     // Folders can be opened (and locked) on Unix only; elsewhere builds are not serialised.
     let Ok(file) = std::fs::File::open(parent) else {

@@ -10,7 +10,9 @@ use std::sync::Arc;
 
 use crate::fsutil::{self, IoResult};
 
+mod cleanup;
 mod lock;
+pub use cleanup::finish as finish_background_work;
 pub(crate) use lock::lock;
 use lock::{remove_leftovers, side_folder};
 
@@ -166,7 +168,7 @@ fn is_empty_dir(p: &Path) -> bool {
 pub(crate) fn write_atomically(out: &Path, outputs: &Outputs) -> IoResult<()> {
     let parent = out.parent().unwrap_or(Path::new("."));
     fsutil::create_dir_all(parent)?;
-    let _lock = lock(out)?;
+    let lock = lock(out)?;
     let staging = side_folder(out, "new");
     let old = side_folder(out, "old");
     remove_leftovers(out)?;
@@ -174,7 +176,12 @@ pub(crate) fn write_atomically(out: &Path, outputs: &Outputs) -> IoResult<()> {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
     }
-    swap_in(&staging, out, &old)
+    swap_in(&staging, out, &old)?;
+    if old.exists() {
+        // The new output is in place: the old one is deleted while the build finishes.
+        cleanup::remove_in_background(old, lock);
+    }
+    Ok(())
 }
 
 /// Writes the files and the marker into `dir`, in parallel.
@@ -206,9 +213,6 @@ fn swap_in(staging: &Path, out: &Path, old: &Path) -> IoResult<()> {
             let _ = std::fs::rename(old, out);
         }
         return Err(e);
-    }
-    if old.exists() {
-        fsutil::remove_dir_all(old)?;
     }
     Ok(())
 }
