@@ -46,7 +46,7 @@ pub fn finish() {
 fn pending() -> std::sync::MutexGuard<'static, Vec<JoinHandle<()>>> {
     PENDING
         .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Removes a folder, its top-level entries in parallel. A failure leaves the rest for the next
