@@ -24,7 +24,6 @@ pub(super) fn render_all(
     outputs: &mut Outputs,
     diags: &mut Diagnostics,
 ) {
-    let mut seen: HashSet<String> = diags.items.iter().map(|d| d.render(false)).collect();
     for site in sites {
         let mut own = Diagnostics::default();
         let data = own.take(Data::load(site));
@@ -35,11 +34,21 @@ pub(super) fn render_all(
                 publish(&site.lang.prefix, pass, outputs);
             }
         }
-        for d in own.items {
-            let d = translated_anchor(d, site.config.language.get_ref());
-            if seen.insert(d.render(false)) {
-                diags.push(d);
-            }
+        let code = site.config.language.get_ref();
+        add_new(
+            diags,
+            own.items.into_iter().map(|d| translated_anchor(d, code)),
+        );
+    }
+}
+
+/// Adds the diagnostics not already in `diags`: a file shown in two languages, or read again by
+/// the translation checks, has its problems reported once.
+pub(super) fn add_new(diags: &mut Diagnostics, more: impl IntoIterator<Item = Diagnostic>) {
+    let mut seen: HashSet<String> = diags.items.iter().map(|d| d.render(false)).collect();
+    for d in more {
+        if seen.insert(d.render(false)) {
+            diags.push(d);
         }
     }
 }
@@ -144,7 +153,11 @@ pub(super) fn sitemap(site: &Site, outputs: &mut Outputs) {
             continue;
         };
         let loc = escape_html(&format!("{base}/{url}"));
-        let version = map.versions.iter().rev().find(|v| url.starts_with(&v.prefix));
+        let version = map
+            .versions
+            .iter()
+            .rev()
+            .find(|v| url.starts_with(&v.prefix));
         let alternates: Vec<(&str, String)> = version
             .map(|v| map.versions_of(&v.code, &url[v.prefix.len()..]))
             .unwrap_or_default()
@@ -159,7 +172,9 @@ pub(super) fn sitemap(site: &Site, outputs: &mut Outputs) {
         xml.push_str(&format!("  <url><loc>{loc}</loc>"));
         for (code, target) in alternates {
             let href = escape_html(&format!("{base}/{target}"));
-            xml.push_str(&format!("<xhtml:link rel=\"alternate\" hreflang=\"{code}\" href=\"{href}\"/>"));
+            xml.push_str(&format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"{code}\" href=\"{href}\"/>"
+            ));
         }
         xml.push_str("</url>\n");
     }
@@ -175,7 +190,7 @@ mod tests {
     fn a_link_to_a_shared_file_reaches_it_from_the_language_folder() {
         let own: HashSet<String> = ["index.html", "start/index.html"]
             .iter()
-            .map(|s| s.to_string())
+            .map(ToString::to_string)
             .collect();
         let html = "<a href=\"../index.html#top\">home</a><link href=\"../trellis.css\"><img src=\"photo.png\"><a href=\"../../index.html\">en</a><a href=\"https://x.org/\">x</a>";
         let out = relink(html, "start/index.html", "fr/", &own);

@@ -102,9 +102,11 @@ pub(crate) fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Failure>
 pub fn check(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
     let start = Instant::now();
     let (rendered, mut diags) = render_site(root, opts);
-    // Translations are checked, not yet built: only `check` reads their files' ages.
+    // Only `check` reads the translations' ages (and lists what is left to translate).
     if let Some(r) = &rendered {
-        validate::translations::check(&r.site, &mut diags);
+        let mut more = Diagnostics::default();
+        validate::translations::check(&r.site, &mut more);
+        languages::add_new(&mut diags, more.items);
     }
     let Some(rendered) = rendered.filter(|_| !fails(&diags, opts)) else {
         return Err(Failure::Toolkit(diags));

@@ -540,7 +540,11 @@ pub(crate) fn assemble(
 }
 
 /// A home or worksheets page's `_index.md` read into its title, summary and body.
-pub(crate) fn home_from_source(source: Option<Source>, what: &str, diags: &mut Diagnostics) -> Home {
+pub(crate) fn home_from_source(
+    source: Option<Source>,
+    what: &str,
+    diags: &mut Diagnostics,
+) -> Home {
     Home::from_source(source, what, diags)
 }
 

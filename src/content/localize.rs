@@ -73,7 +73,10 @@ impl LanguageMap {
                 if v.left_out.contains(default_url) {
                     return (v.code.as_str(), format!("{original}{default_url}"), false);
                 }
-                let there = v.from_default.get(default_url).map_or(default_url, String::as_str);
+                let there = v
+                    .from_default
+                    .get(default_url)
+                    .map_or(default_url, String::as_str);
                 (v.code.as_str(), format!("{}{there}", v.prefix), true)
             })
             .collect()
@@ -131,7 +134,12 @@ fn version(site: &Site, translated: &Site) -> Version {
             v.to_default.insert(page.url.clone(), url.to_string());
         }
     }
-    v.left_out = translated.lang.left_out.iter().map(|(_, u)| u.clone()).collect();
+    v.left_out = translated
+        .lang
+        .left_out
+        .iter()
+        .map(|(_, u)| u.clone())
+        .collect();
     v
 }
 

@@ -17,9 +17,7 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
-pub(crate) use discover::{
-    list_files, parse_front, translated_page, DataFile, DataKind, RESERVED_SECTIONS,
-};
+pub(crate) use discover::{list_files, translated_page, DataFile, DataKind, RESERVED_SECTIONS};
 pub(crate) use doc::{documents, Doc, Place};
 pub use frontmatter::{PageFront, SectionFront};
 pub(crate) use sources::SourceCache;

@@ -166,11 +166,14 @@ pub async fn a_tick_in_english_is_ticked_in_french(s: &Shared) -> Checked {
             .click()
             .await
             .map_err(|e| e.to_string())?;
-        tab.wait_until("document.documentElement.lang === 'fr' && document.readyState === 'complete'")
-            .await?;
+        tab.wait_until(
+            "document.documentElement.lang === 'fr' && document.readyState === 'complete'",
+        )
+        .await?;
         let url = tab.current_url().await.map_err(|e| e.to_string())?;
         assert!(
-            url.as_str().ends_with(&format!("/fr/{phase}/checklist/index.html")),
+            url.as_str()
+                .ends_with(&format!("/fr/{phase}/checklist/index.html")),
             "{page}: the switch leads to {url}"
         );
         progress(&tab).await?;
