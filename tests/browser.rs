@@ -92,6 +92,7 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
         ),
         check!(checklists::ticks_persist_and_show_as_progress_until_reset),
         check!(checklists::states_count_done_and_leave_out_what_does_not_apply),
+        check!(checklists::a_tick_in_english_is_ticked_in_french),
         check!(worksheets::answers_in_every_prompt_kind_persist_after_a_reload),
         check!(worksheets::answers_download_as_json_clear_and_load_back),
         check!(worksheets::self_assessments_score_by_their_rule),

@@ -256,6 +256,10 @@ pub(crate) fn skeleton(site: &Site, theme: &ThemeFiles, opts: &BuildOptions) -> 
         }
     }
     (&site.drafts, &site.unloaded, &site.static_files).hash(&mut h);
+    // The language switch on every page follows the other languages' addresses.
+    for v in &site.lang.map.versions {
+        (&v.code, &v.from_default, &v.left_out).hash(&mut h);
+    }
     for d in &site.data {
         (format!("{:?}", d.kind), &d.source.path, &d.source.text).hash(&mut h);
     }

@@ -2,6 +2,7 @@
 //! (load -> link -> Markdown -> validate -> render -> assemble), then the one write.
 
 mod files;
+mod languages;
 pub(crate) mod memo;
 
 use std::path::{Path, PathBuf};
@@ -101,9 +102,11 @@ pub(crate) fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Failure>
 pub fn check(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
     let start = Instant::now();
     let (rendered, mut diags) = render_site(root, opts);
-    // Translations are checked, not yet built: only `check` reads their files' ages.
+    // Only `check` reads the translations' ages (and lists what is left to translate).
     if let Some(r) = &rendered {
-        validate::translations::check(&r.site, &mut diags);
+        let mut more = Diagnostics::default();
+        validate::translations::check(&r.site, &mut more);
+        languages::add_new(&mut diags, more.items);
     }
     let Some(rendered) = rendered.filter(|_| !fails(&diags, opts)) else {
         return Err(Failure::Toolkit(diags));
@@ -161,12 +164,18 @@ pub(crate) fn render_site_with(
     let Some(site) = diags.take(load_site(root, opts, memo)) else {
         return (None, diags);
     };
+    let (site, translated) = content::localize::localize_all(site, &mut diags);
     let data = diags.take(Data::load(&site));
     diags.extend(validate::refs::check(&site, &data));
     let Some(theme) = diags.take_ok(render::theme::find(&site)) else {
         return (None, diags);
     };
-    let rendered = render(&site, data, theme, opts, memo, &mut diags);
+    let mut rendered = render(&site, data, theme, opts, memo, &mut diags);
+    // Each added language: the same steps again, published under <code>/; then one sitemap.
+    if let Some((outputs, _)) = &mut rendered {
+        languages::render_all(&translated, opts, outputs, &mut diags);
+        languages::sitemap(&site, outputs);
+    }
     // One template mistake fails every page drawn with it: say so once.
     diags.items = render::template_error::merge_template_repeats(std::mem::take(&mut diags.items));
     let rendered = rendered.map(|(outputs, stats)| RenderedSite {
@@ -301,18 +310,19 @@ fn pages(ready: &Ready, memo: &mut Memo, diags: &mut Diagnostics) -> Outputs {
 }
 
 /// Assemble: files copied as they are come last, so one at the address of a page made above
-/// is left out with a warning, never silently put in the page's place; then the sitemap of
-/// every page.
+/// is left out with a warning, never silently put in the page's place (the sitemap of every
+/// language is made after the last language).
 fn assemble(ready: &Ready, outputs: &mut Outputs, diags: &mut Diagnostics) {
+    // An added language links to the default language's copies (build::languages).
+    if !ready.site.lang.prefix.is_empty() {
+        return;
+    }
     diags.extend(files::add_files(
         ready.site,
         ready.renderer,
         ready.docs,
         outputs,
     ));
-    if let Some(xml) = render::site_pages::sitemap(outputs, ready.renderer) {
-        outputs.add("sitemap.xml", Content::Text(xml));
-    }
 }
 
 /// Reads site.toml and content/ (only the files that changed, when the memo keeps sources);

@@ -535,7 +535,17 @@ pub(crate) fn assemble(
         data: found.data,
         worksheets_index,
         translations: found.translations,
+        lang: super::localize::SiteLanguage::default(),
     }
+}
+
+/// A home or worksheets page's `_index.md` read into its title, summary and body.
+pub(crate) fn home_from_source(
+    source: Option<Source>,
+    what: &str,
+    diags: &mut Diagnostics,
+) -> Home {
+    Home::from_source(source, what, diags)
 }
 
 impl Home {

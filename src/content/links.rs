@@ -72,7 +72,25 @@ pub(crate) fn index(site: &Site) -> LinkIndex {
     for d in &site.drafts {
         ix.insert_draft(d.clone());
     }
+    translated(site, &mut ix);
     ix
+}
+
+/// In an added language, a link written to an original leads to its translation, or to the
+/// original's address when the language leaves it out (published in the default language).
+fn translated(site: &Site, ix: &mut LinkIndex) {
+    for (original, translation) in &site.lang.originals {
+        if let Some(t) = ix.get(translation).cloned() {
+            ix.insert(original.clone(), t);
+        }
+    }
+    for (original, url) in &site.lang.left_out {
+        let target = Target {
+            url: url.clone(),
+            has_anchors: false,
+        };
+        ix.insert(original.clone(), target);
+    }
 }
 
 /// Makes checklists and worksheets linkable from Markdown by their source file:

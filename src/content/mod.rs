@@ -7,6 +7,7 @@ mod discover;
 pub(crate) mod doc;
 pub mod frontmatter;
 pub(crate) mod links;
+pub(crate) mod localize;
 pub(crate) mod sources;
 pub(crate) mod translations;
 
@@ -16,9 +17,7 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
-pub(crate) use discover::{
-    list_files, parse_front, translated_page, DataFile, DataKind, RESERVED_SECTIONS,
-};
+pub(crate) use discover::{list_files, translated_page, DataFile, DataKind, RESERVED_SECTIONS};
 pub(crate) use doc::{documents, Doc, Place};
 pub use frontmatter::{PageFront, SectionFront};
 pub(crate) use sources::SourceCache;
@@ -146,6 +145,8 @@ pub(crate) struct Site {
     pub(crate) worksheets_index: Option<Home>,
     /// Translations beside their originals (`page.fr.md`), set aside: not pages of their own.
     pub(crate) translations: translations::Translations,
+    /// Which language this site is in, and every language's addresses (content::localize).
+    pub(crate) lang: localize::SiteLanguage,
 }
 
 impl Site {
@@ -183,6 +184,15 @@ impl Site {
 
     pub(crate) fn title(&self) -> &str {
         self.home.title.as_deref().unwrap_or(self.config.title())
+    }
+
+    /// The name the reader's ticks and answers are saved under: the default language's title,
+    /// so they carry over from one language to another.
+    pub(crate) fn storage_title(&self) -> &str {
+        self.lang
+            .storage_title
+            .as_deref()
+            .unwrap_or(self.config.title())
     }
 
     /// The pages in reading order: each section's pages in navigation order, then root pages.

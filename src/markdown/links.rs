@@ -53,6 +53,11 @@ impl LinkIndex {
         self.targets.insert(source, target);
     }
 
+    /// The target of the file `source`, when a link may name it.
+    pub(crate) fn get(&self, source: &Path) -> Option<&Target> {
+        self.targets.get(source)
+    }
+
     pub fn insert_draft(&mut self, source: PathBuf) {
         self.drafts.insert(source);
     }

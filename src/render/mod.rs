@@ -6,6 +6,7 @@ pub(crate) mod diagram;
 pub(crate) mod figures;
 pub(crate) mod generated;
 pub(crate) mod interactive;
+pub(crate) mod languages;
 pub(crate) mod page;
 pub(crate) mod print;
 pub(crate) mod rewrite;
@@ -395,6 +396,8 @@ impl Renderer {
             canonical: self.absolute(url),
             page_url: self.absolute(url),
             sidebar: None,
+            languages: languages::links(site, url),
+            untranslated: None,
         })
     }
 

@@ -52,6 +52,7 @@ pub(crate) fn page(
     let mut common = r
         .common(site, doc.place, &doc.url, &doc.title, &content, &md.toc)
         .map_err(|d| vec![d])?;
+    common.untranslated = super::languages::untranslated(site, doc);
     let mut cx = Context::new();
     let template = match doc.place {
         Place::Home => {

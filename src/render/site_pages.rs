@@ -1,10 +1,10 @@
-//! The pages made from the whole site after every other: the 404 page and the sitemap.
+//! The page made from the whole site after every other: the 404 page (the sitemap is
+//! build::languages').
 
 use tera::Context;
 
 use crate::content::Site;
 use crate::diagnostic::Diagnostic;
-use crate::output::Outputs;
 
 use super::Renderer;
 
@@ -25,24 +25,4 @@ pub(crate) fn not_found_page(site: &Site, r: &Renderer) -> Result<String, Diagno
         std::fs::read_to_string(own_css).unwrap_or_else(|_| r.theme().asset_text("trellis.css"));
     cx.insert("inline_css", &css);
     r.render("404.html", &cx, None)
-}
-
-/// Every HTML page of the build (checklists, worksheets, print pages included), by its pretty
-/// address.
-pub(crate) fn sitemap(outputs: &Outputs, r: &Renderer) -> Option<String> {
-    r.site().base_url.as_ref()?;
-    let urls = outputs
-        .files
-        .keys()
-        .filter_map(|path| path.strip_suffix("index.html"));
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for u in urls {
-        let loc = r.absolute(u).unwrap_or_default();
-        xml.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            crate::markdown::escape_html(&loc)
-        ));
-    }
-    xml.push_str("</urlset>\n");
-    Some(xml)
 }

@@ -137,6 +137,52 @@ pub async fn states_count_done_and_leave_out_what_does_not_apply(s: &Shared) -> 
     Ok(())
 }
 
+/// A reader ticks an item in English, follows the language switch, and finds it ticked in French:
+/// ticks are kept by item id, under the same key in both languages. From a host and from disk.
+pub async fn a_tick_in_english_is_ticked_in_french(s: &Shared) -> Checked {
+    let root = &s.example.root;
+    let phase = data::checklist_phases(root)
+        .into_iter()
+        .find(|p| {
+            root.join(format!("content/{p}/checklist.fr.toml")).exists()
+                && data::checklist(root, p).states.is_empty()
+        })
+        .ok_or("the example has no translated checklist with plain ticks")?;
+    let tab = s.tab(Js::On).await?;
+    for base in [s.root.base.clone(), s.file_base()] {
+        let page = format!("{base}{phase}/checklist/index.html");
+        tab.open(&page).await?;
+        tab.clear_storage().await?;
+        tab.refresh().await.map_err(|e| e.to_string())?;
+        progress(&tab).await?;
+        let ticks = tab
+            .find_all(Locator::Css("main input[type=checkbox]"))
+            .await
+            .map_err(|e| e.to_string())?;
+        ticks[1].click().await.map_err(|e| e.to_string())?;
+        tab.find(Locator::Css(".language-switch a[hreflang=fr]"))
+            .await
+            .map_err(|e| format!("{page}: no switch to French: {e}"))?
+            .click()
+            .await
+            .map_err(|e| e.to_string())?;
+        tab.wait_until(
+            "document.documentElement.lang === 'fr' && document.readyState === 'complete'",
+        )
+        .await?;
+        let url = tab.current_url().await.map_err(|e| e.to_string())?;
+        assert!(
+            url.as_str()
+                .ends_with(&format!("/fr/{phase}/checklist/index.html")),
+            "{page}: the switch leads to {url}"
+        );
+        progress(&tab).await?;
+        assert_eq!(ticked(&tab).await?, [1], "{url}: the tick made in English");
+        tab.clear_storage().await?;
+    }
+    Ok(())
+}
+
 /// The checklist's progress line, once the page's script has written it.
 async fn progress(tab: &Tab<'_>) -> Result<String, String> {
     let line = "document.querySelector('main [aria-live]')";

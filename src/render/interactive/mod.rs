@@ -76,7 +76,7 @@ impl<'a> Interactive<'a> {
             site,
             data,
             links,
-            key: format!("trellis:{}", slugify(site.config.title())),
+            key: format!("trellis:{}", slugify(site.storage_title())),
             t: r.strings().clone(),
             decimal: crate::i18n::typography::decimal_mark(language),
             titles,

@@ -130,4 +130,8 @@ pub(crate) struct Common<'a> {
     /// The page's address as printed in the footer of a printout (with base_url set).
     pub(crate) page_url: Option<String>,
     pub(crate) sidebar: Option<String>,
+    /// The page in every language (empty for a toolkit in one language).
+    pub(crate) languages: Vec<crate::render::languages::LanguageLink>,
+    /// Set when the page is shown in the default language for want of a translation.
+    pub(crate) untranslated: Option<crate::render::languages::Untranslated>,
 }

@@ -26,7 +26,7 @@ pub(crate) fn check(site: &Site, diags: &mut Diagnostics) {
         let fallback = site.config.language(code).is_none_or(|l| l.fallback);
         diags.extend(missing(code, &originals, &site.translations, fallback));
     }
-    diags.extend(front_matter(site).items);
+    // Each translated page's front matter is read by the build of its language (content::localize).
     for data in &site.data {
         for translation in translated(&site.translations, &data.source.path) {
             diags.extend(structure::check(&data.kind, &data.source, translation).items);
@@ -138,37 +138,6 @@ pub(crate) fn outdated(original: &Path, translation: &Path, basis: age::Basis) -
             age::Basis::FileTimes => "",
         }
     ))
-}
-
-/// Each translated page and introduction read as its original is, so a mistake in its front
-/// matter (an unclosed quote, an unknown audience) is reported now, at its line.
-fn front_matter(site: &Site) -> Diagnostics {
-    let mut out = Diagnostics::default();
-    for page in &site.pages {
-        for source in translated(&site.translations, &page.source.path) {
-            let _ = crate::content::translated_page(&site.config, page, source.clone(), &mut out);
-        }
-    }
-    let indexes = site
-        .sections
-        .iter()
-        .filter_map(|s| s.index.as_ref())
-        .chain(site.home.index.as_ref())
-        .chain(
-            site.worksheets_index
-                .as_ref()
-                .and_then(|h| h.index.as_ref()),
-        );
-    for (original, _) in indexes {
-        for source in translated(&site.translations, &original.path) {
-            let read = crate::content::parse_front::<crate::content::SectionFront>(
-                source,
-                "the introduction's front matter",
-            );
-            out.extend(read.err());
-        }
-    }
-    out
 }
 
 /// A translation whose original is not a file of the site (renamed, or deleted).
