@@ -414,63 +414,7 @@ impl Renderer {
                 }
             })
         };
-        let mut chapters: Vec<ChapterView> = plan
-            .sections
-            .iter()
-            .map(|&i| {
-                let s = &site.sections[i];
-                let phase = self.data.phases.iter().find(|p| p.name == s.name);
-                let mut parts: Vec<PartView> = s
-                    .pages
-                    .par_iter()
-                    .map(|&p| self.page_part(site, p, render(Place::Page(p), part_level - 1)))
-                    .collect();
-                parts.extend(
-                    plan.extras
-                        .iter()
-                        .filter(|e| e.phase.as_deref() == Some(&s.name))
-                        .map(|e| extra_part(e, part_level, &map)),
-                );
-                ChapterView {
-                    id: part_id(&s.url),
-                    number: phase.map(|p| p.number),
-                    title: s.title.clone(),
-                    summary: s.summary.clone(),
-                    intro: render(Place::Section(i), part_level.saturating_sub(2)),
-                    parts,
-                }
-            })
-            .collect();
-        if plan.with_root_pages && !site.root_pages.is_empty() {
-            chapters.push(ChapterView {
-                id: "_pages".into(),
-                number: None,
-                title: self.text("other_pages"),
-                summary: None,
-                intro: String::new(),
-                parts: site
-                    .root_pages
-                    .par_iter()
-                    .map(|&p| self.page_part(site, p, render(Place::Page(p), part_level - 1)))
-                    .collect(),
-            });
-        }
-        let loose: Vec<PartView> = plan
-            .extras
-            .iter()
-            .filter(|e| e.phase.is_none())
-            .map(|e| extra_part(e, part_level, &map))
-            .collect();
-        if !loose.is_empty() {
-            chapters.push(ChapterView {
-                id: "_worksheets".into(),
-                number: None,
-                title: self.text("worksheets"),
-                summary: None,
-                intro: String::new(),
-                parts: loose,
-            });
-        }
+        let chapters = self.print_chapters(site, plan, part_level, &render, &map);
         let phase = packet
             .then(|| {
                 chapters.first().map(|c| PartHeading {
@@ -501,6 +445,76 @@ impl Renderer {
                 })
                 .collect(),
         }
+    }
+
+    /// The chapters of a print page: its sections (each with its pages and the checklists and
+    /// worksheets printed with it), then pages in no section, then worksheets in no phase.
+    fn print_chapters(
+        &self,
+        site: &Site,
+        plan: &PrintPlan,
+        part_level: u8,
+        render: &(dyn Fn(Place, u8) -> String + Sync),
+        map: &PrintMap,
+    ) -> Vec<ChapterView> {
+        let mut chapters: Vec<ChapterView> = plan
+            .sections
+            .iter()
+            .map(|&i| {
+                let s = &site.sections[i];
+                let phase = self.data.phases.iter().find(|p| p.name == s.name);
+                let mut parts: Vec<PartView> = s
+                    .pages
+                    .par_iter()
+                    .map(|&p| self.page_part(site, p, render(Place::Page(p), part_level - 1)))
+                    .collect();
+                parts.extend(
+                    plan.extras
+                        .iter()
+                        .filter(|e| e.phase.as_deref() == Some(&s.name))
+                        .map(|e| extra_part(e, part_level, map)),
+                );
+                ChapterView {
+                    id: part_id(&s.url),
+                    number: phase.map(|p| p.number),
+                    title: s.title.clone(),
+                    summary: s.summary.clone(),
+                    intro: render(Place::Section(i), part_level.saturating_sub(2)),
+                    parts,
+                }
+            })
+            .collect();
+        if plan.with_root_pages && !site.root_pages.is_empty() {
+            chapters.push(ChapterView {
+                id: "_pages".into(),
+                number: None,
+                title: self.text("other_pages"),
+                summary: None,
+                intro: String::new(),
+                parts: site
+                    .root_pages
+                    .par_iter()
+                    .map(|&p| self.page_part(site, p, render(Place::Page(p), part_level - 1)))
+                    .collect(),
+            });
+        }
+        let loose: Vec<PartView> = plan
+            .extras
+            .iter()
+            .filter(|e| e.phase.is_none())
+            .map(|e| extra_part(e, part_level, map))
+            .collect();
+        if !loose.is_empty() {
+            chapters.push(ChapterView {
+                id: "_worksheets".into(),
+                number: None,
+                title: self.text("worksheets"),
+                summary: None,
+                intro: String::new(),
+                parts: loose,
+            });
+        }
+        chapters
     }
 
     /// Every part a link may land on, by its own page's file path.
