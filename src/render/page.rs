@@ -5,13 +5,13 @@ use std::sync::Arc;
 use tera::Context;
 
 use crate::content::doc::section_of;
-use crate::content::{Doc, Place, Site};
+use crate::content::{Doc, PageId, Place, Site};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::links::file_url;
 use crate::markdown::{self, Problem, Rendered};
 
 use super::interactive::Interactive;
-use super::views::{CardView, PageView};
+use super::views::{CardView, Common, PageView};
 use super::Renderer;
 
 /// A document's page as rendered: its output path, its HTML, and its content with the
@@ -34,21 +34,7 @@ pub(crate) fn page(
     doc: &Doc,
     md: &Rendered,
 ) -> Result<PageOutput, Vec<Diagnostic>> {
-    let mut errors = Vec::new();
-    let phase = section_of(site, doc.place);
-    let content = markdown::shortcodes::expand(&md.html, &md.calls, |n, call, body| {
-        data.shortcode(&md.calls, n, phase, &doc.url)
-            .unwrap_or_else(|| r.shortcode(call, body, &doc.url))
-            .unwrap_or_else(|(message, hint)| {
-                let mut p = Problem::error(call.span.clone(), message);
-                p.hint = hint;
-                errors.push(doc.diagnostic(&p));
-                String::new()
-            })
-    });
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let content = draw_shortcodes(r, data, site, doc, md)?;
     let mut common = r
         .common(site, doc.place, &doc.url, &doc.title, &content, &md.toc)
         .map_err(|d| vec![d])?;
@@ -78,25 +64,7 @@ pub(crate) fn page(
             "section.html"
         }
         Place::Page(p) => {
-            let page = &site.pages[p];
-            common.summary = page.front.summary.as_deref();
-            common.description = page.front.summary.as_deref();
-            if let Some(i) = page
-                .section
-                .as_ref()
-                .and_then(|n| site.sections.iter().position(|s| &s.name == n))
-            {
-                // The sidebar was rendered once for the section; only the current page is marked
-                // here. Passing the section's page list to every page would make builds quadratic.
-                common.sidebar = Some(r.sidebar(i, &format!("../{}/index.html", page.slug), false));
-            }
-            let view = PageView {
-                section: page.section.clone(),
-                audiences: r.audiences(page.front.audience.iter().map(|a| a.get_ref().as_str())),
-                source: page.source.path.to_string_lossy().into_owned(),
-            };
-            cx.insert("page", &view);
-            data.page_context(p, &doc.url, &mut cx);
+            guidance_page(r, data, site, p, &doc.url, &mut common, &mut cx);
             "page.html"
         }
     };
@@ -114,6 +82,66 @@ pub(crate) fn page(
         html: Arc::new(html),
         content: Arc::new(content),
     })
+}
+
+/// The page's Markdown HTML with each shortcode drawn; every shortcode that fails is reported at
+/// its place in the file.
+fn draw_shortcodes(
+    r: &Renderer,
+    data: &Interactive,
+    site: &Site,
+    doc: &Doc,
+    md: &Rendered,
+) -> Result<String, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let phase = section_of(site, doc.place);
+    let content = markdown::shortcodes::expand(&md.html, &md.calls, |n, call, body| {
+        data.shortcode(&md.calls, n, phase, &doc.url)
+            .unwrap_or_else(|| r.shortcode(call, body, &doc.url))
+            .unwrap_or_else(|(message, hint)| {
+                let mut p = Problem::error(call.span.clone(), message);
+                p.hint = hint;
+                errors.push(doc.diagnostic(&p));
+                String::new()
+            })
+    });
+    if errors.is_empty() {
+        Ok(content)
+    } else {
+        Err(errors)
+    }
+}
+
+/// What a guidance page adds to the common values: its summary, its section's sidebar with the
+/// page marked, its audiences, and the checklists and worksheets it lists.
+fn guidance_page<'a>(
+    r: &Renderer,
+    data: &Interactive,
+    site: &'a Site,
+    p: PageId,
+    url: &str,
+    common: &mut Common<'a>,
+    cx: &mut Context,
+) {
+    let page = &site.pages[p];
+    common.summary = page.front.summary.as_deref();
+    common.description = page.front.summary.as_deref();
+    if let Some(i) = page
+        .section
+        .as_ref()
+        .and_then(|n| site.sections.iter().position(|s| &s.name == n))
+    {
+        // The sidebar was rendered once for the section; only the current page is marked here.
+        // Passing the section's page list to every page would make builds quadratic.
+        common.sidebar = Some(r.sidebar(i, &format!("../{}/index.html", page.slug), false));
+    }
+    let view = PageView {
+        section: page.section.clone(),
+        audiences: r.audiences(page.front.audience.iter().map(|a| a.get_ref().as_str())),
+        source: page.source.path.to_string_lossy().into_owned(),
+    };
+    cx.insert("page", &view);
+    data.page_context(p, url, cx);
 }
 
 fn cards(r: &Renderer, data: &Interactive, site: &Site, phases: bool) -> Vec<CardView> {
