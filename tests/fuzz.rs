@@ -228,7 +228,7 @@ proptest! {
     #[test]
     fn markdown_and_links_never_panic(text in author_text()) {
         let ix = links();
-        let cx = markdown::Context { links: &ix, source: Path::new("content/a/page.md"), url: "a/page/", body_kind: &body_kind };
+        let cx = markdown::Context { links: &ix, source: Path::new("content/a/page.md"), url: "a/page/", body_kind: &body_kind, labels: markdown::Labels::ENGLISH };
         let r = markdown::render(&text, &cx);
         for p in &r.problems {
             assert_span(&text, &p.span);

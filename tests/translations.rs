@@ -354,3 +354,18 @@ fn a_mistake_in_a_translated_pages_front_matter_is_found_at_its_line() {
         .assert_toolkit_error()
         .assert_stderr("┌─ content/_index.fr.md:2:1");
 }
+
+/// What a screen reader hears that the Markdown does not say (a task's state, a heading's
+/// anchor) is in the page's language, from the theme's strings, with French spacing.
+#[test]
+fn task_lists_and_heading_anchors_speak_the_pages_language() {
+    let site = TestSite::example();
+    site.build().assert_ok();
+    let fr = site.output("fr/getting-started/your-first-meeting/index.html");
+    assert!(fr.contains("<span class=\"visually-hidden\">À faire\u{a0}: </span>"), "{fr}");
+    assert!(fr.contains("<span class=\"visually-hidden\">Lien vers cette section</span>"));
+    assert!(!fr.contains("To do: ") && !fr.contains("Link to this section"));
+    let en = site.output("getting-started/your-first-meeting/index.html");
+    assert!(en.contains("<span class=\"visually-hidden\">To do: </span>"));
+    assert!(en.contains("<span class=\"visually-hidden\">Link to this section</span>"));
+}

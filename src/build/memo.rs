@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use crate::build::BuildOptions;
 use crate::content::{Doc, Site, SourceCache};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::markdown::{LinkIndex, Rendered};
+use crate::markdown::{Labels, LinkIndex, Rendered};
 use crate::output::Outputs;
 use crate::render::page::PageOutput;
 use crate::render::theme::ThemeFiles;
@@ -44,8 +44,8 @@ pub(crate) struct Memo {
     /// Source texts, so a rebuild reads only the files that changed.
     pub(crate) sources: SourceCache,
     markdown: PerDoc<Arc<Rendered>>,
-    /// The link index the kept Markdown was rendered against.
-    links: Option<LinkIndex>,
+    /// The link index and the task list labels the kept Markdown was rendered with.
+    links: Option<(LinkIndex, [String; 3])>,
     pages: PerDoc<PageOutput>,
     /// The skeleton the kept pages were rendered with.
     pages_skeleton: Option<u64>,
@@ -122,6 +122,11 @@ fn still_valid<T: Clone>(memo: &PerDoc<T>, doc: &Doc) -> Option<T> {
         .map(|e| e.value.clone())
 }
 
+/// The labels' words, kept to compare with the next render's.
+fn words(labels: Labels) -> [String; 3] {
+    [labels.task_done, labels.task_todo, labels.anchor].map(str::to_string)
+}
+
 impl Memo {
     /// A memo that remembers renders (for watch and serve).
     pub(crate) fn on() -> Memo {
@@ -143,14 +148,19 @@ impl Memo {
     }
 
     /// Each document's Markdown, rendered in parallel by `render` unless kept from a render
-    /// against the same link index.
+    /// against the same link index, with the same task list labels.
     pub(crate) fn markdown(
         &mut self,
         docs: &[Doc],
         links: &LinkIndex,
+        labels: Labels,
         render: impl Fn(&Doc) -> Rendered + Sync,
     ) -> Vec<Arc<Rendered>> {
-        if self.links.as_ref() != Some(links) {
+        let same = self
+            .links
+            .as_ref()
+            .is_some_and(|(l, t)| l == links && *t == words(labels));
+        if !same {
             self.markdown.clear();
         }
         let kept = &self.markdown;
@@ -159,7 +169,7 @@ impl Memo {
             .map(|d| still_valid(kept, d).unwrap_or_else(|| Arc::new(render(d))))
             .collect();
         if self.enabled {
-            self.links = Some(links.clone());
+            self.links = Some((links.clone(), words(labels)));
             self.markdown = docs
                 .iter()
                 .zip(&rendered)

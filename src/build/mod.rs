@@ -13,6 +13,8 @@ use crate::content::{self, documents, Doc, LoadOptions, Site};
 use crate::data::Data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fsutil::IoError;
+use crate::i18n;
+use crate::markdown;
 use crate::markdown::Rendered;
 use crate::output::{self, Content, Outputs};
 use crate::render::interactive::Interactive;
@@ -213,6 +215,17 @@ fn render(
     let resource_anchors = diags.take(data.resolve_links(&links));
     let data = Arc::new(data);
     let skeleton = memo::skeleton(site, &theme, opts);
+    // The words a screen reader hears on task lists and heading anchors, in the page's language.
+    let strings = i18n::Strings::build(
+        site.config.language.get_ref(),
+        &theme.strings,
+        &site.config.strings,
+    );
+    let labels = markdown::Labels {
+        task_done: strings.get("task_done"),
+        task_todo: strings.get("task_todo"),
+        anchor: strings.get("heading_anchor"),
+    };
     // Templates parsed and navigation drawn once, for every page. A failure is reported after
     // the Markdown, so one run names every mistake.
     let print_parts = memo.is_on();
@@ -224,7 +237,7 @@ fn render(
     });
     // Markdown, in parallel; each document's own problems at their place in its file.
     let docs = documents(site);
-    let rendered = memo.markdown(&docs, &links, |d| d.render_markdown(&links));
+    let rendered = memo.markdown(&docs, &links, labels, |d| d.render_markdown(&links, labels));
     for (doc, r) in docs.iter().zip(&rendered) {
         diags.extend(r.problems.iter().map(|p| doc.diagnostic(p)));
     }

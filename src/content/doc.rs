@@ -25,7 +25,7 @@ pub(crate) struct Doc<'a> {
 
 impl Doc<'_> {
     /// The document's Markdown as HTML, with its links resolved against `links`.
-    pub(crate) fn render_markdown(&self, links: &LinkIndex) -> Rendered {
+    pub(crate) fn render_markdown(&self, links: &LinkIndex, labels: markdown::Labels) -> Rendered {
         let Some(source) = self.source else {
             return Rendered::default();
         };
@@ -34,6 +34,7 @@ impl Doc<'_> {
             source: &source.path,
             url: &self.url,
             body_kind: &markdown::shortcodes::builtin_body_kind,
+            labels,
         };
         markdown::render(self.body(), &cx)
     }

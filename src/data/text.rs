@@ -47,6 +47,7 @@ pub(crate) fn markdown(
         source: from,
         url,
         body_kind: &crate::markdown::shortcodes::builtin_body_kind,
+        labels: crate::markdown::Labels::ENGLISH,
     };
     crate::markdown::render(text, &cx)
 }

@@ -94,6 +94,26 @@ pub struct Context<'a> {
     /// The output page's URL path ("a/b/").
     pub url: &'a str,
     pub body_kind: &'a dyn Fn(&str) -> BodyKind,
+    /// The words a screen reader hears that the Markdown itself does not say.
+    pub labels: Labels<'a>,
+}
+
+/// What a screen reader hears before a task list's item (done, not yet done) and on a
+/// heading's anchor, in the page's language (from the theme's strings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Labels<'a> {
+    pub task_done: &'a str,
+    pub task_todo: &'a str,
+    pub anchor: &'a str,
+}
+
+impl Labels<'_> {
+    /// In English, for Markdown outside a page (the data files' texts).
+    pub const ENGLISH: Labels<'static> = Labels {
+        task_done: "Done: ",
+        task_todo: "To do: ",
+        anchor: "Link to this section",
+    };
 }
 
 fn options() -> Options {

@@ -16,6 +16,7 @@ fn render_at(text: &str, links: &LinkIndex) -> Rendered {
         source: Path::new("content/a/page.md"),
         url: "a/page/",
         body_kind: &kinds,
+        labels: Labels::ENGLISH,
     };
     render(text, &cx)
 }

@@ -7,16 +7,16 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::{
-    escape_html, links, lint, AnchorCheck, Context, Findings, Problem, Resolved, TocItem,
+    escape_html, links, lint, AnchorCheck, Context, Findings, Labels, Problem, Resolved, TocItem,
     TABLE_BOX_OPEN,
 };
 
-/// A task list's box, drawn so a screen reader says whether it is done.
-fn task_marker(done: bool) -> &'static str {
+/// A task list's box, drawn so a screen reader says whether it is done (in the page's language).
+fn task_marker(done: bool, labels: &Labels) -> String {
     if done {
-        "<span class=\"task done\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">Done: </span>"
+        format!("<span class=\"task done\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">{}</span>", escape_html(labels.task_done))
     } else {
-        "<span class=\"task\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">To do: </span>"
+        format!("<span class=\"task\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">{}</span>", escape_html(labels.task_todo))
     }
 }
 
@@ -243,7 +243,9 @@ impl<'c, 'a> Walk<'c, 'a> {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Indented))
             | Event::Text(_)
             | Event::End(TagEnd::CodeBlock) => self.indented_code(event, range),
-            Event::TaskListMarker(done) => Some(Event::InlineHtml(task_marker(done).into())),
+            Event::TaskListMarker(done) => {
+                Some(Event::InlineHtml(task_marker(done, &self.cx.labels).into()))
+            }
             other => Some(other),
         }
     }
@@ -368,7 +370,7 @@ impl<'c, 'a> Walk<'c, 'a> {
         }));
         out.extend(h.events);
         out.push(Event::InlineHtml(
-            format!(" <a class=\"anchor\" href=\"#{id}\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">Link to this section</span></a>").into(),
+            format!(" <a class=\"anchor\" href=\"#{id}\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">{}</span></a>", escape_html(self.cx.labels.anchor)).into(),
         ));
         out.push(Event::End(TagEnd::Heading(h.level)));
     }

@@ -105,6 +105,7 @@ impl DataPage<'_> {
             source: &self.source.path,
             url: &self.url,
             body_kind: &|_| BodyKind::Never,
+            labels: crate::markdown::Labels::ENGLISH,
         };
         let rendered = markdown::render(&md.text, &cx);
         let file = &self.source.text;

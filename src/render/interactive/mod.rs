@@ -94,6 +94,7 @@ impl<'a> Interactive<'a> {
             source: &source.path,
             url,
             body_kind: &|_| BodyKind::Never,
+            labels: crate::markdown::Labels::ENGLISH,
         };
         markdown::render(&md.text, &cx).html.trim_end().to_string()
     }

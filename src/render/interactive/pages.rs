@@ -185,6 +185,7 @@ impl Interactive<'_> {
             source: &source.path,
             url: INDEX_URL,
             body_kind: &crate::markdown::shortcodes::builtin_body_kind,
+            labels: crate::markdown::Labels::ENGLISH,
         };
         let md = markdown::render(&source.text[*offset..], &cx);
         let at = |p: &Problem| {
