@@ -362,7 +362,10 @@ fn task_lists_and_heading_anchors_speak_the_pages_language() {
     let site = TestSite::example();
     site.build().assert_ok();
     let fr = site.output("fr/getting-started/your-first-meeting/index.html");
-    assert!(fr.contains("<span class=\"visually-hidden\">À faire\u{a0}: </span>"), "{fr}");
+    assert!(
+        fr.contains("<span class=\"visually-hidden\">À faire\u{a0}: </span>"),
+        "{fr}"
+    );
     assert!(fr.contains("<span class=\"visually-hidden\">Lien vers cette section</span>"));
     assert!(!fr.contains("To do: ") && !fr.contains("Link to this section"));
     let en = site.output("getting-started/your-first-meeting/index.html");

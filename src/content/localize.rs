@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{discover, translated_page, Home, Page, Site};
+use super::{translated_page, Home, Page, Site};
 use crate::config::Config;
 use crate::diagnostic::Diagnostics;
 
@@ -205,7 +205,7 @@ fn swap_indexes(site: &Site, code: &str, out: &mut Site, diags: &mut Diagnostics
             return None;
         };
         lang.originals.push((original.path.clone(), t.path.clone()));
-        let h = discover::home_from_source(Some(t.clone()), what, diags);
+        let h = super::assemble::home_from_source(Some(t.clone()), what, diags);
         h.index.is_some().then_some(h)
     };
     if let Some(h) = swap(&site.home, "the home page's front matter", &mut out.lang) {

@@ -3,6 +3,7 @@
 //! `Site::load` reads site.toml and content/, validates what can be validated without rendering
 //! (front matter, slugs, phases, audiences) and returns the model with every problem found.
 
+mod assemble;
 mod discover;
 pub(crate) mod doc;
 pub mod frontmatter;
@@ -17,7 +18,8 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
-pub(crate) use discover::{list_files, translated_page, DataFile, DataKind, RESERVED_SECTIONS};
+pub(crate) use assemble::translated_page;
+pub(crate) use discover::{list_files, DataFile, DataKind, RESERVED_SECTIONS};
 pub(crate) use doc::{documents, Doc, Place};
 pub use frontmatter::{PageFront, SectionFront};
 pub(crate) use sources::SourceCache;
@@ -170,7 +172,7 @@ impl Site {
         };
         diags.extend(config.warnings());
         let found = discover::discover(root, &config, &mut diags, sources);
-        let site = discover::assemble(root.to_path_buf(), config, found, opts, &mut diags);
+        let site = assemble::assemble(root.to_path_buf(), config, found, opts, &mut diags);
         (Some(site), diags)
     }
 
