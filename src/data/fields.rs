@@ -94,6 +94,34 @@ impl Reference {
     }
 }
 
+#[cfg(test)]
+impl Refs {
+    /// A parse's result with the names it noted checked as a build checks them, against a
+    /// site.toml with `phases` and the audiences students and faculty: the names' errors come
+    /// after the parse's own.
+    pub(crate) fn checked<T>(
+        &self,
+        parsed: Result<T, Vec<Diagnostic>>,
+        phases: &[&str],
+    ) -> Result<T, Vec<Diagnostic>> {
+        let list: Vec<String> = phases.iter().map(|p| format!("\"{p}\"")).collect();
+        let site = format!(
+            "title = \"T\"\n[toolkit]\nphases = [{}]\n[audiences]\nstudents = \"Students\"\nfaculty = \"Faculty\"\n",
+            list.join(", ")
+        );
+        let config = Config::parse(&site, std::path::Path::new("site.toml")).unwrap();
+        let names: Vec<Diagnostic> = self.items.iter().filter_map(|r| r.check(&config)).collect();
+        match parsed {
+            Ok(value) if names.is_empty() => Ok(value),
+            Ok(_) => Err(names),
+            Err(mut errors) => {
+                errors.extend(names);
+                Err(errors)
+            }
+        }
+    }
+}
+
 impl Refs {
     /// Notes `id`, written at its span in `input`.
     pub(crate) fn note(&mut self, kind: Name, id: &Spanned<String>, input: &TomlSource) {

@@ -15,20 +15,7 @@ fn source(text: &str) -> Source {
 fn parse_checked(text: &str) -> Result<Checklist, Vec<Diagnostic>> {
     let mut refs = Refs::default();
     let parsed = parse(&source(text), "start", &mut refs);
-    let config = crate::config::Config::parse(
-        "title = \"T\"\n[toolkit]\nphases = [\"start\"]\n[audiences]\nstudents = \"Students\"\nfaculty = \"Faculty\"\n",
-        std::path::Path::new("site.toml"),
-    )
-    .unwrap();
-    let names: Vec<Diagnostic> = refs.items.iter().filter_map(|r| r.check(&config)).collect();
-    match parsed {
-        Ok(c) if names.is_empty() => Ok(c),
-        Ok(_) => Err(names),
-        Err(mut e) => {
-            e.extend(names);
-            Err(e)
-        }
-    }
+    refs.checked(parsed, &["start"])
 }
 
 fn parse_ok(text: &str) -> Checklist {

@@ -17,20 +17,7 @@ fn source(text: &str) -> Source {
 fn parse_checked(text: &str) -> Result<(Worksheet, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut refs = Refs::default();
     let parsed = parse(&source(text), "w", &mut refs);
-    let config = crate::config::Config::parse(
-        "title = \"T\"\n[toolkit]\nphases = [\"start\", \"end\"]\n[audiences]\nstudents = \"Students\"\nfaculty = \"Faculty\"\n",
-        std::path::Path::new("site.toml"),
-    )
-    .unwrap();
-    let names: Vec<Diagnostic> = refs.items.iter().filter_map(|r| r.check(&config)).collect();
-    match parsed {
-        Ok(w) if names.is_empty() => Ok(w),
-        Ok(_) => Err(names),
-        Err(mut e) => {
-            e.extend(names);
-            Err(e)
-        }
-    }
+    refs.checked(parsed, &["start", "end"])
 }
 
 fn parse_ok(text: &str) -> Worksheet {
