@@ -215,7 +215,8 @@ fn render(
     let resource_anchors = diags.take(data.resolve_links(&links));
     let data = Arc::new(data);
     let skeleton = memo::skeleton(site, &theme, opts);
-    // The words a screen reader hears on task lists and heading anchors, in the page's language.
+    // The interface strings, once: the renderer's, and the words a screen reader hears on task
+    // lists and heading anchors in the Markdown.
     let strings = i18n::Strings::build(
         site.config.language.get_ref(),
         &theme.strings,
@@ -231,9 +232,16 @@ fn render(
     let print_parts = memo.is_on();
     let renderer = memo.renderer(skeleton, || {
         let theme = theme.parse()?;
-        Renderer::new(site, theme, &links, data.clone(), print_parts)
-            .map(Arc::new)
-            .map_err(Diagnostics::from)
+        Renderer::new(
+            site,
+            theme,
+            strings.clone(),
+            &links,
+            data.clone(),
+            print_parts,
+        )
+        .map(Arc::new)
+        .map_err(Diagnostics::from)
     });
     // Markdown, in parallel; each document's own problems at their place in its file.
     let docs = documents(site);

@@ -84,11 +84,13 @@ pub(crate) struct Renderer {
 }
 
 impl Renderer {
-    /// Prepares what every page shares. Errors in the menu are reported here. `memo_print` keeps
-    /// the print pages' parts for the next render with this renderer (watch).
+    /// Prepares what every page shares, in the site's interface `strings`. Errors in the menu are
+    /// reported here. `memo_print` keeps the print pages' parts for the next render with this
+    /// renderer (watch).
     pub(crate) fn new(
         site: &Site,
         theme: Theme,
+        strings: i18n::Strings,
         links: &LinkIndex,
         data: Arc<Data>,
         memo_print: bool,
@@ -96,8 +98,6 @@ impl Renderer {
         let site_view = site_view(site);
         let mut base = Context::new();
         base.insert("site", &site_view);
-        let strings =
-            i18n::Strings::build(&site_view.language, &theme.strings, &site.config.strings);
         base.insert("t", &strings);
         base.insert("search_strings", &i18n::search_strings(&strings));
         let menu = resolve_menu(site, links)?;

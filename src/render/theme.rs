@@ -28,8 +28,6 @@ pub(crate) struct Theme {
     pub(crate) templates: HashMap<String, TemplateSource>,
     /// Static files by output path ("trellis.css").
     pub(crate) assets: Vec<(String, Asset)>,
-    /// The theme folder's own strings files, by language (src/render/i18n).
-    pub(crate) strings: crate::i18n::ThemeTables,
 }
 
 /// A theme's templates and static files, read in override order but not yet parsed.
@@ -37,6 +35,7 @@ pub(crate) struct ThemeFiles {
     pub(crate) templates: HashMap<String, TemplateSource>,
     /// Static files by output path, sorted.
     pub(crate) assets: Vec<(String, Asset)>,
+    /// The theme folder's own strings files, by language (src/render/theme_strings.rs).
     pub(crate) strings: crate::i18n::ThemeTables,
 }
 
@@ -48,7 +47,6 @@ impl ThemeFiles {
             tera,
             templates: self.templates,
             assets: self.assets,
-            strings: self.strings,
         })
     }
 }
