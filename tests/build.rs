@@ -566,6 +566,10 @@ fn a_toolkit_too_long_to_print_whole_is_printed_phase_by_phase() {
         !whole.contains("The body of alpha page 7."),
         "the whole print page still holds the pages"
     );
+    assert!(
+        !whole.contains("This page holds the toolkit in one piece"),
+        "the list of packets does not claim to be the whole toolkit"
+    );
     let alpha = site.output("print/alpha/index.html");
     assert!(alpha.contains("The body of alpha page 7."));
     assert!(!alpha.contains("The body of beta page 7."));
