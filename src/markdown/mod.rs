@@ -7,18 +7,21 @@
 pub(crate) mod links;
 mod lint;
 pub mod shortcodes;
+pub(crate) mod text;
 mod walk;
 
 use walk::Walk;
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use pulldown_cmark::{Event, Options, Parser};
 use serde::Serialize;
 
 pub use links::{LinkIndex, Resolved, Target};
 pub(crate) use shortcodes::{BodyKind, Call};
+pub(crate) use text::Part;
 
 /// A finding in the Markdown, by byte range in the rendered text.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,6 +87,9 @@ pub struct Rendered {
     pub(crate) links_to: Vec<String>,
     pub(crate) calls: Vec<Call>,
     pub problems: Vec<Problem>,
+    /// The words a reader sees, in parts that start at headings (for search), shortcode
+    /// markers left out.
+    pub(crate) text: Arc<Vec<Part>>,
 }
 
 /// Where the text comes from, for resolving its links.
@@ -140,6 +146,12 @@ pub fn render(text: &str, cx: &Context) -> Rendered {
         let range = prepared.source_offset(range.start)..prepared.source_offset(range.end);
         state.event(event, range, &mut events);
     }
+    // The readable text from the same events, so search never reads the HTML again.
+    let mut reader = text::Reader::default();
+    for event in &events {
+        reader.event(event);
+    }
+    out.text = Arc::new(reader.finish());
     out.html.reserve(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out.toc = state.toc;

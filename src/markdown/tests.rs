@@ -106,3 +106,29 @@ fn image_without_alt_is_a_warning() {
         .iter()
         .any(|p| p.warning && p.message.contains("alt text")));
 }
+
+#[test]
+fn the_text_read_while_rendering_is_the_text_of_the_html() {
+    // Search reads a page's words from the events its HTML is written from; they must be the
+    // words the HTML shows, however the Markdown was written.
+    let samples = [
+        "Intro & more.\n\n## Our goals\n\n- One\n- Two\n\n### Next\n\nLast  \nline\n",
+        "- [ ] Book a room\n- [x] Invite *everyone*\n",
+        "| Who | Does |\n| --- | --- |\n| Students | Plan `it` |\n",
+        "<div class=\"note\"\n  id=\"x\">\n<p>Raw <b>bold</b> text</p>\n<script>\nvar x = '<p>';\n</script>\n</div>\n\nAfter.\n",
+        "A <span class=\"visually-hidden\">hidden</span> word and <span aria-hidden=\"true\">☐</span>.\n",
+        "![A diagram of phases](pic.png) beside &eacute;quipe &amp; 5 &lt; 6\n",
+        "Before\n\n<!-- a comment\nover lines -->\n\n<h2 id=\"raw\">Raw heading</h2>\n\nUnder it.\n",
+        "> Quoted\n> text\n\n```\ncode <here>\n```\n\n# Title\n\n##### Small\n\nEnd\n",
+    ];
+    for md in samples {
+        let r = render_at(md, &LinkIndex::default());
+        assert_eq!(
+            *r.text,
+            text::parts(&r.html),
+            "the words of {md:?}\nwhose HTML is {}",
+            r.html
+        );
+        assert!(!r.text.is_empty(), "{md:?} has words");
+    }
+}

@@ -5,13 +5,14 @@ use std::sync::Arc;
 
 use pulldown_cmark::{Event, Parser, TagEnd};
 
-use super::text::{parts, squash, Part};
+use crate::markdown::text::squash;
+use crate::markdown::Part;
 use super::{Entry, Kind};
 use crate::data::checklist::Checklist;
 use crate::data::Data;
 
-/// A page: its title and summary from the front matter, its text from its rendered Markdown
-/// (`html`, before shortcodes are drawn: checklists and worksheets have entries of their own).
+/// A page: its title and summary from the front matter, its text as its Markdown was rendered
+/// (without what shortcodes draw: checklists and worksheets have entries of their own).
 pub(crate) struct PageInput<'a> {
     pub(crate) title: &'a str,
     /// The page's folder URL ("a/b/", "" for the home page).
@@ -19,7 +20,7 @@ pub(crate) struct PageInput<'a> {
     pub(crate) phase: Option<&'a str>,
     pub(crate) section: Option<&'a str>,
     pub(crate) summary: Option<&'a str>,
-    pub(crate) html: &'a str,
+    pub(crate) text: &'a Arc<Vec<Part>>,
 }
 
 pub(crate) fn page(p: &PageInput) -> Entry {
@@ -30,7 +31,7 @@ pub(crate) fn page(p: &PageInput) -> Entry {
         phase: p.phase.map(str::to_string),
         context: p.section.map(str::to_string),
         summary: p.summary.map(str::to_string),
-        parts: Arc::new(parts(p.html)),
+        parts: Arc::clone(p.text),
     }
 }
 

@@ -14,9 +14,9 @@
 
 pub(crate) mod collect;
 pub(crate) mod site;
-pub(crate) mod text;
 pub(crate) mod words;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
@@ -24,7 +24,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-pub(crate) use text::Part;
+pub(crate) use crate::markdown::Part;
 use words::{for_each_word, stop_words, Stems};
 
 /// Where the index is written, from the output root.
@@ -162,11 +162,11 @@ pub(crate) fn files(
 /// The stems of every entry's words, sorted, and for each stem its entries and weights as
 /// [gap, weight, gap, weight ...] (the gap from the previous entry number).
 fn postings(language: &str, stop: &[&str], entries: &[Entry]) -> (Vec<String>, Vec<Vec<u32>>) {
-    let counted: Vec<Vec<(String, u32)>> =
+    let counted: Vec<Vec<(Cow<str>, u32)>> =
         entries.par_iter().map(|e| word_weights(e, stop)).collect();
     // Each distinct word is stemmed once; stems are numbered in sorted order.
     let mut distinct: Vec<&str> = {
-        let set: HashSet<&str, Fast> = counted.iter().flatten().map(|(w, _)| w.as_str()).collect();
+        let set: HashSet<&str, Fast> = counted.iter().flatten().map(|(w, _)| w.as_ref()).collect();
         set.into_iter().collect()
     };
     distinct.sort_unstable();
@@ -198,10 +198,10 @@ fn postings(language: &str, stop: &[&str], entries: &[Entry]) -> (Vec<String>, V
 }
 
 /// An entry's word weights as (stem number, weight), in stem order, words of one stem added up.
-fn stem_weights(words: &[(String, u32)], term_id: &HashMap<&str, u32, Fast>) -> Vec<(u32, u32)> {
+fn stem_weights(words: &[(Cow<str>, u32)], term_id: &HashMap<&str, u32, Fast>) -> Vec<(u32, u32)> {
     let mut ids: Vec<(u32, u32)> = words
         .iter()
-        .map(|(w, n)| (term_id[w.as_str()], *n))
+        .map(|(w, n)| (term_id[w.as_ref()], *n))
         .collect();
     ids.sort_unstable();
     ids.dedup_by(|b, a| {
@@ -226,14 +226,14 @@ fn global<T: Serialize>(name: &str, value: &T) -> String {
 }
 
 /// Each word of an entry (folded, not yet stemmed) with its weight, stop words left out.
-fn word_weights(e: &Entry, stop: &[&str]) -> Vec<(String, u32)> {
-    let mut counts: HashMap<String, u32, Fast> =
+fn word_weights<'e>(e: &'e Entry, stop: &[&str]) -> Vec<(Cow<'e, str>, u32)> {
+    let mut counts: HashMap<Cow<'e, str>, u32, Fast> =
         HashMap::with_capacity_and_hasher(256, Fast::default());
-    let mut add = |text: &str, weight: u32| {
-        for_each_word(text, |w| match counts.get_mut(w) {
+    let mut add = |text: &'e str, weight: u32| {
+        for_each_word(text, |w| match counts.get_mut(w.as_str()) {
             Some(n) => *n += weight,
             None => {
-                counts.insert(w.to_string(), weight);
+                counts.insert(w.to_cow(), weight);
             }
         });
     };
@@ -251,7 +251,7 @@ fn word_weights(e: &Entry, stop: &[&str]) -> Vec<(String, u32)> {
     // the counting itself.
     counts
         .into_iter()
-        .filter(|(w, _)| !stop.contains(&w.as_str()))
+        .filter(|(w, _)| !stop.contains(&w.as_ref()))
         .collect()
 }
 

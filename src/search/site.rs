@@ -52,7 +52,7 @@ pub(crate) fn site_index(
                 phase: phase_of(site, d.place),
                 section,
                 summary,
-                html: &r.html,
+                text: &r.text,
             })
         })
         .collect();

@@ -86,7 +86,7 @@ fn every_kind_of_entry_keeps_its_address_phase_and_parts() {
         phase: Some("start"),
         section: Some("Getting started"),
         summary: Some("Decide together."),
-        html: page_html,
+        text: &std::sync::Arc::new(crate::markdown::text::parts(page_html)),
     });
     let (ix, texts) = index_and_texts("en", &[page]);
     let doc = &ix["docs"][0];
