@@ -29,7 +29,7 @@ pub(super) fn render_all(
         let data = own.take(Data::load(site));
         own.extend(validate::refs::check(site, &data));
         if let Some(theme) = own.take_ok(render::theme::find(site)) {
-            let pass = super::render(site, data, theme, opts, &mut Memo::off(), &mut own);
+            let pass = super::render(site, data, theme, opts, &mut Memo::off(), None, &mut own);
             if let Some((pass, _)) = pass {
                 publish(&site.lang.prefix, pass, outputs);
             }

@@ -81,15 +81,36 @@ pub(crate) struct RenderedSite {
     pub(crate) stats: Stats,
 }
 
-/// `trellis build`: render everything, then write it atomically.
+/// `trellis build`: render everything, writing each file into a staging folder as soon as it
+/// is made, then swap the folder in.
 pub(crate) fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Failure> {
     let start = Instant::now();
-    let (rendered, diags) = render_site(root, opts);
+    // The output folder is opened once site.toml is read (it may name the folder), before any
+    // page is rendered; a folder that cannot be used is reported after the toolkit's mistakes.
+    let mut folder: Option<Result<PathBuf, Failure>> = None;
+    let mut unopened = None;
+    let (rendered, diags) = render_site_to(root, opts, &mut Memo::off(), &mut |site| {
+        let out = output_dir(root, site, opts);
+        let staging = match &out {
+            Ok(dir) => output::Staging::open(dir)
+                .map_err(|e| unopened = Some(e))
+                .ok(),
+            Err(_) => None,
+        };
+        folder = Some(out);
+        staging
+    });
     let Some(rendered) = rendered.filter(|_| !fails(&diags, opts)) else {
         return Err(Failure::Toolkit(diags));
     };
-    let out = output_dir(root, &rendered.site, opts)?;
-    if let Err(e) = output::write_atomically(&out, &rendered.outputs) {
+    if let Some(e) = unopened {
+        return Err(Failure::Io(e, diags));
+    }
+    let out = match folder {
+        Some(out) => out?,
+        None => output_dir(root, &rendered.site, opts)?,
+    };
+    if let Err(e) = rendered.outputs.write(&out) {
         return Err(Failure::Io(e, diags));
     }
     Ok(Report {
@@ -154,25 +175,40 @@ pub(crate) fn render_site(root: &Path, opts: &BuildOptions) -> (Option<RenderedS
     render_site_with(root, opts, &mut Memo::off())
 }
 
-/// The build, step by step. `memo` keeps each step's result for the next render while that
-/// step's inputs are unchanged (watch); see memo.rs for what each step depends on.
+/// The build, step by step, into memory. `memo` keeps each step's result for the next render
+/// while that step's inputs are unchanged (watch); see memo.rs for what each step depends on.
 pub(crate) fn render_site_with(
     root: &Path,
     opts: &BuildOptions,
     memo: &mut Memo,
+) -> (Option<RenderedSite>, Diagnostics) {
+    render_site_to(root, opts, memo, &mut |_| None)
+}
+
+/// Opens where the files go once the site is loaded: a staging folder to write each file into
+/// as it is made, or None to keep every file in memory.
+type OpenOutput<'a> = dyn FnMut(&Site) -> Option<Arc<output::Staging>> + 'a;
+
+/// The build, step by step: load, open the output, render every language, the sitemap.
+fn render_site_to(
+    root: &Path,
+    opts: &BuildOptions,
+    memo: &mut Memo,
+    open: &mut OpenOutput,
 ) -> (Option<RenderedSite>, Diagnostics) {
     let mut diags = Diagnostics::default();
     // Load: settings and content first, because everything after needs to know every page.
     let Some(site) = diags.take(load_site(root, opts, memo)) else {
         return (None, diags);
     };
+    let staging = open(&site);
     let (site, translated) = content::localize::localize_all(site, &mut diags);
     let data = diags.take(Data::load(&site));
     diags.extend(validate::refs::check(&site, &data));
     let Some(theme) = diags.take_ok(render::theme::find(&site)) else {
         return (None, diags);
     };
-    let mut rendered = render(&site, data, theme, opts, memo, &mut diags);
+    let mut rendered = render(&site, data, theme, opts, memo, staging, &mut diags);
     // Each added language: the same steps again, published under <code>/; then one sitemap.
     if let Some((outputs, _)) = &mut rendered {
         languages::render_all(&translated, opts, outputs, &mut diags);
@@ -207,6 +243,7 @@ fn render(
     theme: ThemeFiles,
     opts: &BuildOptions,
     memo: &mut Memo,
+    staging: Option<Arc<output::Staging>>,
     diags: &mut Diagnostics,
 ) -> Option<(Outputs, Stats)> {
     // Link: every link target is known before any Markdown is rendered, so links resolve in
@@ -264,7 +301,8 @@ fn render(
         interactive: &interactive,
         skeleton,
     };
-    let mut outputs = pages(&ready, memo, diags);
+    let mut outputs = Outputs::streaming(staging);
+    pages(&ready, memo, &mut outputs, diags);
     assemble(&ready, &mut outputs, diags);
     let stats = Stats {
         pages: site.pages.len() + site.sections.len() + 1,
@@ -277,7 +315,7 @@ fn render(
 
 /// Render: each document's page, the checklist and worksheet pages, the print pages and the
 /// search index, the resources and audience pages, the 404 page.
-fn pages(ready: &Ready, memo: &mut Memo, diags: &mut Diagnostics) -> Outputs {
+fn pages(ready: &Ready, memo: &mut Memo, outputs: &mut Outputs, diags: &mut Diagnostics) {
     let Ready {
         site,
         data,
@@ -287,13 +325,20 @@ fn pages(ready: &Ready, memo: &mut Memo, diags: &mut Diagnostics) -> Outputs {
         interactive,
         skeleton,
     } = *ready;
-    let mut outputs = Outputs::default();
+    // Each page is written as soon as it is rendered, when the build writes as it goes.
+    let staging = outputs.staging.clone();
     let pages = memo.pages(skeleton, docs, |i, doc| {
-        render::page::page(renderer, interactive, site, doc, &rendered[i])
+        let page = render::page::page(renderer, interactive, site, doc, &rendered[i])?;
+        Ok(match &staging {
+            Some(staging) => written(page, staging),
+            None => page,
+        })
     });
-    let contents = add_pages(pages, &mut outputs, diags);
+    let contents = add_pages(pages, outputs, diags);
     let (data_pages, problems) = memo.data_pages(skeleton, || interactive.pages());
-    outputs.files.extend(data_pages.files);
+    for (path, content) in data_pages.files {
+        outputs.add(path, content);
+    }
     diags.extend(problems);
     // The print pages reuse each page's content; the search index is made beside them, since
     // the print pages spend much of their time on one core.
@@ -327,7 +372,15 @@ fn pages(ready: &Ready, memo: &mut Memo, diags: &mut Diagnostics) -> Outputs {
             Err(d) => diags.push(d),
         }
     }
-    outputs
+}
+
+/// A page written into the staging folder: only its content is kept, for the print pages.
+fn written(page: PageOutput, staging: &output::Staging) -> PageOutput {
+    staging.write(&page.path, &Content::Shared(page.html));
+    PageOutput {
+        html: Arc::default(),
+        ..page
+    }
 }
 
 /// Assemble: files copied as they are come last, so one at the address of a page made above
@@ -371,7 +424,11 @@ fn add_pages(
     for page in pages {
         match page {
             Ok(page) => {
-                outputs.add(page.path, Content::Shared(page.html));
+                let html = match outputs.staging {
+                    Some(_) => Content::Written,
+                    None => Content::Shared(page.html),
+                };
+                outputs.add(page.path, html);
                 contents.push(page.content);
             }
             Err(d) => {

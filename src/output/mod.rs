@@ -12,8 +12,10 @@ use crate::fsutil::{self, IoResult};
 
 mod cleanup;
 mod lock;
+mod stream;
 pub use cleanup::finish as finish_background_work;
 pub(crate) use lock::lock;
+pub(crate) use stream::Staging;
 use lock::{remove_leftovers, side_folder};
 
 /// The file Trellis leaves in every output folder it writes, so it knows it may replace it.
@@ -29,6 +31,8 @@ pub(crate) enum Content {
     Embedded(&'static [u8]),
     /// Text that watch's render cache holds too, so keeping it costs no copy.
     Shared(Arc<String>),
+    /// Already written into the staging folder (see `Staging`).
+    Written,
 }
 
 /// Where a theme file's bytes come from.
@@ -55,19 +59,47 @@ impl Content {
             Content::Embedded(b) => (*b).into(),
             Content::Shared(t) => t.as_bytes().into(),
             Content::Copy(p) => fsutil::read(p)?.into(),
+            Content::Written => (&[] as &[u8]).into(),
         })
     }
 }
 
-/// Every file of a build, by path relative to the output folder ("a/b/index.html").
+/// Every file of a build, by path relative to the output folder ("a/b/index.html"). With a
+/// staging folder, each file added is written at once and only its path is kept.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Outputs {
     pub(crate) files: BTreeMap<String, Content>,
+    pub(crate) staging: Option<Arc<Staging>>,
 }
 
 impl Outputs {
+    /// Outputs written into `staging` as they are added.
+    pub(crate) fn streaming(staging: Option<Arc<Staging>>) -> Outputs {
+        Outputs {
+            files: BTreeMap::new(),
+            staging,
+        }
+    }
+
     pub(crate) fn add(&mut self, path: impl Into<String>, content: Content) {
-        self.files.insert(path.into(), content);
+        let path = path.into();
+        let content = match &self.staging {
+            Some(staging) if !matches!(content, Content::Written) => {
+                staging.write(&path, &content);
+                Content::Written
+            }
+            _ => content,
+        };
+        self.files.insert(path, content);
+    }
+
+    /// Writes the files still held into the staging folder and swaps it in; without one, writes
+    /// every file into `out` atomically.
+    pub(crate) fn write(&self, out: &Path) -> IoResult<()> {
+        match &self.staging {
+            Some(staging) => staging.finish(&self.files),
+            None => write_atomically(out, self),
+        }
     }
 }
 
@@ -192,6 +224,7 @@ pub(crate) fn write_tree(dir: &Path, outputs: &Outputs) -> IoResult<()> {
     outputs
         .files
         .par_iter()
+        .filter(|(_, content)| !matches!(content, Content::Written))
         .try_for_each(|(rel, content)| write_one(&dir.join(rel), content))
 }
 
@@ -266,6 +299,7 @@ fn fingerprint(content: &Content) -> u64 {
         Content::Text(t) => xxh3_64(t.as_bytes()),
         Content::Embedded(b) => xxh3_64(b),
         Content::Shared(t) => xxh3_64(t.as_bytes()),
+        Content::Written => 0,
         Content::Copy(from) => {
             let meta = std::fs::metadata(from).ok();
             let stamp = meta.map(|m| (m.len(), m.modified().ok()));
