@@ -176,25 +176,32 @@ fn slug_overrides_and_page_folders() {
 
 #[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {
-    let site = TestSite::fixture("basic");
-    site.build().assert_ok();
-    let before = snapshot(&site.public());
-    site.write("content/start/second.md", "+++\ntitle = \n+++\n");
-    site.build().assert_toolkit_error();
-    assert_eq!(
-        before,
-        snapshot(&site.public()),
-        "the output changed after a failed build"
-    );
-    let leftovers: Vec<_> = std::fs::read_dir(&site.root)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .filter(|n| n.to_string_lossy().contains("trellis-"))
-        .collect();
-    assert!(
-        leftovers.is_empty(),
-        "temporary folders left: {leftovers:?}"
-    );
+    // A mistake found while reading (front matter), and one found after the pages were
+    // rendered and written into the staging folder (a link to a page that does not exist).
+    for mistake in [
+        "+++\ntitle = \n+++\n",
+        "+++\ntitle = \"Second\"\n+++\n\nSee [the plan](missing.md).\n",
+    ] {
+        let site = TestSite::fixture("basic");
+        site.build().assert_ok();
+        let before = snapshot(&site.public());
+        site.write("content/start/second.md", mistake);
+        site.build().assert_toolkit_error();
+        assert_eq!(
+            before,
+            snapshot(&site.public()),
+            "the output changed after a failed build ({mistake:?})"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(&site.root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .filter(|n| n.to_string_lossy().contains("trellis-"))
+            .collect();
+        assert!(
+            leftovers.is_empty(),
+            "temporary folders left after {mistake:?}: {leftovers:?}"
+        );
+    }
 }
 
 #[test]

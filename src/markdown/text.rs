@@ -240,25 +240,29 @@ fn is_block_end(tag: TagEnd) -> bool {
     )
 }
 
-/// Appends `text` with each run of white space as one space (none at the start). Runs of
-/// other characters are copied whole: this reads every word of the toolkit.
+/// Appends `text` with each run of white space as one space (none at the start). Text between
+/// the runs, single spaces included, is copied in one piece: this reads every word of the
+/// toolkit.
 fn push_squashed(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    // Whether what is written so far (or waiting in the piece) ends with a space.
     let mut spaced = out.is_empty() || out.ends_with(' ');
-    let mut run = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b.is_ascii_whitespace() {
-            if run < i {
-                out.push_str(&text[run..i]);
-                spaced = false;
-            }
+    let mut piece = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii_whitespace() {
+            spaced = false;
+        } else if b == b' ' && !spaced {
+            spaced = true;
+        } else {
+            out.push_str(&text[piece..i]);
             if !spaced {
                 out.push(' ');
                 spaced = true;
             }
-            run = i + 1;
+            piece = i + 1;
         }
     }
-    out.push_str(&text[run..]);
+    out.push_str(&text[piece..]);
 }
 
 /// Where a comment that started with `tag` (the text up to the first `>`) ends in `rest`.
