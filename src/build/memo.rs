@@ -26,13 +26,10 @@ use crate::build::BuildOptions;
 use crate::content::{Doc, Site, SourceCache};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{Labels, LinkIndex, Rendered};
-use crate::output::Outputs;
+use crate::output::{Content, Outputs};
 use crate::render::page::PageOutput;
 use crate::render::theme::ThemeFiles;
 use crate::render::Renderer;
-
-/// An output path and its text, shared with the output.
-pub(crate) type Shared = (String, Arc<String>);
 
 /// Pages by output path, each rendered or failed.
 pub(crate) type Generated = Vec<(String, Result<Arc<String>, Diagnostic>)>;
@@ -52,7 +49,7 @@ pub(crate) struct Memo {
     renderer: Keyed<Result<Arc<Renderer>, Diagnostics>>,
     data_pages: Keyed<(Outputs, Vec<Diagnostic>)>,
     generated: Keyed<Generated>,
-    search: Keyed<Vec<Shared>>,
+    search: Keyed<Vec<(String, Content)>>,
 }
 
 /// One result and the key it was made for.
@@ -238,8 +235,8 @@ impl Memo {
     pub(crate) fn search_index(
         &mut self,
         key: impl FnOnce() -> u64,
-        make: impl FnOnce() -> Vec<Shared>,
-    ) -> Vec<Shared> {
+        make: impl FnOnce() -> Vec<(String, Content)>,
+    ) -> Vec<(String, Content)> {
         self.search.get_or(self.enabled, key, make)
     }
 }

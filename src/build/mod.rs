@@ -342,12 +342,13 @@ fn pages(ready: &Ready, memo: &mut Memo, outputs: &mut Outputs, diags: &mut Diag
     diags.extend(problems);
     // The print pages reuse each page's content; the search index is made beside them, since
     // the print pages spend much of their time on one core.
+    let keep = keeper(staging.as_deref());
     let ((print, print_problems), index) = rayon::join(
-        || print_pages(ready, &contents),
+        || print_pages(ready, &contents, &keep),
         || {
             memo.search_index(
                 || search::site::key(skeleton, rendered),
-                || search::site::site_index(site, data, interactive, docs, rendered),
+                || search::site::site_index(site, data, interactive, docs, rendered, &keep),
             )
         },
     );
@@ -359,18 +360,28 @@ fn pages(ready: &Ready, memo: &mut Memo, outputs: &mut Outputs, diags: &mut Diag
             .collect()
     });
     let index = index.into_iter().map(|(p, script)| (p, Ok(script)));
-    let shared = index
-        .chain(generated)
-        .map(|(p, page)| (p, page.map(Content::Shared)));
-    let text = print
+    let generated = generated
         .into_iter()
-        .map(|(p, page)| (p, page.map(Content::Text)));
+        .map(|(p, page)| (p, page.map(Content::Shared)));
     let not_found = render::site_pages::not_found_page(site, renderer).map(Content::Text);
-    for (path, page) in shared.chain(text).chain([("404.html".into(), not_found)]) {
+    let made = index.chain(generated).chain(print);
+    for (path, page) in made.chain([("404.html".into(), not_found)]) {
         match page {
             Ok(content) => outputs.add(path, content),
             Err(d) => diags.push(d),
         }
+    }
+}
+
+/// What keeps a file made in one piece (a print page, a search file): the staging folder, which
+/// writes it at once, or else the memory.
+fn keeper(staging: Option<&output::Staging>) -> impl Fn(&str, String) -> Content + Sync + '_ {
+    move |path, text| match staging {
+        Some(staging) => {
+            staging.write(path, &Content::Text(text));
+            Content::Written
+        }
+        None => Content::Shared(Arc::new(text)),
     }
 }
 
@@ -443,7 +454,11 @@ fn add_pages(
 
 /// The print pages: every document's content, and the checklists and worksheets drawn again
 /// for paper, each once.
-fn print_pages(ready: &Ready, contents: &[Arc<String>]) -> (PrintPages, Vec<Diagnostic>) {
+fn print_pages(
+    ready: &Ready,
+    contents: &[Arc<String>],
+    keep: &(dyn Fn(&str, String) -> Content + Sync),
+) -> (PrintPages<Content>, Vec<Diagnostic>) {
     let print_docs: Vec<PrintDoc> = ready
         .docs
         .iter()
@@ -457,6 +472,9 @@ fn print_pages(ready: &Ready, contents: &[Arc<String>]) -> (PrintPages, Vec<Diag
         })
         .collect();
     let (extras, problems) = render::print::extras(ready.interactive);
-    let pages = ready.renderer.print_pages(ready.site, &print_docs, &extras);
+    // A print page of a large toolkit is megabytes: written as soon as it is drawn.
+    let pages = ready
+        .renderer
+        .print_pages(ready.site, &print_docs, &extras, keep);
     (pages, problems)
 }

@@ -128,7 +128,7 @@ impl Models {
             if let Some(t) = text {
                 let r = markdown(t.get_ref(), links, Path::new(SOURCE), "");
                 diags.extend(markdown_problems(source, t, &r.problems));
-                *html = r.html;
+                *html = std::sync::Arc::unwrap_or_clone(r.html);
             }
         };
         for m in &mut self.items {

@@ -158,13 +158,13 @@ impl Resources {
             if let Some(d) = &item.description {
                 let r = markdown(d.get_ref(), links, from, "");
                 diags.extend(markdown_problems(&self.source, d, &r.problems));
-                item.description_html = r.html;
+                item.description_html = std::sync::Arc::unwrap_or_clone(r.html);
             }
         }
         if let Some(intro) = &self.intro {
             let r = markdown(intro.get_ref(), links, from, "");
             diags.extend(markdown_problems(&self.source, intro, &r.problems));
-            self.intro_html = r.html;
+            self.intro_html = std::sync::Arc::unwrap_or_clone(r.html);
         }
         (diags, checks)
     }

@@ -77,8 +77,9 @@ const TABLE_BOX_OPEN: &str = "<div class=\"table-scroll\" role=\"region\" tabind
 /// The result of rendering one Markdown text.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
-    /// HTML with shortcode markers still in it (see `shortcodes::expand`).
-    pub(crate) html: String,
+    /// HTML with shortcode markers still in it (see `shortcodes::expand`); shared with the
+    /// page's content when it has no shortcodes.
+    pub(crate) html: Arc<String>,
     pub(crate) toc: Vec<TocItem>,
     /// Every heading id, in order.
     pub(crate) anchors: Vec<String>,
@@ -152,8 +153,9 @@ pub fn render(text: &str, cx: &Context) -> Rendered {
         reader.event(event);
     }
     out.text = Arc::new(reader.finish());
-    out.html.reserve(text.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    let mut html = String::with_capacity(text.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    out.html = Arc::new(html);
     out.toc = state.toc;
     out.anchors = state.ids.order;
     out.anchor_checks = state.checks;

@@ -80,7 +80,7 @@ pub(crate) fn page(
     Ok(PageOutput {
         path: file_url(&doc.url),
         html: Arc::new(html),
-        content: Arc::new(content),
+        content,
     })
 }
 
@@ -92,7 +92,11 @@ fn draw_shortcodes(
     site: &Site,
     doc: &Doc,
     md: &Rendered,
-) -> Result<String, Vec<Diagnostic>> {
+) -> Result<Arc<String>, Vec<Diagnostic>> {
+    if md.calls.is_empty() {
+        // Nothing to draw: the content is the Markdown's HTML itself, not a copy.
+        return Ok(Arc::clone(&md.html));
+    }
     let mut errors = Vec::new();
     let phase = section_of(site, doc.place);
     let content = markdown::shortcodes::expand(&md.html, &md.calls, |n, call, body| {
@@ -106,7 +110,7 @@ fn draw_shortcodes(
             })
     });
     if errors.is_empty() {
-        Ok(content)
+        Ok(Arc::new(content))
     } else {
         Err(errors)
     }

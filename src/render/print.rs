@@ -25,7 +25,8 @@ use crate::markdown::links::{file_url, relative_url};
 use crate::markdown::Call;
 
 /// The print pages by output path, each rendered or failed.
-pub(crate) type PrintPages = Vec<(String, Result<String, Diagnostic>)>;
+/// The print pages by output path, each as `print_pages`' caller kept it.
+pub(crate) type PrintPages<T> = Vec<(String, Result<T, Diagnostic>)>;
 
 /// A rendered Markdown document (home, section or page) with its shortcodes expanded, and the
 /// shortcodes it used (a checklist or worksheet embedded in it is not printed a second time).
@@ -297,13 +298,15 @@ pub(crate) fn print_split(pages: usize) -> bool {
 }
 
 impl Renderer {
-    /// print/index.html and print/<phase>/index.html.
-    pub(crate) fn print_pages(
+    /// print/index.html and print/<phase>/index.html. Each page is handed to `keep` with its
+    /// path as soon as it is drawn (a build writes it at once), so the pages are never all held.
+    pub(crate) fn print_pages<T: Send>(
         &self,
         site: &Site,
         docs: &[PrintDoc],
         extras: &[PrintExtra],
-    ) -> PrintPages {
+        keep: &(dyn Fn(&str, String) -> T + Sync),
+    ) -> PrintPages<T> {
         let by_place: HashMap<Place, &PrintDoc> = docs.iter().map(|d| (d.place, d)).collect();
         let split = print_split(docs.len());
         let mut plans = vec![PrintPlan {
@@ -364,10 +367,9 @@ impl Renderer {
                     Some(memo) => memo.page((plan.url.clone(), shape), render),
                     None => render(),
                 };
-                (
-                    format!("{}index.html", plan.url),
-                    page.map(|html| splice(&html, &bodies)),
-                )
+                let path = format!("{}index.html", plan.url);
+                let page = page.map(|html| keep(&path, splice(&html, &bodies)));
+                (path, page)
             })
             .collect()
     }

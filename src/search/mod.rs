@@ -125,13 +125,14 @@ struct IndexJson<'a> {
 type TextJson<'a> = (&'a str, Vec<[&'a str; 3]>);
 
 /// The index as output files (path from the output root, script): `INDEX_FILE`, then the text
-/// files. The same entries always give the same bytes. `phases` are (folder name, title) in
-/// the toolkit's order.
-pub(crate) fn files(
+/// files, each handed to `keep` as soon as it is made (a build writes it at once). The same
+/// entries always give the same bytes. `phases` are (folder name, title) in the toolkit's order.
+pub(crate) fn files<T: Send>(
     language: &str,
     phases: &[(String, String)],
     entries: &[Entry],
-) -> Vec<(String, String)> {
+    keep: &(dyn Fn(&str, String) -> T + Sync),
+) -> Vec<(String, T)> {
     let stop = stop_words(language);
     let (terms, post) = postings(language, stop, entries);
     let index = IndexJson {
@@ -144,15 +145,19 @@ pub(crate) fn files(
         terms: terms.iter().map(String::as_str).collect(),
         post,
     };
-    let mut out = vec![(INDEX_FILE.to_string(), global("TrellisSearchIndex", &index))];
-    let texts: Vec<(String, String)> = entries
+    let script = global("TrellisSearchIndex", &index);
+    let mut out = vec![(INDEX_FILE.to_string(), keep(INDEX_FILE, script))];
+    let texts: Vec<(String, T)> = entries
         .par_chunks(TEXT_CHUNK)
         .enumerate()
         .map(|(n, chunk)| {
             let texts: Vec<TextJson> = chunk.iter().map(text_json).collect();
             let json = serde_json::to_string(&texts).unwrap_or_else(|_| "[]".into());
             let set = format!("(window.TrellisSearchText = window.TrellisSearchText || {{}})[{n}]");
-            (text_file(n), format!("{set} = {json};\n"))
+            let path = text_file(n);
+            let script = format!("{set} = {json};\n");
+            let kept = keep(&path, script);
+            (path, kept)
         })
         .collect();
     out.extend(texts);

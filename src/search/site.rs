@@ -22,14 +22,16 @@ pub(crate) fn key(skeleton: u64, rendered: &[Arc<Rendered>]) -> u64 {
     h.digest()
 }
 
-/// The search index's files: an entry per document (in parallel), then the data's.
-pub(crate) fn site_index(
+/// The search index's files: an entry per document (in parallel), then the data's. Each file is
+/// handed to `keep` as soon as it is made.
+pub(crate) fn site_index<T: Send>(
     site: &Site,
     data: &Data,
     interactive: &Interactive,
     docs: &[Doc],
     rendered: &[Arc<Rendered>],
-) -> Vec<(String, Arc<String>)> {
+    keep: &(dyn Fn(&str, String) -> T + Sync),
+) -> Vec<(String, T)> {
     let mut entries: Vec<super::Entry> = docs
         .par_iter()
         .zip(rendered)
@@ -67,8 +69,5 @@ pub(crate) fn site_index(
             (p.to_string(), title.to_string())
         })
         .collect();
-    super::files(site.config.language.get_ref(), &phases, &entries)
-        .into_iter()
-        .map(|(path, script)| (path, Arc::new(script)))
-        .collect()
+    super::files(site.config.language.get_ref(), &phases, &entries, keep)
 }

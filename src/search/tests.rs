@@ -29,7 +29,7 @@ fn body(text: &str) -> Vec<Part> {
 /// The index's JSON, and the text files' JSON, from the scripts.
 fn index_and_texts(language: &str, entries: &[Entry]) -> (Value, Vec<Value>) {
     let phases = [("start".to_string(), "Getting started".to_string())];
-    let files = files(language, &phases, entries);
+    let files = files(language, &phases, entries, &|_, script| script);
     assert_eq!(files[0].0, INDEX_FILE);
     let json = files[0]
         .1
@@ -230,7 +230,7 @@ fn the_same_entries_give_the_same_bytes() {
         })
         .collect();
     let phases = [("start".to_string(), "Start".to_string())];
-    let once = files("en", &phases, &entries);
+    let once = files("en", &phases, &entries, &|_, script| script);
     assert_eq!(once.len(), 2, "the index and one text file for 50 entries");
-    assert_eq!(once, files("en", &phases, &entries));
+    assert_eq!(once, files("en", &phases, &entries, &|_, script| script));
 }
