@@ -9,7 +9,7 @@ use crate::data::Data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::escape_html;
 use crate::markdown::links::{file_url, root_prefix};
-use crate::output::{Content, Outputs};
+use crate::output::{Content, Outputs, Sink};
 use crate::render;
 use crate::validate;
 
@@ -29,7 +29,15 @@ pub(super) fn render_all(
         let data = own.take(Data::load(site));
         own.extend(validate::refs::check(site, &data));
         if let Some(theme) = own.take_ok(render::theme::find(site)) {
-            let pass = super::render(site, data, theme, opts, &mut Memo::off(), None, &mut own);
+            let pass = super::render(
+                site,
+                data,
+                theme,
+                opts,
+                &mut Memo::off(),
+                Sink::Memory,
+                &mut own,
+            );
             if let Some((pass, _)) = pass {
                 publish(&site.lang.prefix, pass, outputs);
             }

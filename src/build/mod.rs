@@ -16,7 +16,7 @@ use crate::fsutil::IoError;
 use crate::i18n;
 use crate::markdown;
 use crate::markdown::Rendered;
-use crate::output::{self, Content, Outputs};
+use crate::output::{self, Content, Outputs, Sink};
 use crate::render::interactive::Interactive;
 use crate::render::page::PageOutput;
 use crate::render::print::{PrintDoc, PrintPages};
@@ -98,7 +98,7 @@ pub(crate) fn build(root: &Path, opts: &BuildOptions) -> Result<Report, Failure>
             Err(_) => None,
         };
         folder = Some(out);
-        staging
+        staging.map_or(Sink::Memory, Sink::Staging)
     });
     let Some(rendered) = rendered.filter(|_| !fails(&diags, opts)) else {
         return Err(Failure::Toolkit(diags));
@@ -182,15 +182,14 @@ pub(crate) fn render_site_with(
     opts: &BuildOptions,
     memo: &mut Memo,
 ) -> (Option<RenderedSite>, Diagnostics) {
-    render_site_to(root, opts, memo, &mut |_| None)
+    render_site_to(root, opts, memo, &mut |_| Sink::Memory)
 }
 
-/// Opens where the files go once the site is loaded: a staging folder to write each file into
-/// as it is made, or None to keep every file in memory.
-type OpenOutput<'a> = dyn FnMut(&Site) -> Option<Arc<output::Staging>> + 'a;
+/// Opens where the files go once the site is loaded (see `Sink`).
+pub(crate) type OpenOutput<'a> = dyn FnMut(&Site) -> Sink + 'a;
 
 /// The build, step by step: load, open the output, render every language, the sitemap.
-fn render_site_to(
+pub(crate) fn render_site_to(
     root: &Path,
     opts: &BuildOptions,
     memo: &mut Memo,
@@ -201,14 +200,14 @@ fn render_site_to(
     let Some(site) = diags.take(load_site(root, opts, memo)) else {
         return (None, diags);
     };
-    let staging = open(&site);
+    let sink = open(&site);
     let (site, translated) = content::localize::localize_all(site, &mut diags);
     let data = diags.take(Data::load(&site));
     diags.extend(validate::refs::check(&site, &data));
     let Some(theme) = diags.take_ok(render::theme::find(&site)) else {
         return (None, diags);
     };
-    let mut rendered = render(&site, data, theme, opts, memo, staging, &mut diags);
+    let mut rendered = render(&site, data, theme, opts, memo, sink, &mut diags);
     // Each added language: the same steps again, published under <code>/; then one sitemap.
     if let Some((outputs, _)) = &mut rendered {
         languages::render_all(&translated, opts, outputs, &mut diags);
@@ -234,6 +233,7 @@ struct Ready<'a> {
     interactive: &'a Interactive<'a>,
     /// Everything a page depends on besides its own text: the memo's key for most steps.
     skeleton: u64,
+    opts: &'a BuildOptions,
 }
 
 /// Link -> Markdown -> validate -> render -> assemble, over a loaded site.
@@ -243,7 +243,7 @@ fn render(
     theme: ThemeFiles,
     opts: &BuildOptions,
     memo: &mut Memo,
-    staging: Option<Arc<output::Staging>>,
+    sink: Sink,
     diags: &mut Diagnostics,
 ) -> Option<(Outputs, Stats)> {
     // Link: every link target is known before any Markdown is rendered, so links resolve in
@@ -300,8 +300,9 @@ fn render(
         renderer: &renderer,
         interactive: &interactive,
         skeleton,
+        opts,
     };
-    let mut outputs = Outputs::streaming(staging);
+    let mut outputs = Outputs::to(sink);
     pages(&ready, memo, &mut outputs, diags);
     assemble(&ready, &mut outputs, diags);
     let stats = Stats {
@@ -324,9 +325,10 @@ fn pages(ready: &Ready, memo: &mut Memo, outputs: &mut Outputs, diags: &mut Diag
         renderer,
         interactive,
         skeleton,
+        opts,
     } = *ready;
     // Each page is written as soon as it is rendered, when the build writes as it goes.
-    let staging = outputs.staging.clone();
+    let staging = outputs.staging().cloned();
     let pages = memo.pages(skeleton, docs, |i, doc| {
         let page = render::page::page(renderer, interactive, site, doc, &rendered[i])?;
         Ok(match &staging {
@@ -340,6 +342,11 @@ fn pages(ready: &Ready, memo: &mut Memo, outputs: &mut Outputs, diags: &mut Diag
         outputs.add(path, content);
     }
     diags.extend(problems);
+    // Every page is made and nothing so far fails the build: watch writes them now, ahead of the
+    // print pages and the search index.
+    if !fails(diags, opts) {
+        outputs.pages_done();
+    }
     // The print pages reuse each page's content; the search index is made beside them, since
     // the print pages spend much of their time on one core.
     let keep = keeper(staging.as_deref());
@@ -435,7 +442,7 @@ fn add_pages(
     for page in pages {
         match page {
             Ok(page) => {
-                let html = match outputs.staging {
+                let html = match outputs.staging() {
                     Some(_) => Content::Written,
                     None => Content::Shared(page.html),
                 };

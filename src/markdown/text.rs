@@ -60,7 +60,9 @@ impl Reader {
             Event::Text(t) | Event::Code(t) => self.text(t),
             Event::SoftBreak | Event::HardBreak | Event::Rule => self.space(),
             Event::Start(Tag::Heading {
-                level, id: Some(id), ..
+                level,
+                id: Some(id),
+                ..
             }) if (*level as u8) >= 2 && (*level as u8) <= 4 => self.start_heading(id),
             Event::End(TagEnd::Heading(_)) if self.in_heading.is_some() => self.end_heading(),
             Event::Start(tag) if is_block_tag(tag) => self.space(),

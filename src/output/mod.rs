@@ -15,8 +15,8 @@ mod lock;
 mod stream;
 pub use cleanup::finish as finish_background_work;
 pub(crate) use lock::lock;
-pub(crate) use stream::Staging;
 use lock::{remove_leftovers, side_folder};
+pub(crate) use stream::Staging;
 
 /// The file Trellis leaves in every output folder it writes, so it knows it may replace it.
 pub(crate) const MARKER: &str = ".trellis-output";
@@ -64,26 +64,64 @@ impl Content {
     }
 }
 
+/// Where a build's files go as they are made.
+#[derive(Clone, Default)]
+pub(crate) enum Sink {
+    /// Held in memory until the build ends (check, watch's first build).
+    #[default]
+    Memory,
+    /// Written into the staging folder as each is made (build).
+    Staging(Arc<Staging>),
+    /// Held in memory, and once every page is rendered, handed to this to be written ahead of the
+    /// print pages and the search index (watch).
+    PagesFirst(Arc<dyn Fn(&Outputs) + Send + Sync>),
+}
+
+impl std::fmt::Debug for Sink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Sink::Memory => write!(f, "Memory"),
+            Sink::Staging(s) => write!(f, "{s:?}"),
+            Sink::PagesFirst(_) => write!(f, "PagesFirst"),
+        }
+    }
+}
+
 /// Every file of a build, by path relative to the output folder ("a/b/index.html"). With a
 /// staging folder, each file added is written at once and only its path is kept.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Outputs {
     pub(crate) files: BTreeMap<String, Content>,
-    pub(crate) staging: Option<Arc<Staging>>,
+    pub(crate) sink: Sink,
 }
 
 impl Outputs {
-    /// Outputs written into `staging` as they are added.
-    pub(crate) fn streaming(staging: Option<Arc<Staging>>) -> Outputs {
+    /// Outputs that go to `sink` as they are added.
+    pub(crate) fn to(sink: Sink) -> Outputs {
         Outputs {
             files: BTreeMap::new(),
-            staging,
+            sink,
+        }
+    }
+
+    /// The staging folder files are written into as they are made, if any.
+    pub(crate) fn staging(&self) -> Option<&Arc<Staging>> {
+        match &self.sink {
+            Sink::Staging(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Every page is rendered: with `Sink::PagesFirst`, they are written now.
+    pub(crate) fn pages_done(&self) {
+        if let Sink::PagesFirst(write) = &self.sink {
+            write(self);
         }
     }
 
     pub(crate) fn add(&mut self, path: impl Into<String>, content: Content) {
         let path = path.into();
-        let content = match &self.staging {
+        let content = match self.staging() {
             Some(staging) if !matches!(content, Content::Written) => {
                 staging.write(&path, &content);
                 Content::Written
@@ -96,7 +134,7 @@ impl Outputs {
     /// Writes the files still held into the staging folder and swaps it in; without one, writes
     /// every file into `out` atomically.
     pub(crate) fn write(&self, out: &Path) -> IoResult<()> {
-        match &self.staging {
+        match self.staging() {
             Some(staging) => staging.finish(&self.files),
             None => write_atomically(out, self),
         }
@@ -370,6 +408,34 @@ pub(crate) fn sync(
     };
     *written = Some(new);
     Ok(plan)
+}
+
+/// Writes the files `outputs` holds so far that differ from what `out` holds, and removes
+/// nothing (the build is not finished): watch writes a rebuilt page this way before the slower
+/// print pages and search index are made. `written` learns what was written, so the `sync` at
+/// the end of the build skips it. Returns the paths written.
+pub(crate) fn sync_early(
+    out: &Path,
+    outputs: &Outputs,
+    written: &mut Option<Written>,
+) -> IoResult<Vec<String>> {
+    let Some(before) = written.as_mut().filter(|_| out.join(MARKER).is_file()) else {
+        return Ok(Vec::new());
+    };
+    let new = fingerprints(outputs, Some(before));
+    let mut plan = plan(&before.prints, &new.prints);
+    plan.remove.clear();
+    let applied = {
+        let _lock = lock(out)?;
+        apply(out, outputs, &plan)
+    };
+    if let Err(e) = applied {
+        *written = None;
+        return Err(e);
+    }
+    before.prints.extend(new.prints);
+    before.shared.extend(new.shared);
+    Ok(plan.write)
 }
 
 /// Removes what is gone (and folders left empty), then replaces each changed file by writing a

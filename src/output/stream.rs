@@ -56,10 +56,7 @@ impl Staging {
     }
 
     fn first_failure(&self) -> Option<IoError> {
-        self.failed
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .take()
+        self.failed.lock().unwrap_or_else(|p| p.into_inner()).take()
     }
 }
 

@@ -50,3 +50,65 @@ fn sync_touches_only_changed_files_and_prunes_empty_folders() {
         WritePlan::default()
     );
 }
+
+#[test]
+fn pages_written_first_are_not_written_again_and_nothing_is_removed_early() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let mut full = Outputs::default();
+    full.add("a/index.html", Content::Text("A".into()));
+    full.add("print/index.html", Content::Text("P".into()));
+    let mut written = None;
+    sync(&out, &full, &mut written).unwrap();
+
+    // A rebuild has rendered its pages, not yet its print page: the edited page is written
+    // now, and the print page (absent so far) stays.
+    let mut pages = Outputs::default();
+    pages.add("a/index.html", Content::Text("A2".into()));
+    let early = sync_early(&out, &pages, &mut written).unwrap();
+    assert_eq!(early, ["a/index.html"]);
+    assert_eq!(
+        std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+        "A2"
+    );
+    assert!(
+        out.join("print/index.html").is_file(),
+        "nothing is removed early"
+    );
+
+    // The end of the rebuild writes only what is left.
+    let mut full = pages;
+    full.add("print/index.html", Content::Text("P2".into()));
+    let rest = sync(&out, &full, &mut written).unwrap();
+    assert_eq!(rest.changed(), ["print/index.html"]);
+    assert_eq!(
+        std::fs::read_to_string(out.join("print/index.html")).unwrap(),
+        "P2"
+    );
+}
+
+#[test]
+fn a_streaming_build_writes_each_file_as_it_is_added_and_swaps_the_folder_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let staging = Staging::open(&out).unwrap();
+    let mut outputs = Outputs::to(Sink::Staging(staging));
+    outputs.add("a/index.html", Content::Text("A".into()));
+    assert!(
+        matches!(outputs.files["a/index.html"], Content::Written),
+        "only the path is kept"
+    );
+    assert!(!out.exists(), "nothing is published before the build ends");
+    outputs.write(&out).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+        "A"
+    );
+    assert!(out.join(MARKER).is_file());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().contains("trellis-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use pulldown_cmark::{Event, Parser, TagEnd};
 
-use crate::markdown::text::squash;
-use crate::markdown::Part;
 use super::{Entry, Kind};
 use crate::data::checklist::Checklist;
 use crate::data::Data;
+use crate::markdown::text::squash;
+use crate::markdown::Part;
 
 /// A page: its title and summary from the front matter, its text as its Markdown was rendered
 /// (without what shortcodes draw: checklists and worksheets have entries of their own).

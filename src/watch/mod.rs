@@ -3,8 +3,11 @@
 //! The pieces, in the order an edit flows through them:
 //! - `watcher`: notify with a short debounce hands over batches of paths;
 //! - `classify`: a pure function turns them into `Changes`, dropping editor bookkeeping;
-//! - `Session::rebuild`: renders the site again reusing unchanged work (cache.rs), then
-//!   `output::sync` writes the files whose bytes changed and removes the ones that disappeared.
+//! - `Session::rebuild`: renders the site again reusing unchanged work (build/memo.rs). Once
+//!   every page is rendered, the pages whose bytes changed are written (`output::sync_early`),
+//!   so an edited page is on disk before the print pages and the search index are made again;
+//!   at the end `output::sync` writes the other files that changed and removes the ones that
+//!   disappeared.
 //!
 //! The output therefore always equals a full build of the same sources (tests/watch.rs checks
 //! this through a scripted series of edits).
@@ -14,12 +17,13 @@ mod watcher;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use crate::build::memo::Memo;
 use crate::build::{self, BuildOptions, Failure, Stats};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::{self, WritePlan, Written};
+use crate::output::{self, Sink, WritePlan, Written};
 
 pub(crate) use classify::{Batch, Changes};
 pub(crate) use watcher::DEBOUNCE;
@@ -39,7 +43,8 @@ pub(crate) struct Session {
     /// Where to write; None until site.toml has been read (its output_dir decides).
     out: Option<PathBuf>,
     cache: Memo,
-    written: Option<Written>,
+    /// What the output folder holds (shared with the build while it writes the pages first).
+    written: Arc<Mutex<Option<Written>>>,
 }
 
 /// A successful rebuild.
@@ -78,7 +83,7 @@ impl Session {
             opts,
             out,
             cache: Memo::on(),
-            written: None,
+            written: Arc::default(),
         }
     }
 
@@ -90,11 +95,22 @@ impl Session {
         self.out.as_deref()
     }
 
-    /// Renders the site (reusing what did not change) and brings the output folder up to date.
-    /// On errors the output folder is left as it was.
+    /// Renders the site (reusing what did not change) and brings the output folder up to date:
+    /// the pages first, as soon as they are all rendered, then the rest. A mistake found before
+    /// the pages are written (in the settings, the content, the data, the links) leaves the output
+    /// folder as it was; one found after (a print page's template) leaves the new pages in place.
     pub(crate) fn rebuild(&mut self) -> Result<Rebuilt, Failure> {
         let start = Instant::now();
-        let (rendered, diags) = build::render_site_with(&self.root, &self.opts, &mut self.cache);
+        let early: Arc<Mutex<Vec<String>>> = Arc::default();
+        let (rendered, diags) = build::render_site_to(
+            &self.root,
+            &self.opts,
+            &mut self.cache,
+            &mut |_| match &self.out {
+                Some(out) => pages_first(out.clone(), &self.written, &early),
+                None => Sink::Memory,
+            },
+        );
         let Some(rendered) = rendered.filter(|_| !build::fails(&diags, &self.opts)) else {
             return Err(Failure::Toolkit(diags));
         };
@@ -103,10 +119,14 @@ impl Session {
             None => build::output_dir(&self.root, &rendered.site, &self.opts)?,
         };
         self.out = Some(out.clone());
-        let plan = match output::sync(&out, &rendered.outputs, &mut self.written) {
+        let synced = output::sync(&out, &rendered.outputs, &mut locked(&self.written));
+        let mut plan = match synced {
             Ok(plan) => plan,
             Err(e) => return Err(Failure::Io(e, diags)),
         };
+        plan.write.extend(locked(&early).drain(..));
+        plan.write.sort();
+        plan.write.dedup();
         Ok(Rebuilt {
             stats: rendered.stats,
             plan,
@@ -115,6 +135,26 @@ impl Session {
             out,
         })
     }
+}
+
+/// Writes a rebuild's changed pages into `out` as soon as they are all rendered, noting them in
+/// `early`. A write that fails leaves `written` unknown, so the sync at the end writes the whole
+/// output again (and reports the failure if it persists).
+fn pages_first(
+    out: PathBuf,
+    written: &Arc<Mutex<Option<Written>>>,
+    early: &Arc<Mutex<Vec<String>>>,
+) -> Sink {
+    let (written, early) = (Arc::clone(written), Arc::clone(early));
+    Sink::PagesFirst(Arc::new(move |outputs| {
+        if let Ok(paths) = output::sync_early(&out, outputs, &mut locked(&written)) {
+            locked(&early).extend(paths);
+        }
+    }))
+}
+
+fn locked<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Builds, then rebuilds after every change until a `Msg::Stop` arrives or every sender is
