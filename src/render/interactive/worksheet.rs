@@ -51,7 +51,7 @@ impl Interactive<'_> {
                 .enumerate()
                 .map(|(i, s)| self.section_view(w, s, i, at))
                 .collect(),
-            scoring: w.scoring.as_ref().map(|s| self.scoring_view(s)),
+            scoring: w.scoring.as_ref().map(|s| self.scoring_view(s, w)),
             decimal: self.decimal.to_string(),
             strings: self.strings_json(&[
                 "worksheet_confirm_clear",
@@ -160,7 +160,7 @@ impl Interactive<'_> {
         }
     }
 
-    fn scoring_view(&self, s: &Scoring) -> ScoringView {
+    fn scoring_view(&self, s: &Scoring, w: &Worksheet) -> ScoringView {
         let all: Vec<_> = s.items.iter().collect();
         let (lo, hi) = s.range(&all);
         let first = &s.items[0];
@@ -172,11 +172,29 @@ impl Interactive<'_> {
             Method::Sum => "scores_rule_sum",
             Method::AverageByFactor => "scores_rule_average",
         };
-        let rule = self
+        // The rule speaks of reversed statements and "Not applicable" only when the worksheet
+        // has them: a reader should not look for what is not there.
+        let mut rule = self
             .t(key)
             .replace("{min}", &shown(lo))
-            .replace("{max}", &shown(hi))
-            .replace("{max_plus_min}", &(first.min + first.max).to_string());
+            .replace("{max}", &shown(hi));
+        if s.items.iter().any(|i| i.reverse) {
+            rule.push(' ');
+            rule.push_str(
+                &self
+                    .t("scores_rule_reverse")
+                    .replace("{max_plus_min}", &(first.min + first.max).to_string()),
+            );
+        }
+        let allows_na = w
+            .sections
+            .iter()
+            .flat_map(|sec| &sec.prompts)
+            .any(|p| matches!(&p.kind, Kind::Scale(scale) if scale.allow_na));
+        if allows_na {
+            rule.push(' ');
+            rule.push_str(&self.t("scores_rule_not_applicable"));
+        }
         // Sums are whole numbers, averages have one decimal: a band ends one step below the next.
         let step = if s.method == Method::Sum { 10 } else { 1 };
         let bands = s
