@@ -2,13 +2,14 @@
 //! short summaries that list worksheets on other pages.
 
 use crate::render::views::interactive::{
-    BandView, CellView, ChoiceView, FacilitationView, PointView, PromptView, RowView, ScaleView,
-    ScoreRowView, ScoringView, WorksheetSectionView, WorksheetSummaryView, WorksheetView,
+    BandView, CellView, ChoiceView, FacilitationView, GridStatementView, PointView, PromptView,
+    RowView, ScaleView, ScoreRowView, ScoringView, WorksheetSectionView, WorksheetSummaryView,
+    WorksheetView,
 };
 
 use super::{Embed, Interactive};
 use crate::data::fields::plain_text;
-use crate::data::scoring::{format_tenths, Method, Scoring};
+use crate::data::scoring::{format_tenths, Method, ScoredItem, Scoring};
 use crate::data::worksheet::{Kind, Prompt, WorksheetSection};
 use crate::data::Worksheet;
 use crate::markdown::links::file_url;
@@ -133,6 +134,11 @@ impl Interactive<'_> {
                     na_id: s.allow_na.then(|| format!("{}-na", view.field_id)),
                     factor: s.factor.clone(),
                     reverse: s.reverse,
+                    number: w
+                        .scoring
+                        .as_ref()
+                        .and_then(|sc| sc.items.iter().position(|i| i.id == p.id))
+                        .map(|i| i + 1),
                 });
             }
             Kind::Table { columns, rows } => {
@@ -178,7 +184,17 @@ impl Interactive<'_> {
             .t(key)
             .replace("{min}", &shown(lo))
             .replace("{max}", &shown(hi));
-        if s.items.iter().any(|i| i.reverse) {
+        let reversed = s.items.iter().any(|i| i.reverse);
+        let mut by_hand = self.t("scores_by_hand").to_string();
+        if reversed {
+            by_hand.push(' ');
+            by_hand.push_str(
+                &self
+                    .t("scores_by_hand_reverse")
+                    .replace("{max_plus_min}", &(first.min + first.max).to_string()),
+            );
+        }
+        if reversed {
             rule.push(' ');
             rule.push_str(
                 &self
@@ -225,6 +241,7 @@ impl Interactive<'_> {
             rule,
             bands,
             rows: score_rows(s),
+            by_hand,
         }
     }
 
@@ -254,14 +271,29 @@ impl Interactive<'_> {
 /// The rows of the scores table: each category followed by its factors, then factors without a
 /// category; or the one total.
 fn score_rows(s: &Scoring) -> Vec<ScoreRowView> {
-    let row = |kind, name: &str, items: usize, nested| ScoreRowView {
+    // Statements are numbered in the order they are asked, as the printed prompts show them.
+    let statements = |items: &[&ScoredItem]| {
+        items
+            .iter()
+            .filter_map(|item| {
+                let at = s.items.iter().position(|i| std::ptr::eq(i, *item))?;
+                Some(GridStatementView {
+                    number: at + 1,
+                    reverse: item.reverse,
+                })
+            })
+            .collect::<Vec<_>>()
+    };
+    let row = |kind, name: &str, items: &[&ScoredItem], nested| ScoreRowView {
         kind,
         name: name.to_string(),
-        items,
+        items: items.len(),
         nested,
+        statements: statements(items),
     };
     if s.method == Method::Sum {
-        return vec![row("total", "", s.items.len(), false)];
+        let all: Vec<&ScoredItem> = s.items.iter().collect();
+        return vec![row("total", "", &all, false)];
     }
     let factors = s.groups(|i| i.factor.as_ref());
     let category_of = |f: &str| {
@@ -272,16 +304,16 @@ fn score_rows(s: &Scoring) -> Vec<ScoreRowView> {
     };
     let mut rows = Vec::new();
     for (category, items) in s.groups(|i| i.category.as_ref()) {
-        rows.push(row("category", &category, items.len(), false));
+        rows.push(row("category", &category, &items, false));
         for (f, fi) in factors
             .iter()
             .filter(|(f, _)| category_of(f).as_deref() == Some(category.as_str()))
         {
-            rows.push(row("factor", f, fi.len(), true));
+            rows.push(row("factor", f, fi, true));
         }
     }
     for (f, fi) in factors.iter().filter(|(f, _)| category_of(f).is_none()) {
-        rows.push(row("factor", f, fi.len(), false));
+        rows.push(row("factor", f, fi, false));
     }
     rows
 }
