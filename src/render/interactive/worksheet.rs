@@ -209,7 +209,7 @@ impl Interactive<'_> {
             .any(|p| matches!(&p.kind, Kind::Scale(scale) if scale.allow_na));
         if allows_na {
             rule.push(' ');
-            rule.push_str(&self.t("scores_rule_not_applicable"));
+            rule.push_str(self.t("scores_rule_not_applicable"));
         }
         // Sums are whole numbers, averages have one decimal: a band ends one step below the next.
         let step = if s.method == Method::Sum { 10 } else { 1 };
