@@ -706,6 +706,74 @@ fn print_pages_hold_each_checklist_and_worksheet_once() {
     }
 }
 
+/// The table of contents of a print page, as its links: (href, text).
+fn contents(html: &str) -> Vec<(String, String)> {
+    let start = html
+        .find("<nav class=\"print-toc\"")
+        .expect("a table of contents");
+    let toc = &html[start..start + html[start..].find("</nav>").unwrap()];
+    let link = regex_lite::Regex::new(r#"<a href="([^"]*)">([^<]*)</a>"#).unwrap();
+    link.captures_iter(toc)
+        .map(|c| (c[1].to_string(), c[2].to_string()))
+        .collect()
+}
+
+/// A facilitator reads a packet's contents to find the worksheet to hand out: a worksheet or
+/// checklist that a page (or the phase's introduction) shows through a shortcode is listed
+/// too, after that page (first, for the introduction), and its link lands on the embedded copy.
+#[test]
+fn print_contents_list_the_checklists_and_worksheets_pages_embed() {
+    let site = TestSite::fixture("cycle");
+    site.write("content/connect/checklist.toml", CHECKLIST)
+        .write("content/worksheets/hopes.toml", WORKSHEET)
+        .edit(
+            "content/connect/_index.md",
+            "## Reading",
+            "{{ checklist() }}\n\n## Reading",
+        )
+        .edit(
+            "content/plan/goals.md",
+            "{{ model(id=\"ladder\") }}",
+            "{{ model(id=\"ladder\") }}\n\n{{ worksheet(id=\"hopes\") }}",
+        );
+    let run = site.build();
+    run.assert_ok();
+    let hopes = (
+        "#plan_goals__ws-hopes".to_string(),
+        "Hopes and worries".to_string(),
+    );
+    let checklist = (
+        "#connect__cl-connect".to_string(),
+        "Connect checklist".to_string(),
+    );
+    let plan = run.output("print/plan/index.html");
+    let toc = contents(&plan);
+    let goals = toc
+        .iter()
+        .position(|(h, _)| h == "#plan_goals")
+        .expect("the goals page");
+    assert_eq!(toc.get(goals + 1), Some(&hopes), "{toc:?}");
+    assert!(
+        plan.contains("id=\"plan_goals__ws-hopes\""),
+        "the link lands"
+    );
+    let connect = run.output("print/connect/index.html");
+    let toc = contents(&connect);
+    assert_eq!(toc.first(), Some(&checklist), "{toc:?}");
+    assert!(
+        connect.contains("id=\"connect__cl-connect\""),
+        "the link lands"
+    );
+    let whole = contents(&run.output("print/index.html"));
+    for entry in [&hopes, &checklist] {
+        assert_eq!(
+            whole.iter().filter(|e| e == &entry).count(),
+            1,
+            "{entry:?} in {whole:?}"
+        );
+    }
+}
+
 #[test]
 fn a_printed_checklist_keeps_its_own_heading_only() {
     let site = TestSite::fixture("cycle");
