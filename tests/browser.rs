@@ -73,6 +73,7 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
         ),
         check!(layout::every_page_fits_every_screen_with_one_left_edge),
         check!(layout::a_toolkit_with_six_phases_and_long_titles_fits_every_screen),
+        check!(layout::a_sections_pages_come_before_its_checklist_on_a_phone),
         check!(navigation::every_page_is_reachable_by_clicking_from_home_at_a_hosts_root),
         check!(navigation::every_page_is_reachable_by_clicking_from_home_under_a_subpath),
         check!(navigation::every_page_is_reachable_by_clicking_from_home_from_disk),
