@@ -95,6 +95,10 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
             print::a_blank_self_assessment_prints_a_grid_to_score_by_hand,
             Poppler
         ),
+        check!(
+            print::print_contents_list_every_checklist_and_worksheet,
+            Poppler
+        ),
         check!(checklists::ticks_persist_and_show_as_progress_until_reset),
         check!(checklists::states_count_done_and_leave_out_what_does_not_apply),
         check!(checklists::a_tick_in_english_is_ticked_in_french),

@@ -492,3 +492,70 @@ pub async fn a_blank_self_assessment_prints_a_grid_to_score_by_hand(s: &Shared) 
     );
     Ok(())
 }
+
+/// Each checklist and worksheet a print page holds, and what its contents say of them.
+#[derive(Deserialize, Debug)]
+struct Held {
+    /// Titles of the checklists and worksheets on the page, embedded ones included.
+    forms: Vec<String>,
+    /// The contents' entries: (title, whether the link lands on an element of the page).
+    contents: Vec<(String, bool)>,
+}
+
+const HELD: &str = r"
+    const text = e => e.textContent.replace(/\s+/g, ' ').trim();
+    return {
+      forms: [...document.querySelectorAll('main .checklist-title, main .worksheet-title')].map(text),
+      contents: [...document.querySelectorAll('.print-toc a')].map(a => [
+        text(a),
+        !!document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1))),
+      ]),
+    };
+";
+
+/// A facilitator looks for a worksheet in a packet's contents: every checklist and worksheet the
+/// packet holds is listed there (also one a page or the phase's introduction embeds), its link
+/// lands on it, and the printed contents page names it.
+pub async fn print_contents_list_every_checklist_and_worksheet(s: &Shared) -> Checked {
+    let tab = s.tab(Js::On).await?;
+    let dir = scratch();
+    let mut problems = Vec::new();
+    let mut printed_forms = 0;
+    for (page, _) in PACKET_BUDGETS {
+        let url = format!("{}{page}", s.root.base);
+        let printed = print(&tab, &url, dir.path(), Paper::LETTER).await?;
+        let held: Held = tab.eval(HELD, vec![]).await?;
+        printed_forms += held
+            .forms
+            .iter()
+            .filter(|f| printed.text.contains(f.as_str()))
+            .count();
+        for form in &held.forms {
+            match held.contents.iter().find(|(title, _)| title == form) {
+                None => problems.push(format!("{page}: {form:?} is not in the contents")),
+                Some((_, false)) => problems.push(format!(
+                    "{page}: the contents' link to {form:?} lands nowhere"
+                )),
+                Some(_) => {}
+            }
+        }
+        // The contents are printed before the first part: on the first two sheets.
+        let front: String = (1..=2.min(printed.pdf.pages()))
+            .flat_map(|n| printed.pdf.page_lines(n))
+            .map(|(_, line)| line)
+            .collect();
+        let front = data::squash(&front);
+        for form in &held.forms {
+            if !front.contains(&data::squash(form)) {
+                problems.push(format!("{page}: the printed contents do not name {form:?}"));
+            }
+        }
+    }
+    assert!(printed_forms > 0, "no checklist or worksheet printed");
+    assert!(
+        problems.is_empty(),
+        "print contents:\n{}",
+        problems.join("\n")
+    );
+    Ok(())
+}
