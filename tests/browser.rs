@@ -73,6 +73,7 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
         ),
         check!(layout::every_page_fits_every_screen_with_one_left_edge),
         check!(layout::a_toolkit_with_six_phases_and_long_titles_fits_every_screen),
+        check!(layout::a_sections_pages_come_before_its_checklist_on_a_phone),
         check!(navigation::every_page_is_reachable_by_clicking_from_home_at_a_hosts_root),
         check!(navigation::every_page_is_reachable_by_clicking_from_home_under_a_subpath),
         check!(navigation::every_page_is_reachable_by_clicking_from_home_from_disk),
@@ -88,6 +89,14 @@ fn checks() -> Vec<(&'static str, CheckFn, &'static [Tool])> {
         ),
         check!(
             print::worksheets_and_checklists_print_every_prompt_with_write_in_lines,
+            Poppler
+        ),
+        check!(
+            print::a_blank_self_assessment_prints_a_grid_to_score_by_hand,
+            Poppler
+        ),
+        check!(
+            print::print_contents_list_every_checklist_and_worksheet,
             Poppler
         ),
         check!(checklists::ticks_persist_and_show_as_progress_until_reset),

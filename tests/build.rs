@@ -616,3 +616,54 @@ fn a_template_of_ones_own_may_still_draw_the_menu_from_nav() {
         "{page}"
     );
 }
+
+/// An author who adds a worksheet and a resource list, and writes no [[menu]] at all: readers
+/// still reach both pages from the header of every page, and the build says nothing about it.
+#[test]
+fn the_header_reaches_the_worksheets_and_resources_without_a_menu_entry() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/worksheets/goals.toml",
+        "title = \"Our goals\"\nphase = \"start\"\n\n[[section]]\ntitle = \"Goals\"\n\n[[section.prompt]]\nlabel = \"What do we want to achieve?\"\n",
+    )
+    .write(
+        "content/resources.toml",
+        "title = \"Further reading\"\n\n[[resource]]\ntitle = \"A guide\"\nurl = \"https://example.org/guide\"\n",
+    );
+    site.build().assert_ok().assert_no_stderr("warning");
+    let nav = |rel: &str| {
+        let html = site.output(rel);
+        let start = html.find("<nav class=\"site-nav\"").unwrap();
+        html[start..start + html[start..].find("</nav>").unwrap()].to_string()
+    };
+    let home = nav("index.html");
+    assert!(
+        home.contains("<a href=\"worksheets/index.html\">Worksheets</a>"),
+        "{home}"
+    );
+    assert!(
+        home.contains("<a href=\"resources/index.html\">Further reading</a>"),
+        "{home}"
+    );
+    let page = nav("start/first/index.html");
+    assert!(
+        page.contains("href=\"../../worksheets/index.html\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"../../resources/index.html\""),
+        "{page}"
+    );
+    // On a worksheet's own page its entry is marked as where the reader is.
+    let sheet = nav("worksheets/goals/index.html");
+    assert!(
+        sheet.contains("<li class=\"active\"><a href=\"../index.html\">Worksheets</a>"),
+        "{sheet}"
+    );
+
+    // A toolkit with neither gets neither link.
+    let bare = TestSite::fixture("basic");
+    bare.build().assert_ok();
+    let html = bare.output("index.html");
+    assert!(!html.contains("worksheets/index.html") && !html.contains("resources/index.html"));
+}

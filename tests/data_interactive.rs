@@ -225,6 +225,54 @@ fn a_self_assessment_carries_its_scoring_rules_and_an_empty_score_table() {
     assert!(pulse.contains(r#"data-score-kind="total""#));
 }
 
+/// The rule in words under a self-assessment's scores, as the reader sees it.
+fn score_rule(html: &str) -> &str {
+    let start = html.find("<p class=\"score-rule\">").expect("a score rule");
+    &html[start..start + html[start..].find("</p>").unwrap()]
+}
+
+/// The help under the scores tells the reader how to score by hand; it speaks of reversed
+/// statements and "Not applicable" only on a worksheet that has them, so nobody hunts for a
+/// reversed statement that is not there.
+#[test]
+fn the_scoring_rule_mentions_only_what_the_worksheet_uses() {
+    let (site, run) = built();
+    let health = run.output("worksheets/health/index.html");
+    let rule = score_rule(&health);
+    assert!(
+        rule.contains("count as 6 minus the answer") && rule.contains("“Not applicable”"),
+        "{rule}"
+    );
+    let pulse = run.output("worksheets/pulse/index.html");
+    let rule = score_rule(&pulse);
+    assert!(
+        rule.contains("The score is the total of the answered statements"),
+        "{rule}"
+    );
+    assert!(
+        !rule.contains("reverse") && !rule.contains("Not applicable"),
+        "{rule}"
+    );
+    // Reversed but never "Not applicable": only the first is explained.
+    site.edit("content/worksheets/health.toml", "allow_na = true\n", "");
+    site.build().assert_ok();
+    let rule = site.output("worksheets/health/index.html");
+    let rule = score_rule(&rule);
+    assert!(
+        rule.contains("scored in reverse") && !rule.contains("Not applicable"),
+        "{rule}"
+    );
+    // Neither.
+    site.edit("content/worksheets/health.toml", "reverse = true\n", "");
+    site.build().assert_ok();
+    let rule = site.output("worksheets/health/index.html");
+    let rule = score_rule(&rule);
+    assert!(
+        !rule.contains("reverse") && !rule.contains("Not applicable"),
+        "{rule}"
+    );
+}
+
 /// A JSON value a page hands to its script in the attribute `name`.
 fn attribute_json(html: &str, name: &str) -> serde_json::Value {
     let key = format!("{name}=\"");

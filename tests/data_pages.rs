@@ -574,16 +574,87 @@ fn audience_pages_list_checklist_items_and_worksheet_sections() {
         ),
         "{students}"
     );
+    let (tagged, everyone) = for_them_and_for_everyone(&students);
     assert!(
-        students.contains("<li>Say hello to everyone</li>")
-            && !students.contains("Share contact details")
+        tagged.contains("<li>Say hello to everyone</li>")
+            && !tagged.contains("Share contact details")
     );
-    assert!(students.contains(
+    assert!(tagged.contains(
         r#"<a href="../../worksheets/hopes/index.html">Hopes and worries</a><p>For students</p>"#
     ));
-    assert!(!run
-        .output("audiences/faculty/index.html")
-        .contains("Hopes and worries"));
+    // The untagged item and the untagged section are for every reader: listed apart, below.
+    assert!(
+        everyone.contains("<li>Share contact details</li>"),
+        "{everyone}"
+    );
+    assert!(everyone.contains(
+        r#"<a href="../../worksheets/hopes/index.html">Hopes and worries</a><p>For everyone</p>"#
+    ));
+    let faculty = run.output("audiences/faculty/index.html");
+    let (tagged, everyone) = for_them_and_for_everyone(&faculty);
+    assert!(!tagged.contains("Hopes and worries") && everyone.contains("Hopes and worries"));
+}
+
+/// An audience page's two parts: what is tagged for the audience, and what is for everyone.
+fn for_them_and_for_everyone(html: &str) -> (&str, &str) {
+    let split = html
+        .find("<h2 id=\"tr-audience-everyone\">For everyone</h2>")
+        .unwrap_or_else(|| panic!("no \"For everyone\" part:\n{html}"));
+    html.split_at(split)
+}
+
+/// A student reading "Everything for Students" also finds what was written for every reader (the
+/// pages, items, worksheets and resources tagged for no one), marked as such: not mixed in with
+/// what was written for students, and present even when nothing is tagged for them at all.
+#[test]
+fn audience_pages_also_list_what_is_for_everyone() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/start/checklist.toml",
+        "[[item]]\ntext = \"Meet the faculty lead\"\naudience = [\"students\"]\n\n[[item]]\ntext = \"Agree on a meeting time\"\n",
+    )
+    .write(
+        "content/worksheets/goals.toml",
+        "title = \"Our goals\"\nphase = \"start\"\n\n[[section]]\ntitle = \"Goals\"\n\n[[section.prompt]]\nlabel = \"What do we want to achieve?\"\n",
+    )
+    .write(
+        "content/worksheets/grading.toml",
+        "title = \"Grading plan\"\nphase = \"start\"\naudience = [\"faculty\"]\n\n[[section]]\ntitle = \"Plan\"\n\n[[section.prompt]]\nlabel = \"How will the work be graded?\"\n",
+    )
+    .write(
+        "content/resources.toml",
+        "[[resource]]\ntitle = \"A guide for all\"\nurl = \"https://example.org/all\"\n\n[[resource]]\ntitle = \"A guide for faculty\"\nurl = \"https://example.org/faculty\"\naudience = [\"faculty\"]\n",
+    );
+    let run = site.build();
+    run.assert_ok().assert_no_stderr("warning");
+    let students = run.output("audiences/students/index.html");
+    let (tagged, everyone) = for_them_and_for_everyone(&students);
+    assert!(
+        tagged.contains(">First steps</a>") && !everyone.contains(">First steps</a>"),
+        "{students}"
+    );
+    assert!(tagged.contains("<li>Meet the faculty lead</li>"));
+    assert!(
+        everyone.contains("Tagged for no audience, so meant for every reader, Students included.")
+    );
+    assert!(
+        everyone.contains(">Second steps</a>"),
+        "an untagged page: {everyone}"
+    );
+    assert!(everyone.contains("<li>Agree on a meeting time</li>"));
+    assert!(everyone.contains(r#"<a href="../../worksheets/goals/index.html">Our goals</a>"#));
+    assert!(everyone.contains("A guide for all"));
+    for faculty_only in ["Grading plan", "A guide for faculty"] {
+        assert!(!students.contains(faculty_only), "{faculty_only}");
+    }
+    // Nothing at all is tagged for faculty in the fixture as it is: the page says so, then lists
+    // what is for everyone.
+    let bare = TestSite::fixture("basic");
+    bare.build().assert_ok();
+    let faculty = bare.output("audiences/faculty/index.html");
+    let (tagged, everyone) = for_them_and_for_everyone(&faculty);
+    assert!(tagged.contains("Nothing in this toolkit is tagged for Faculty yet."));
+    assert!(everyone.contains(">Second steps</a>") && !everyone.contains(">First steps</a>"));
 }
 
 #[test]
@@ -632,6 +703,74 @@ fn print_pages_hold_each_checklist_and_worksheet_once() {
             "{page}"
         );
         assert_eq!(duplicate_ids(&html), Vec::<String>::new(), "{page}");
+    }
+}
+
+/// The table of contents of a print page, as its links: (href, text).
+fn contents(html: &str) -> Vec<(String, String)> {
+    let start = html
+        .find("<nav class=\"print-toc\"")
+        .expect("a table of contents");
+    let toc = &html[start..start + html[start..].find("</nav>").unwrap()];
+    let link = regex_lite::Regex::new(r#"<a href="([^"]*)">([^<]*)</a>"#).unwrap();
+    link.captures_iter(toc)
+        .map(|c| (c[1].to_string(), c[2].to_string()))
+        .collect()
+}
+
+/// A facilitator reads a packet's contents to find the worksheet to hand out: a worksheet or
+/// checklist that a page (or the phase's introduction) shows through a shortcode is listed
+/// too, after that page (first, for the introduction), and its link lands on the embedded copy.
+#[test]
+fn print_contents_list_the_checklists_and_worksheets_pages_embed() {
+    let site = TestSite::fixture("cycle");
+    site.write("content/connect/checklist.toml", CHECKLIST)
+        .write("content/worksheets/hopes.toml", WORKSHEET)
+        .edit(
+            "content/connect/_index.md",
+            "## Reading",
+            "{{ checklist() }}\n\n## Reading",
+        )
+        .edit(
+            "content/plan/goals.md",
+            "{{ model(id=\"ladder\") }}",
+            "{{ model(id=\"ladder\") }}\n\n{{ worksheet(id=\"hopes\") }}",
+        );
+    let run = site.build();
+    run.assert_ok();
+    let hopes = (
+        "#plan_goals__ws-hopes".to_string(),
+        "Hopes and worries".to_string(),
+    );
+    let checklist = (
+        "#connect__cl-connect".to_string(),
+        "Connect checklist".to_string(),
+    );
+    let plan = run.output("print/plan/index.html");
+    let toc = contents(&plan);
+    let goals = toc
+        .iter()
+        .position(|(h, _)| h == "#plan_goals")
+        .expect("the goals page");
+    assert_eq!(toc.get(goals + 1), Some(&hopes), "{toc:?}");
+    assert!(
+        plan.contains("id=\"plan_goals__ws-hopes\""),
+        "the link lands"
+    );
+    let connect = run.output("print/connect/index.html");
+    let toc = contents(&connect);
+    assert_eq!(toc.first(), Some(&checklist), "{toc:?}");
+    assert!(
+        connect.contains("id=\"connect__cl-connect\""),
+        "the link lands"
+    );
+    let whole = contents(&run.output("print/index.html"));
+    for entry in [&hopes, &checklist] {
+        assert_eq!(
+            whole.iter().filter(|e| e == &entry).count(),
+            1,
+            "{entry:?} in {whole:?}"
+        );
     }
 }
 

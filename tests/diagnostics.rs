@@ -673,6 +673,54 @@ fn a_top_level_page_nothing_leads_to() {
     site.check().assert_ok().assert_no_stderr("warning");
 }
 
+/// The header links to the resources page by itself; an author who also lists it in site.toml's
+/// menu (as older toolkits did) hears that the entry does nothing, at its line.
+#[test]
+fn a_menu_entry_for_a_page_the_header_already_shows() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/resources.toml",
+        "[[resource]]\ntitle = \"A guide\"\nurl = \"https://example.org/guide\"\n",
+    )
+    .edit(
+        "site.toml",
+        "[toolkit]",
+        "[[menu]]\ntitle = \"Reading\"\nurl = \"resources.toml\"\n\n[toolkit]",
+    );
+    assert_warning(
+        &site,
+        "this menu entry leads to the resources page, which the header always links to",
+        "site.toml:6:7",
+        "remove this [[menu]] entry; to rename the header's link, set `title` at the top of content/resources.toml",
+    );
+    site.build().assert_ok();
+    let home = site.output("index.html");
+    assert_eq!(
+        common::html::count(&home, "href=\"resources/index.html\""),
+        1,
+        "{home}"
+    );
+    assert!(!home.contains(">Reading</a>"), "{home}");
+}
+
+/// Two entries for the same page: the header shows it once, and the second entry is a warning.
+#[test]
+fn two_menu_entries_for_the_same_page() {
+    let site = TestSite::fixture("basic");
+    site.write("content/about.md", "+++\ntitle = \"About\"\n+++\nWho we are.\n")
+        .edit(
+            "site.toml",
+            "[toolkit]",
+            "[[menu]]\ntitle = \"About\"\nurl = \"about.md\"\n\n[[menu]]\ntitle = \"Who we are\"\nurl = \"about/\"\n\n[toolkit]",
+        );
+    assert_warning(
+        &site,
+        "this menu entry leads to the same page as the entry \"About\"",
+        "site.toml:10:7",
+        "remove one of the two [[menu]] entries",
+    );
+}
+
 #[test]
 fn a_worksheet_nothing_uses() {
     let site = TestSite::fixture("basic");

@@ -2,8 +2,9 @@
 //! kind, filterable by phase), audiences/ (everything tagged for each audience) and search/.
 
 use crate::render::views::generated::{
-    AudienceChecklistView, AudienceLinkView, AudiencePageView, AudienceSectionView,
-    AudienceWorksheetView, PhaseOptionView, ResourceGroupView, ResourcesPageView,
+    AudienceChecklistView, AudienceLinkView, AudienceListsView, AudiencePageView,
+    AudienceSectionView, AudienceWorksheetView, PhaseOptionView, ResourceGroupView,
+    ResourcesPageView,
 };
 use tera::Context;
 
@@ -134,58 +135,8 @@ impl Renderer {
 
     fn audience_view(&self, site: &Site, data: &Data, audience: &AudienceView) -> AudiencePageView {
         let url = format!("audiences/{}/", audience.id);
-        let tagged = |id: &PageId| {
-            site.pages[*id]
-                .front
-                .audience
-                .iter()
-                .any(|a| a.get_ref() == &audience.id)
-        };
-        let mut sections: Vec<AudienceSectionView> = site
-            .sections
-            .iter()
-            .map(|s| AudienceSectionView {
-                title: Some(s.title.clone()),
-                href: Some(relative_url(&url, &format!("{}index.html", s.url))),
-                pages: s
-                    .pages
-                    .iter()
-                    .filter(|p| tagged(p))
-                    .map(|&p| self.page_summary(site, p, &url))
-                    .collect(),
-            })
-            .collect();
-        sections.push(AudienceSectionView {
-            title: None,
-            href: None,
-            pages: site
-                .root_pages
-                .iter()
-                .filter(|p| tagged(p))
-                .map(|&p| self.page_summary(site, p, &url))
-                .collect(),
-        });
-        sections.retain(|s| !s.pages.is_empty());
-        let resources: Vec<ResourceView> = self
-            .data
-            .resources
-            .iter()
-            .flat_map(|r| r.items.iter())
-            .filter(|r| r.audience.contains(&audience.id))
-            .map(|r| self.resource_view(r, &url))
-            .collect();
-        let checklists = audience_checklists(
-            site,
-            data,
-            &audience.id,
-            &url,
-            &self.text("checklist_title"),
-        );
-        let worksheets = audience_worksheets(data, &audience.id, &url);
-        let count = sections.iter().map(|s| s.pages.len()).sum::<usize>()
-            + resources.len()
-            + checklists.iter().map(|c| c.items.len()).sum::<usize>()
-            + worksheets.len();
+        let tagged = self.audience_lists(site, data, Reader::Tagged(&audience.id), &url);
+        let everyone = self.audience_lists(site, data, Reader::Everyone, &url);
         let others = self
             .site()
             .audiences
@@ -201,12 +152,79 @@ impl Renderer {
         AudiencePageView {
             id: audience.id.clone(),
             name: audience.name.clone(),
+            sections: tagged.sections,
+            resources: tagged.resources,
+            checklists: tagged.checklists,
+            worksheets: tagged.worksheets,
+            count: tagged.count,
+            everyone,
+            others,
+        }
+    }
+
+    /// The pages, checklist items, worksheets and resources meant for `reader`, seen from `url`.
+    fn audience_lists(
+        &self,
+        site: &Site,
+        data: &Data,
+        reader: Reader,
+        url: &str,
+    ) -> AudienceListsView {
+        let for_reader = |id: &PageId| {
+            reader.meant(
+                site.pages[*id]
+                    .front
+                    .audience
+                    .iter()
+                    .map(|a| a.get_ref().as_str()),
+            )
+        };
+        let mut sections: Vec<AudienceSectionView> = site
+            .sections
+            .iter()
+            .map(|s| AudienceSectionView {
+                title: Some(s.title.clone()),
+                href: Some(relative_url(url, &format!("{}index.html", s.url))),
+                pages: s
+                    .pages
+                    .iter()
+                    .filter(|p| for_reader(p))
+                    .map(|&p| self.page_summary(site, p, url))
+                    .collect(),
+            })
+            .collect();
+        sections.push(AudienceSectionView {
+            title: None,
+            href: None,
+            pages: site
+                .root_pages
+                .iter()
+                .filter(|p| for_reader(p))
+                .map(|&p| self.page_summary(site, p, url))
+                .collect(),
+        });
+        sections.retain(|s| !s.pages.is_empty());
+        let resources: Vec<ResourceView> = self
+            .data
+            .resources
+            .iter()
+            .flat_map(|r| r.items.iter())
+            .filter(|r| reader.meant(r.audience.iter().map(String::as_str)))
+            .map(|r| self.resource_view(r, url))
+            .collect();
+        let checklists =
+            audience_checklists(site, data, reader, url, &self.text("checklist_title"));
+        let worksheets = audience_worksheets(data, reader, url);
+        let count = sections.iter().map(|s| s.pages.len()).sum::<usize>()
+            + resources.len()
+            + checklists.iter().map(|c| c.items.len()).sum::<usize>()
+            + worksheets.len();
+        AudienceListsView {
             sections,
             resources,
             checklists,
             worksheets,
             count,
-            others,
         }
     }
 
@@ -231,10 +249,27 @@ impl Renderer {
     }
 }
 
+/// Whom an audience page lists things for: one audience, or every reader (what names none).
+#[derive(Clone, Copy)]
+enum Reader<'a> {
+    Tagged(&'a str),
+    Everyone,
+}
+
+impl Reader<'_> {
+    /// Whether something tagged with `audiences` is meant for this reader.
+    fn meant<'b>(self, mut audiences: impl Iterator<Item = &'b str>) -> bool {
+        match self {
+            Reader::Tagged(id) => audiences.any(|a| a == id),
+            Reader::Everyone => audiences.next().is_none(),
+        }
+    }
+}
+
 fn audience_checklists(
     site: &Site,
     data: &Data,
-    audience: &str,
+    reader: Reader,
     url: &str,
     default_title: &str,
 ) -> Vec<AudienceChecklistView> {
@@ -253,7 +288,7 @@ fn audience_checklists(
                 items: c
                     .items
                     .iter()
-                    .filter(|i| i.audience.iter().any(|a| a == audience))
+                    .filter(|i| reader.meant(i.audience.iter().map(String::as_str)))
                     .map(|i| crate::data::fields::plain_text(&i.text.text))
                     .collect(),
             }
@@ -262,16 +297,28 @@ fn audience_checklists(
         .collect()
 }
 
-fn audience_worksheets(data: &Data, audience: &str, url: &str) -> Vec<AudienceWorksheetView> {
-    let tagged = |list: &[String]| list.iter().any(|a| a == audience);
+/// Worksheets meant for `reader`: for an audience, those tagged for it, or with a section tagged
+/// for it (named in `sections`); for everyone, those tagged for no audience, with their untagged
+/// sections named when some other sections are tagged.
+fn audience_worksheets(data: &Data, reader: Reader, url: &str) -> Vec<AudienceWorksheetView> {
+    let meant = |list: &[String]| reader.meant(list.iter().map(String::as_str));
     data.worksheets
         .iter()
         .filter_map(|w| {
-            let whole = tagged(&w.audience);
+            // A worksheet tagged as a whole is for its audiences only, whatever its sections say.
+            let open = match reader {
+                Reader::Tagged(_) => true,
+                Reader::Everyone => w.audience.is_empty(),
+            };
+            let whole = open
+                && meant(&w.audience)
+                && w.sections
+                    .iter()
+                    .all(|s| matches!(reader, Reader::Tagged(_)) || s.audience.is_empty());
             let sections: Vec<String> = w
                 .sections
                 .iter()
-                .filter(|s| !whole && tagged(&s.audience))
+                .filter(|s| open && !whole && meant(&s.audience))
                 .map(|s| s.title.clone().unwrap_or_else(|| w.title.clone()))
                 .collect();
             (whole || !sections.is_empty()).then(|| AudienceWorksheetView {

@@ -41,6 +41,16 @@ enum MenuTarget {
     Internal(String),
 }
 
+impl MenuTarget {
+    fn same(&self, other: &MenuTarget) -> bool {
+        match (self, other) {
+            (MenuTarget::External(a), MenuTarget::External(b))
+            | (MenuTarget::Internal(a), MenuTarget::Internal(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
 thread_local! {
     /// Each thread's copy of the shared template context, with the id of its renderer.
     static SHARED: std::cell::RefCell<Option<(u64, Context)>> = const { std::cell::RefCell::new(None) };
@@ -100,7 +110,7 @@ impl Renderer {
         base.insert("site", &site_view);
         base.insert("t", &strings);
         base.insert("search_strings", &i18n::search_strings(&strings));
-        let menu = resolve_menu(site, links)?;
+        let menu = resolve_menu(site, links, &data, &strings)?;
         let templates_read_nav = theme::reads_variable(&theme.templates, "nav", NAV_TEMPLATE);
         let mut r = Renderer {
             theme,
@@ -285,16 +295,22 @@ impl Renderer {
             })
             .collect();
         for (title, target) in &self.menu {
-            let (href, current) = match target {
-                MenuTarget::External(u) => (u.clone(), false),
-                MenuTarget::Internal(f) => (relative_url(url, f), *f == file_url(url)),
+            let (href, current, active) = match target {
+                MenuTarget::External(u) => (u.clone(), false, false),
+                MenuTarget::Internal(f) => {
+                    let current = *f == file_url(url);
+                    // The worksheets entry stays marked on each worksheet's own page.
+                    let folder = f.strip_suffix("index.html").unwrap_or(f);
+                    let under = automatic_menu_folder(folder) && url.starts_with(folder);
+                    (relative_url(url, f), current, current || under)
+                }
             };
             items.push(NavItem {
                 title: title.clone(),
                 href,
                 number: None,
                 current,
-                active: current,
+                active,
             });
         }
         items
@@ -590,11 +606,47 @@ fn sequence(site: &Site) -> Vec<(Place, String, String)> {
     seq
 }
 
+/// The folders of the pages the header links to without a [[menu]] entry.
+const AUTOMATIC_MENU_FOLDERS: [&str; 2] = ["worksheets/", crate::data::resources::URL];
+
+fn automatic_menu_folder(folder: &str) -> bool {
+    AUTOMATIC_MENU_FOLDERS.contains(&folder)
+}
+
+/// The entries every header has, whatever site.toml's menu says: the worksheets page and the
+/// resources page, when the toolkit has them, under their own titles.
+fn automatic_menu(site: &Site, data: &Data, strings: &i18n::Strings) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if !data.worksheets.is_empty() || site.worksheets_index.is_some() {
+        let title = site
+            .worksheets_index
+            .as_ref()
+            .and_then(|h| h.title.clone())
+            .unwrap_or_else(|| strings.get("worksheets").to_string());
+        out.push((title, file_url(AUTOMATIC_MENU_FOLDERS[0])));
+    }
+    if let Some(r) = &data.resources {
+        let title = r
+            .title
+            .clone()
+            .unwrap_or_else(|| strings.get("resources").to_string());
+        out.push((title, file_url(AUTOMATIC_MENU_FOLDERS[1])));
+    }
+    out
+}
+
+/// The header's entries after the sections: the automatic ones, then site.toml's. An entry for a
+/// page already in the menu is left out (validate::site warns about it at its line).
 fn resolve_menu(
     site: &Site,
     links: &LinkIndex,
+    data: &Data,
+    strings: &i18n::Strings,
 ) -> Result<Vec<(String, MenuTarget)>, Vec<Diagnostic>> {
-    let mut out = Vec::new();
+    let mut out: Vec<(String, MenuTarget)> = automatic_menu(site, data, strings)
+        .into_iter()
+        .map(|(title, file)| (title, MenuTarget::Internal(file)))
+        .collect();
     let mut errors = Vec::new();
     let urls: HashMap<String, String> = site
         .pages
@@ -619,6 +671,7 @@ fn resolve_menu(
             }
         };
         match target {
+            Some(t) if out.iter().any(|(_, seen)| seen.same(&t)) => {}
             Some(t) => out.push((item.title.clone(), t)),
             None => errors.push(site.config.error_at(&item.url, format!("the menu link `{written}` does not lead to a page of this toolkit"))
                 .hint(match written.strip_prefix('/') {

@@ -142,13 +142,17 @@ pub(crate) fn part_id(url: &str) -> String {
 /// cache.rs is unchanged, and with it everything but the documents' content):
 /// - each part already rewritten, by (print page, part, heading shift), with a hash of the
 ///   content it was made from;
-/// - each print page's template output before its bodies are spliced in, by print page and
-///   which of its bodies are empty (the rest of the view comes from the skeleton alone).
+/// - each print page's template output before its bodies are spliced in, by print page, which
+///   of its bodies are empty and its contents (which name the checklists and worksheets the
+///   documents embed); the rest of the view comes from the skeleton alone.
 #[derive(Debug, Default)]
 pub(crate) struct PrintMemo {
     parts: Mutex<HashMap<PartKey, (u64, String)>>,
-    pages: Mutex<HashMap<(String, Vec<bool>), String>>,
+    pages: Mutex<HashMap<PageKey, String>>,
 }
+
+/// (print page URL, which bodies are empty, a hash of the table of contents).
+type PageKey = (String, Vec<bool>, u64);
 
 /// (print page URL, part URL, heading shift).
 type PartKey = (String, String, u8);
@@ -177,11 +181,7 @@ impl PrintMemo {
         html
     }
 
-    fn page<E>(
-        &self,
-        key: (String, Vec<bool>),
-        make: impl FnOnce() -> Result<String, E>,
-    ) -> Result<String, E> {
+    fn page<E>(&self, key: PageKey, make: impl FnOnce() -> Result<String, E>) -> Result<String, E> {
         if let Some(html) = lock(&self.pages).get(&key) {
             return Ok(html.clone());
         }
@@ -284,6 +284,9 @@ struct PrintPlan<'a> {
     with_home: bool,
     with_root_pages: bool,
     extras: Vec<&'a PrintExtra>,
+    /// The checklists and worksheets shown inside a printed document (through a shortcode), as
+    /// contents entries by the id of the document's part: the contents list them too.
+    embeds: HashMap<String, Vec<TocEntry>>,
     /// The whole toolkit is too long to print in one piece: this page lists the phase packets.
     split: bool,
 }
@@ -318,6 +321,7 @@ impl Renderer {
             },
             with_home: true,
             with_root_pages: !split,
+            embeds: HashMap::new(),
             extras: if split {
                 Vec::new()
             } else {
@@ -331,6 +335,7 @@ impl Renderer {
                 sections: vec![i],
                 with_home: false,
                 with_root_pages: false,
+                embeds: HashMap::new(),
                 extras: extras
                     .iter()
                     .filter(|e| e.phase.as_deref() == Some(&s.name))
@@ -338,13 +343,19 @@ impl Renderer {
                 split: false,
             });
         }
-        // Each checklist and worksheet once: not again after a page that embeds it.
+        // Each checklist and worksheet once: not again after a page that embeds it, where the
+        // contents list it instead.
         for plan in &mut plans {
-            let shown: Vec<String> = docs
-                .iter()
-                .filter(|d| plan.holds(site, d.place))
-                .flat_map(|d| embedded(site, d))
-                .collect();
+            let mut shown: Vec<String> = Vec::new();
+            let held: Vec<&PrintDoc> = docs.iter().filter(|d| plan.holds(site, d.place)).collect();
+            for d in held {
+                let keys = embedded(site, d);
+                let entries = embed_entries(d, &keys, extras);
+                if !entries.is_empty() {
+                    plan.embeds.insert(part_id(d.url), entries);
+                }
+                shown.extend(keys);
+            }
             plan.extras.retain(|e| !shown.contains(&e.key));
         }
         let others = self.print_links(site);
@@ -353,6 +364,11 @@ impl Renderer {
             .map(|plan| {
                 let mut view = self.print_view(site, &by_place, plan, &others);
                 let shape = body_shape(&view);
+                let toc_hash = xxhash_rust::xxh3::xxh3_64(
+                    serde_json::to_string(&view.toc)
+                        .unwrap_or_default()
+                        .as_bytes(),
+                );
                 let bodies = take_bodies(&mut view);
                 let title = match &view.phase {
                     Some(p) => format!("{} · {}", p.title, self.text("print_button")),
@@ -364,7 +380,7 @@ impl Renderer {
                     self.generated_page(site, &plan.url, &title, "print.html", cx)
                 };
                 let page = match &self.print_memo {
-                    Some(memo) => memo.page((plan.url.clone(), shape), render),
+                    Some(memo) => memo.page((plan.url.clone(), shape, toc_hash), render),
                     None => render(),
                 };
                 let path = format!("{}index.html", plan.url);
@@ -428,7 +444,7 @@ impl Renderer {
         PrintView {
             split: plan.split,
             phase,
-            toc: toc(&chapters, packet),
+            toc: toc(&chapters, packet, &plan.embeds),
             intro: plan.with_home.then(|| render(Place::Home, 1)),
             chapters,
             chapter_level,
@@ -675,30 +691,74 @@ impl PrintPlan<'_> {
     }
 }
 
-fn toc(chapters: &[ChapterView], packet: bool) -> Vec<TocEntry> {
+/// The contents: each part, followed by the checklists and worksheets it shows inside it
+/// (`embeds`, by part id; a chapter's intro comes before its parts, the home page's before all).
+fn toc(
+    chapters: &[ChapterView],
+    packet: bool,
+    embeds: &HashMap<String, Vec<TocEntry>>,
+) -> Vec<TocEntry> {
+    let inside = |id: &str| embeds.get(id).cloned().unwrap_or_default();
     let parts = |c: &ChapterView| -> Vec<TocEntry> {
-        c.parts
-            .iter()
-            .map(|p| TocEntry {
+        let mut out = inside(&c.id);
+        for p in &c.parts {
+            out.push(TocEntry {
                 title: p.title.clone(),
                 href: format!("#{}", p.id),
                 number: None,
                 children: Vec::new(),
-            })
-            .collect()
+            });
+            out.extend(inside(&p.id));
+        }
+        out
     };
+    let mut out = inside(&part_id(""));
     if packet {
-        return chapters.iter().flat_map(parts).collect();
+        out.extend(chapters.iter().flat_map(parts));
+        return out;
     }
-    chapters
-        .iter()
-        .map(|c| TocEntry {
-            title: c.title.clone(),
-            href: format!("#{}", c.id),
-            number: c.number,
-            children: parts(c),
-        })
-        .collect()
+    out.extend(chapters.iter().map(|c| TocEntry {
+        title: c.title.clone(),
+        href: format!("#{}", c.id),
+        number: c.number,
+        children: parts(c),
+    }));
+    out
+}
+
+/// Contents entries for the checklists and worksheets (`keys`, as `embedded` names them) that the
+/// document `d` shows: each links to the first copy in the document, by the id its embed got
+/// there (`cl-<phase>`, `ws-<id>`) with the part's prefix.
+fn embed_entries(d: &PrintDoc, keys: &[String], extras: &[PrintExtra]) -> Vec<TocEntry> {
+    let part = part_id(d.url);
+    let mut out: Vec<TocEntry> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for key in keys {
+        if seen.contains(&key.as_str()) {
+            continue;
+        }
+        seen.push(key);
+        let Some(e) = extras.iter().find(|e| &e.key == key) else {
+            continue;
+        };
+        let own = match key.split_once(':') {
+            Some(("checklist", phase)) => format!("cl-{phase}"),
+            Some((_, id)) => format!("ws-{id}"),
+            None => continue,
+        };
+        let href = if d.content.contains(&format!("id=\"{own}\"")) {
+            format!("#{part}__{own}")
+        } else {
+            format!("#{part}")
+        };
+        out.push(TocEntry {
+            title: e.title.clone(),
+            href,
+            number: None,
+            children: Vec::new(),
+        });
+    }
+    out
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ pub(crate) fn site(
     logo(site, diags);
     empty_phases(site, diags);
     unreachable_pages(site, docs, rendered, links, diags);
+    duplicate_menu_entries(site, data, links, diags);
     unused_worksheets(site, data, rendered, diags);
 }
 
@@ -153,15 +154,61 @@ fn unreachable_pages(
 
 /// The files that site.toml's [[menu]] entries lead to.
 fn menu_files(site: &Site, links: &LinkIndex) -> HashSet<String> {
-    let home = Path::new("content/_index.md");
     site.config
         .menu
         .iter()
-        .map(|item| match links.resolve(item.url.get_ref(), home, "") {
-            Resolved::Internal { href, .. } => site_file("", &href),
-            _ => file_url(&format!("{}/", item.url.get_ref().trim_matches('/'))),
-        })
+        .map(|item| menu_file(links, item.url.get_ref()))
         .collect()
+}
+
+/// The file a [[menu]] entry's `url` leads to (an outside address stays as written).
+fn menu_file(links: &LinkIndex, written: &str) -> String {
+    match links.resolve(written, Path::new("content/_index.md"), "") {
+        Resolved::Internal { href, .. } => site_file("", &href),
+        Resolved::External => written.to_string(),
+        _ => file_url(&format!("{}/", written.trim_matches('/'))),
+    }
+}
+
+/// A [[menu]] entry for a page the header already links to: the worksheets or resources page
+/// (always in the header when the toolkit has them), or the page of an earlier entry. The
+/// header shows the page once, so the entry does nothing.
+fn duplicate_menu_entries(site: &Site, data: &Data, links: &LinkIndex, diags: &mut Diagnostics) {
+    let mut seen: Vec<(String, Option<&str>)> = Vec::new();
+    if !data.worksheets.is_empty() || site.worksheets_index.is_some() {
+        seen.push((file_url("worksheets/"), None));
+    }
+    if data.resources.is_some() {
+        seen.push((file_url(crate::data::resources::URL), None));
+    }
+    for item in &site.config.menu {
+        let file = menu_file(links, item.url.get_ref());
+        match seen.iter().find(|(f, _)| *f == file) {
+            None => seen.push((file, Some(item.title.as_str()))),
+            Some((_, earlier)) => {
+                let (message, hint) = match earlier {
+                    Some(title) => (
+                        format!("this menu entry leads to the same page as the entry \"{title}\""),
+                        format!("remove one of the two [[menu]] entries: the header shows each page once, under the first entry's title (\"{title}\")"),
+                    ),
+                    None if file.starts_with("worksheets/") => (
+                        "this menu entry leads to the worksheets page, which the header always links to".to_string(),
+                        "remove this [[menu]] entry; to rename the header's link, give content/worksheets/_index.md a title".to_string(),
+                    ),
+                    None => (
+                        "this menu entry leads to the resources page, which the header always links to".to_string(),
+                        "remove this [[menu]] entry; to rename the header's link, set `title` at the top of content/resources.toml".to_string(),
+                    ),
+                };
+                diags.push(
+                    site.config
+                        .error_at(&item.url, message)
+                        .into_warning()
+                        .hint(hint),
+                );
+            }
+        }
+    }
 }
 
 /// A worksheet that no page lists, embeds or links to, and that names no phase, appears only in

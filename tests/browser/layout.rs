@@ -248,3 +248,68 @@ async fn screenshot(tab: &Tab<'_>, page: &str, width: u32) -> Result<(), String>
     let path = dir.join(format!("{width}-{name}.png"));
     std::fs::write(&path, png).map_err(|e| format!("{}: {e}", path.display()))
 }
+
+/// Where a section page's own pages can be reached from, at the screen size it is opened at.
+#[derive(Deserialize, Debug)]
+struct PageLinks {
+    /// Whether this is a section's page (a phase's or another section's).
+    section: bool,
+    /// Each of the section's pages, with the top of the first link to it a reader can see (none
+    /// when no visible link leads there).
+    links: Vec<(String, Option<f64>)>,
+    /// The top of the first checklist or worksheet shown on the page, if any.
+    first_form: Option<f64>,
+}
+
+const PAGE_LINKS: &str = r#"
+    const top = e => e.getBoundingClientRect().top + window.scrollY;
+    const section = document.body.classList.contains('section');
+    // The section's pages, from the list of them that every width shows further down.
+    const hrefs = [...document.querySelectorAll('main .page-list a')].map(a => a.getAttribute('href'));
+    const links = hrefs.map(h => {
+      const seen = [...document.querySelectorAll(`a[href="${h}"]`)].filter(a => a.checkVisibility());
+      return [h, seen.length ? Math.min(...seen.map(top)) : null];
+    });
+    const forms = [...document.querySelectorAll('main .checklist, main .worksheet')].filter(e => e.checkVisibility());
+    return { section, links, first_form: forms.length ? Math.min(...forms.map(top)) : null };
+"#;
+
+/// A reader opens a phase on a phone: its pages are listed near the top (within the first two
+/// screens), before its checklist or any worksheet the phase's text shows, not after thousands
+/// of pixels of them. On a laptop the sidebar beside the text lists them.
+pub async fn a_sections_pages_come_before_its_checklist_on_a_phone(s: &Shared) -> Checked {
+    let tab = s.tab(Js::On).await?;
+    let mut problems = Vec::new();
+    let mut sections = 0;
+    for page in s.pages() {
+        for width in [375, 1280] {
+            tab.viewport(width, HEIGHT).await?;
+            tab.open(&format!("{}{page}", s.root.base)).await?;
+            let found: PageLinks = tab.eval(PAGE_LINKS, vec![]).await?;
+            if !found.section || found.links.is_empty() {
+                continue;
+            }
+            sections += 1;
+            let limit = 2.0 * f64::from(HEIGHT);
+            for (href, at) in &found.links {
+                match at {
+                    None => problems.push(format!("{page} at {width} px: no visible link to {href}")),
+                    Some(y) if *y > limit => problems.push(format!(
+                        "{page} at {width} px: the first link to {href} is {y:.0} px down, past the first two screens"
+                    )),
+                    Some(y) if found.first_form.is_some_and(|f| *y > f) => problems.push(format!(
+                        "{page} at {width} px: the first link to {href} ({y:.0} px) comes after a checklist or worksheet"
+                    )),
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+    assert!(sections > 0, "the example has no section page with pages");
+    assert!(
+        problems.is_empty(),
+        "section pages:\n{}",
+        problems.join("\n")
+    );
+    Ok(())
+}

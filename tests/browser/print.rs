@@ -359,3 +359,203 @@ fn paper_problems(
     }
     problems
 }
+
+/// The scoring grid of a self-assessment as the print style lays it out: whether it and the live
+/// table show, and each factor's (or the total's) boxes by their labels.
+#[derive(Deserialize, Debug)]
+struct Grid {
+    grid: bool,
+    live: bool,
+    rows: Vec<(String, Vec<String>)>,
+    boxes_to_write: bool,
+}
+
+const GRID: &str = r"
+    const shown = e => !!e && e.checkVisibility();
+    const rows = [...document.querySelectorAll('main .score-grid-table tbody tr')];
+    return {
+      grid: shown(document.querySelector('main .score-grid')),
+      live: shown(document.querySelector('main .score-live')),
+      rows: rows.filter(r => !r.classList.contains('score-category')).map(r => [
+        r.querySelector('th').textContent.trim(),
+        [...r.querySelectorAll('.grid-box')].filter(shown).map(b => b.textContent.trim()),
+      ]),
+      boxes_to_write: rows.every(r => r.querySelectorAll('.grid-write').length >= 2),
+    };
+";
+
+/// A facilitator prints a blank self-assessment to hand out. The paper numbers every statement
+/// and, instead of an empty scores table, has a grid to score by hand: per factor (or for the
+/// total) a box for each of its statements, labelled with its number and R when it is scored in
+/// reverse, boxes for the rest of the row, and the bands. Once a reader has answered on screen,
+/// their scores print instead of the grid.
+pub async fn a_blank_self_assessment_prints_a_grid_to_score_by_hand(s: &Shared) -> Checked {
+    let root = &s.example.root;
+    let tab = s.tab(Js::On).await?;
+    let dir = scratch();
+    let mut problems = Vec::new();
+    let scored: Vec<String> = data::worksheet_ids(root)
+        .into_iter()
+        .filter(|id| data::worksheet(root, id).scoring.is_some())
+        .collect();
+    assert!(!scored.is_empty(), "the example has no self-assessment");
+    for id in scored {
+        let sheet = data::worksheet(root, &id);
+        let page = format!("worksheets/{id}/index.html");
+        let url = format!("{}{page}", s.root.base);
+        crate::worksheets::open_empty(&tab, &url).await?;
+        let printed = print(&tab, &url, dir.path(), Paper::LETTER).await?;
+        let text = data::squash(&printed.text);
+        let statements: Vec<data::Prompt> = sheet
+            .prompts()
+            .into_iter()
+            .filter(|p| p.kind == "scale")
+            .collect();
+        let mut expected: Vec<(String, Vec<String>)> = Vec::new();
+        let sum = sheet.scoring.as_ref().is_some_and(|s| s.method == "sum");
+        for (n, p) in statements.iter().enumerate() {
+            let label = format!("{}. {}", n + 1, data::plain(&p.label));
+            if !text.contains(&data::squash(&label)) {
+                problems.push(format!(
+                    "{page}: the statement {label:?} is not numbered on paper"
+                ));
+            }
+            let row = if sum {
+                "Total".to_string()
+            } else {
+                p.factor.clone().unwrap_or_default()
+            };
+            let mark = format!("{}{}", n + 1, if p.reverse { " R" } else { "" });
+            match expected.iter_mut().find(|(name, _)| *name == row) {
+                Some((_, boxes)) => boxes.push(mark),
+                None => expected.push((row, vec![mark])),
+            }
+        }
+        tab.emulate_media("print").await?;
+        let grid: Grid = tab.eval(GRID, vec![]).await?;
+        tab.emulate_media("").await?;
+        if !grid.grid || grid.live {
+            problems.push(format!(
+                "{page}: blank, it prints the grid {} and the empty table {}",
+                grid.grid, grid.live
+            ));
+        }
+        if grid.rows != expected {
+            problems.push(format!(
+                "{page}: the grid's boxes are {:?}, not {expected:?}",
+                grid.rows
+            ));
+        }
+        if !grid.boxes_to_write {
+            problems.push(format!(
+                "{page}: a row of the grid has no boxes for its total and meaning"
+            ));
+        }
+        let bands = sheet
+            .scoring
+            .iter()
+            .flat_map(|s| &s.bands)
+            .map(|b| b.label.as_str());
+        problems.extend(
+            printed
+                .missing_texts(bands)
+                .into_iter()
+                .map(|p| format!("{page}: {p}")),
+        );
+        // The reader answers the first statement on screen: their score prints, not the grid.
+        tab.eval::<serde_json::Value>(
+            "document.querySelector('main .prompt-scale input[type=radio]').click(); return null;",
+            vec![],
+        )
+        .await?;
+        let printed = print(&tab, &url, dir.path(), Paper::LETTER).await?;
+        tab.emulate_media("print").await?;
+        let grid: Grid = tab.eval(GRID, vec![]).await?;
+        tab.emulate_media("").await?;
+        if grid.grid || !grid.live {
+            problems.push(format!(
+                "{page}: answered, it prints the grid {} and the scores {}",
+                grid.grid, grid.live
+            ));
+        }
+        if data::squash(&printed.text).contains(&data::squash("To score by hand")) {
+            problems.push(format!(
+                "{page}: answered, the paper still says how to score by hand"
+            ));
+        }
+        tab.clear_storage().await?;
+    }
+    assert!(
+        problems.is_empty(),
+        "printing self-assessments:\n{}",
+        problems.join("\n")
+    );
+    Ok(())
+}
+
+/// Each checklist and worksheet a print page holds, and what its contents say of them.
+#[derive(Deserialize, Debug)]
+struct Held {
+    /// Titles of the checklists and worksheets on the page, embedded ones included.
+    forms: Vec<String>,
+    /// The contents' entries: (title, whether the link lands on an element of the page).
+    contents: Vec<(String, bool)>,
+}
+
+const HELD: &str = r"
+    const text = e => e.textContent.replace(/\s+/g, ' ').trim();
+    return {
+      forms: [...document.querySelectorAll('main .checklist-title, main .worksheet-title')].map(text),
+      contents: [...document.querySelectorAll('.print-toc a')].map(a => [
+        text(a),
+        !!document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1))),
+      ]),
+    };
+";
+
+/// A facilitator looks for a worksheet in a packet's contents: every checklist and worksheet the
+/// packet holds is listed there (also one a page or the phase's introduction embeds), its link
+/// lands on it, and the printed contents page names it.
+pub async fn print_contents_list_every_checklist_and_worksheet(s: &Shared) -> Checked {
+    let tab = s.tab(Js::On).await?;
+    let dir = scratch();
+    let mut problems = Vec::new();
+    let mut printed_forms = 0;
+    for (page, _) in PACKET_BUDGETS {
+        let url = format!("{}{page}", s.root.base);
+        let printed = print(&tab, &url, dir.path(), Paper::LETTER).await?;
+        let held: Held = tab.eval(HELD, vec![]).await?;
+        printed_forms += held
+            .forms
+            .iter()
+            .filter(|f| printed.text.contains(f.as_str()))
+            .count();
+        for form in &held.forms {
+            match held.contents.iter().find(|(title, _)| title == form) {
+                None => problems.push(format!("{page}: {form:?} is not in the contents")),
+                Some((_, false)) => problems.push(format!(
+                    "{page}: the contents' link to {form:?} lands nowhere"
+                )),
+                Some(_) => {}
+            }
+        }
+        // The contents are printed before the first part: on the first two sheets.
+        let front: String = (1..=2.min(printed.pdf.pages()))
+            .flat_map(|n| printed.pdf.page_lines(n))
+            .map(|(_, line)| line)
+            .collect();
+        let front = data::squash(&front);
+        for form in &held.forms {
+            if !front.contains(&data::squash(form)) {
+                problems.push(format!("{page}: the printed contents do not name {form:?}"));
+            }
+        }
+    }
+    assert!(printed_forms > 0, "no checklist or worksheet printed");
+    assert!(
+        problems.is_empty(),
+        "print contents:\n{}",
+        problems.join("\n")
+    );
+    Ok(())
+}

@@ -2,13 +2,14 @@
 //! short summaries that list worksheets on other pages.
 
 use crate::render::views::interactive::{
-    BandView, CellView, ChoiceView, FacilitationView, PointView, PromptView, RowView, ScaleView,
-    ScoreRowView, ScoringView, WorksheetSectionView, WorksheetSummaryView, WorksheetView,
+    BandView, CellView, ChoiceView, FacilitationView, GridStatementView, PointView, PromptView,
+    RowView, ScaleView, ScoreRowView, ScoringView, WorksheetSectionView, WorksheetSummaryView,
+    WorksheetView,
 };
 
 use super::{Embed, Interactive};
 use crate::data::fields::plain_text;
-use crate::data::scoring::{format_tenths, Method, Scoring};
+use crate::data::scoring::{format_tenths, Method, ScoredItem, Scoring};
 use crate::data::worksheet::{Kind, Prompt, WorksheetSection};
 use crate::data::Worksheet;
 use crate::markdown::links::file_url;
@@ -51,7 +52,7 @@ impl Interactive<'_> {
                 .enumerate()
                 .map(|(i, s)| self.section_view(w, s, i, at))
                 .collect(),
-            scoring: w.scoring.as_ref().map(|s| self.scoring_view(s)),
+            scoring: w.scoring.as_ref().map(|s| self.scoring_view(s, w)),
             decimal: self.decimal.to_string(),
             strings: self.strings_json(&[
                 "worksheet_confirm_clear",
@@ -133,6 +134,11 @@ impl Interactive<'_> {
                     na_id: s.allow_na.then(|| format!("{}-na", view.field_id)),
                     factor: s.factor.clone(),
                     reverse: s.reverse,
+                    number: w
+                        .scoring
+                        .as_ref()
+                        .and_then(|sc| sc.items.iter().position(|i| i.id == p.id))
+                        .map(|i| i + 1),
                 });
             }
             Kind::Table { columns, rows } => {
@@ -160,7 +166,7 @@ impl Interactive<'_> {
         }
     }
 
-    fn scoring_view(&self, s: &Scoring) -> ScoringView {
+    fn scoring_view(&self, s: &Scoring, w: &Worksheet) -> ScoringView {
         let all: Vec<_> = s.items.iter().collect();
         let (lo, hi) = s.range(&all);
         let first = &s.items[0];
@@ -172,11 +178,39 @@ impl Interactive<'_> {
             Method::Sum => "scores_rule_sum",
             Method::AverageByFactor => "scores_rule_average",
         };
-        let rule = self
+        // The rule speaks of reversed statements and "Not applicable" only when the worksheet
+        // has them: a reader should not look for what is not there.
+        let mut rule = self
             .t(key)
             .replace("{min}", &shown(lo))
-            .replace("{max}", &shown(hi))
-            .replace("{max_plus_min}", &(first.min + first.max).to_string());
+            .replace("{max}", &shown(hi));
+        let reversed = s.items.iter().any(|i| i.reverse);
+        let mut by_hand = self.t("scores_by_hand").to_string();
+        if reversed {
+            by_hand.push(' ');
+            by_hand.push_str(
+                &self
+                    .t("scores_by_hand_reverse")
+                    .replace("{max_plus_min}", &(first.min + first.max).to_string()),
+            );
+        }
+        if reversed {
+            rule.push(' ');
+            rule.push_str(
+                &self
+                    .t("scores_rule_reverse")
+                    .replace("{max_plus_min}", &(first.min + first.max).to_string()),
+            );
+        }
+        let allows_na = w
+            .sections
+            .iter()
+            .flat_map(|sec| &sec.prompts)
+            .any(|p| matches!(&p.kind, Kind::Scale(scale) if scale.allow_na));
+        if allows_na {
+            rule.push(' ');
+            rule.push_str(self.t("scores_rule_not_applicable"));
+        }
         // Sums are whole numbers, averages have one decimal: a band ends one step below the next.
         let step = if s.method == Method::Sum { 10 } else { 1 };
         let bands = s
@@ -207,6 +241,7 @@ impl Interactive<'_> {
             rule,
             bands,
             rows: score_rows(s),
+            by_hand,
         }
     }
 
@@ -236,14 +271,29 @@ impl Interactive<'_> {
 /// The rows of the scores table: each category followed by its factors, then factors without a
 /// category; or the one total.
 fn score_rows(s: &Scoring) -> Vec<ScoreRowView> {
-    let row = |kind, name: &str, items: usize, nested| ScoreRowView {
+    // Statements are numbered in the order they are asked, as the printed prompts show them.
+    let statements = |items: &[&ScoredItem]| {
+        items
+            .iter()
+            .filter_map(|item| {
+                let at = s.items.iter().position(|i| std::ptr::eq(i, *item))?;
+                Some(GridStatementView {
+                    number: at + 1,
+                    reverse: item.reverse,
+                })
+            })
+            .collect::<Vec<_>>()
+    };
+    let row = |kind, name: &str, items: &[&ScoredItem], nested| ScoreRowView {
         kind,
         name: name.to_string(),
-        items,
+        items: items.len(),
         nested,
+        statements: statements(items),
     };
     if s.method == Method::Sum {
-        return vec![row("total", "", s.items.len(), false)];
+        let all: Vec<&ScoredItem> = s.items.iter().collect();
+        return vec![row("total", "", &all, false)];
     }
     let factors = s.groups(|i| i.factor.as_ref());
     let category_of = |f: &str| {
@@ -254,16 +304,16 @@ fn score_rows(s: &Scoring) -> Vec<ScoreRowView> {
     };
     let mut rows = Vec::new();
     for (category, items) in s.groups(|i| i.category.as_ref()) {
-        rows.push(row("category", &category, items.len(), false));
+        rows.push(row("category", &category, &items, false));
         for (f, fi) in factors
             .iter()
             .filter(|(f, _)| category_of(f).as_deref() == Some(category.as_str()))
         {
-            rows.push(row("factor", f, fi.len(), true));
+            rows.push(row("factor", f, fi, true));
         }
     }
     for (f, fi) in factors.iter().filter(|(f, _)| category_of(f).is_none()) {
-        rows.push(row("factor", f, fi.len(), false));
+        rows.push(row("factor", f, fi, false));
     }
     rows
 }

@@ -42,8 +42,21 @@ pub(crate) struct AudiencePageView {
     pub(crate) worksheets: Vec<AudienceWorksheetView>,
     /// How many things are listed; 0 shows the "nothing tagged" message.
     pub(crate) count: usize,
+    /// What is tagged for no audience, so meant for every reader (this audience too).
+    pub(crate) everyone: AudienceListsView,
     /// Links to the other audiences' pages.
     pub(crate) others: Vec<AudienceLinkView>,
+}
+
+/// An audience page's lists of one kind of reader: the pages by section, checklist items by
+/// phase, worksheets and resources, and how many there are in all.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct AudienceListsView {
+    pub(crate) sections: Vec<AudienceSectionView>,
+    pub(crate) resources: Vec<ResourceView>,
+    pub(crate) checklists: Vec<AudienceChecklistView>,
+    pub(crate) worksheets: Vec<AudienceWorksheetView>,
+    pub(crate) count: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -180,6 +180,9 @@ pub(crate) struct ScaleView {
     pub(crate) na_id: Option<String>,
     pub(crate) factor: Option<String>,
     pub(crate) reverse: bool,
+    /// The statement's number among the worksheet's scored statements (1, 2 ...), printed before
+    /// it so the scoring grid can name it; none when the worksheet is not scored.
+    pub(crate) number: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -213,6 +216,9 @@ pub(crate) struct ScoringView {
     pub(crate) rule: String,
     pub(crate) bands: Vec<BandView>,
     pub(crate) rows: Vec<ScoreRowView>,
+    /// How to fill in the printed scoring grid, in words (mentions reversed statements only when
+    /// there are some).
+    pub(crate) by_hand: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -230,6 +236,15 @@ pub(crate) struct ScoreRowView {
     pub(crate) items: usize,
     /// A factor listed under its category.
     pub(crate) nested: bool,
+    /// The statements the row's score is made of, for the printed scoring grid.
+    pub(crate) statements: Vec<GridStatementView>,
+}
+
+/// A statement in a row of the printed scoring grid: its number, and whether it is reversed.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct GridStatementView {
+    pub(crate) number: usize,
+    pub(crate) reverse: bool,
 }
 
 /// A worksheet in a list (phase pages, a page's `worksheets`, the worksheets page).
