@@ -65,6 +65,45 @@ type NavKey = Vec<(String, bool, bool)>;
 /// The template that draws the main navigation.
 const NAV_TEMPLATE: &str = "partials/nav.html";
 
+/// A section's sidebar, drawn once, and where each link's `href="..."` ends in it, so marking
+/// the current page costs no search through it (a phase may list hundreds of pages).
+struct Sidebar {
+    html: String,
+    link_ends: HashMap<String, usize>,
+}
+
+impl Sidebar {
+    fn new(html: String) -> Sidebar {
+        let mut link_ends = HashMap::new();
+        let mut from = 0;
+        while let Some(at) = html[from..].find("href=\"") {
+            let start = from + at + "href=\"".len();
+            let Some(len) = html[start..].find('"') else {
+                break;
+            };
+            let end = start + len + 1;
+            link_ends
+                .entry(html[start..end - 1].to_string())
+                .or_insert(end);
+            from = end;
+        }
+        Sidebar { html, link_ends }
+    }
+
+    /// The sidebar with the link to `href` (its first) marked as the current page.
+    fn marking(&self, href: &str) -> String {
+        let Some(&end) = self.link_ends.get(href) else {
+            return self.html.clone();
+        };
+        let mark = " aria-current=\"page\"";
+        let mut out = String::with_capacity(self.html.len() + mark.len());
+        out.push_str(&self.html[..end]);
+        out.push_str(mark);
+        out.push_str(&self.html[end..]);
+        out
+    }
+}
+
 /// Everything that stays the same across the pages of one build.
 pub(crate) struct Renderer {
     theme: Theme,
@@ -72,7 +111,7 @@ pub(crate) struct Renderer {
     site_view: SiteView,
     menu: Vec<(String, MenuTarget)>,
     /// Sidebar HTML per section: (as seen from the section page, as seen from its pages).
-    sidebars: Vec<(String, String)>,
+    sidebars: Vec<(Sidebar, Sidebar)>,
     /// Reading order of every page with a place in the navigation.
     sequence: Vec<(Place, String, String)>,
     /// Position of each place in `sequence`.
@@ -219,7 +258,7 @@ impl Renderer {
         })
     }
 
-    fn render_sidebars(&self, site: &Site) -> Result<Vec<(String, String)>, Diagnostic> {
+    fn render_sidebars(&self, site: &Site) -> Result<Vec<(Sidebar, Sidebar)>, Diagnostic> {
         let mut out = Vec::with_capacity(site.sections.len());
         for (i, section) in site.sections.iter().enumerate() {
             let from_section = self.section_view(site, i, &section.url);
@@ -227,7 +266,7 @@ impl Renderer {
             let render = |view: &SectionView| {
                 let mut cx = Context::new();
                 cx.insert("section", view);
-                self.render("sidebar.html", &cx, None)
+                self.render("sidebar.html", &cx, None).map(Sidebar::new)
             };
             out.push((render(&from_section)?, render(&from_page)?));
         }
@@ -324,13 +363,12 @@ impl Renderer {
         on_section_page: bool,
     ) -> String {
         let (from_section, from_page) = &self.sidebars[section];
-        let html = if on_section_page {
+        let sidebar = if on_section_page {
             from_section
         } else {
             from_page
         };
-        let needle = format!("href=\"{current_href}\"");
-        html.replacen(&needle, &format!("{needle} aria-current=\"page\""), 1)
+        sidebar.marking(current_href)
     }
 
     /// Previous and next in reading order.
