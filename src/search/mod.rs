@@ -13,11 +13,11 @@
 //! inflections, so no stemmer is needed in the browser).
 
 pub(crate) mod collect;
+mod count;
 pub(crate) mod site;
 pub(crate) mod words;
 
-use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 pub(crate) use crate::markdown::Part;
-use words::{for_each_word, stop_words, Stems};
+use words::{stop_words, Stems};
 
 /// Where the index is written, from the output root.
 pub(crate) const INDEX_FILE: &str = "search/search-index.js";
@@ -167,14 +167,16 @@ pub(crate) fn files<T: Send>(
 /// The stems of every entry's words, sorted, and for each stem its entries and weights as
 /// [gap, weight, gap, weight ...] (the gap from the previous entry number).
 fn postings(language: &str, stop: &[&str], entries: &[Entry]) -> (Vec<String>, Vec<Vec<u32>>) {
-    let counted: Vec<Vec<(Cow<str>, u32)>> =
-        entries.par_iter().map(|e| word_weights(e, stop)).collect();
+    let counted = count::count(entries, stop);
     // Each distinct word is stemmed once; stems are numbered in sorted order.
-    let mut distinct: Vec<&str> = {
-        let set: HashSet<&str, Fast> = counted.iter().flatten().map(|(w, _)| w.as_ref()).collect();
-        set.into_iter().collect()
-    };
+    let mut distinct: Vec<&str> = counted
+        .iter()
+        .flat_map(|c| c.words.iter().zip(&c.stop))
+        .filter(|(_, stop)| !**stop)
+        .map(|(w, _)| w.as_str())
+        .collect();
     distinct.sort_unstable();
+    distinct.dedup();
     let mut stems = Stems::new(language);
     let stem_of: Vec<String> = distinct.iter().map(|w| stems.stem(w).to_string()).collect();
     let mut terms = stem_of.clone();
@@ -185,10 +187,24 @@ fn postings(language: &str, stop: &[&str], entries: &[Entry]) -> (Vec<String>, V
         .zip(&stem_of)
         .map(|(w, s)| (*w, terms.binary_search(s).unwrap_or(0) as u32))
         .collect();
-    let by_doc: Vec<Vec<(u32, u32)>> = counted
+    // Each entry's weights by stem, from the numbers its thread gave its words.
+    let mut by_doc: Vec<Vec<(u32, u32)>> = vec![Vec::new(); entries.len()];
+    let stemmed: Vec<(usize, Vec<(u32, u32)>)> = counted
         .par_iter()
-        .map(|words| stem_weights(words, &term_id))
+        .flat_map_iter(|c| {
+            let term: Vec<u32> = c
+                .words
+                .iter()
+                .map(|w| term_id.get(w.as_str()).copied().unwrap_or(u32::MAX))
+                .collect();
+            c.entries
+                .iter()
+                .map(move |(n, words)| (*n, stem_weights(words, &term)))
+        })
         .collect();
+    for (n, ids) in stemmed {
+        by_doc[n] = ids;
+    }
     let mut post: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
     let mut last = vec![0u32; terms.len()];
     for (doc, ids) in by_doc.iter().enumerate() {
@@ -203,11 +219,9 @@ fn postings(language: &str, stop: &[&str], entries: &[Entry]) -> (Vec<String>, V
 }
 
 /// An entry's word weights as (stem number, weight), in stem order, words of one stem added up.
-fn stem_weights(words: &[(Cow<str>, u32)], term_id: &HashMap<&str, u32, Fast>) -> Vec<(u32, u32)> {
-    let mut ids: Vec<(u32, u32)> = words
-        .iter()
-        .map(|(w, n)| (term_id[w.as_ref()], *n))
-        .collect();
+/// `term` gives each word number's stem number.
+fn stem_weights(words: &[(u32, u32)], term: &[u32]) -> Vec<(u32, u32)> {
+    let mut ids: Vec<(u32, u32)> = words.iter().map(|&(w, n)| (term[w as usize], n)).collect();
     ids.sort_unstable();
     ids.dedup_by(|b, a| {
         let same = a.0 == b.0;
@@ -228,36 +242,6 @@ pub(crate) fn text_file(n: usize) -> String {
 fn global<T: Serialize>(name: &str, value: &T) -> String {
     let json = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
     format!("window.{name} = {json};\n")
-}
-
-/// Each word of an entry (folded, not yet stemmed) with its weight, stop words left out.
-fn word_weights<'e>(e: &'e Entry, stop: &[&str]) -> Vec<(Cow<'e, str>, u32)> {
-    let mut counts: HashMap<Cow<'e, str>, u32, Fast> =
-        HashMap::with_capacity_and_hasher(256, Fast::default());
-    let mut add = |text: &'e str, weight: u32| {
-        for_each_word(text, |w| match counts.get_mut(w.as_str()) {
-            Some(n) => *n += weight,
-            None => {
-                counts.insert(w.to_cow(), weight);
-            }
-        });
-    };
-    add(&e.title, TITLE);
-    if let Some(s) = &e.summary {
-        add(s, SUMMARY);
-    }
-    for p in e.parts.iter() {
-        if let Some(h) = &p.heading {
-            add(h, HEADING);
-        }
-        add(&p.text, if p.strong { HEADING } else { TEXT });
-    }
-    // Stop words go once counting is done: looking each one up per occurrence cost more than
-    // the counting itself.
-    counts
-        .into_iter()
-        .filter(|(w, _)| !stop.contains(&w.as_ref()))
-        .collect()
 }
 
 fn doc_json<'a>(e: &'a Entry, phases: &[(String, String)]) -> (u8, &'a str, &'a str, i64, &'a str) {

@@ -2,7 +2,6 @@
 //! language. trellis-search.js folds a query the same way, so both sides must agree: see
 //! `fold_char` and `fold` in the script.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -61,33 +60,10 @@ const BYTE_CLASS: [u8; 256] = {
     table
 };
 
-/// A word found in a text, folded: most words are lower-case ASCII already and are the text
-/// itself; the others are folded into a buffer that the next word reuses.
-pub(crate) enum Word<'text, 'buf> {
-    InText(&'text str),
-    Folded(&'buf str),
-}
-
-impl<'text> Word<'text, '_> {
-    pub(crate) fn as_str(&self) -> &str {
-        match self {
-            Word::InText(w) | Word::Folded(w) => w,
-        }
-    }
-
-    /// The word to keep: borrowed from the text when it is there as it is.
-    pub(crate) fn to_cow(&self) -> Cow<'text, str> {
-        match *self {
-            Word::InText(w) => Cow::Borrowed(w),
-            Word::Folded(w) => Cow::Owned(w.to_string()),
-        }
-    }
-}
-
 /// Calls `f` with each word of `text`, folded: runs of letters and digits, at least `MIN_WORD`
 /// long. This runs over the whole toolkit, so a word of ASCII letters that are already lower
 /// case (most words) is handed over as it lies in the text, without a copy.
-pub(crate) fn for_each_word<'text>(text: &'text str, mut f: impl FnMut(Word<'text, '_>)) {
+pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let bytes = text.as_bytes();
     let mut word = String::new();
     let mut i = 0;
@@ -112,9 +88,9 @@ pub(crate) fn for_each_word<'text>(text: &'text str, mut f: impl FnMut(Word<'tex
                     word.clear();
                     word.push_str(&text[start..i]);
                     word.make_ascii_lowercase();
-                    f(Word::Folded(&word));
+                    f(&word);
                 } else {
-                    f(Word::InText(&text[start..i]));
+                    f(&text[start..i]);
                 }
             }
             continue;
@@ -137,7 +113,7 @@ pub(crate) fn for_each_word<'text>(text: &'text str, mut f: impl FnMut(Word<'tex
             chars += 1;
         }
         if chars >= MIN_WORD {
-            f(Word::Folded(&word));
+            f(&word);
         }
     }
 }
@@ -146,7 +122,7 @@ pub(crate) fn for_each_word<'text>(text: &'text str, mut f: impl FnMut(Word<'tex
 #[cfg(test)]
 fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for_each_word(text, |w| out.push(w.as_str().to_string()));
+    for_each_word(text, |w| out.push(w.to_string()));
     out
 }
 

@@ -1,0 +1,116 @@
+//! Counting every word of every entry, the bulk of the index's cost. Each thread counts the
+//! entries it is given with a vocabulary of its own: a word is copied once per thread, not once
+//! per entry, stop words are recognised once per thread, and an entry's counts are a plain
+//! array indexed by word number. The vocabularies are joined afterwards, a word at a time.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::words::for_each_word;
+use super::{Entry, Fast, HEADING, SUMMARY, TEXT, TITLE};
+
+/// The words of the entries one thread counted, and each entry's counts.
+pub(super) struct Counted {
+    /// Each word this thread met (folded, not stemmed), by its number here.
+    pub(super) words: Vec<String>,
+    /// Whether each word is a stop word (met, but never counted).
+    pub(super) stop: Vec<bool>,
+    /// (entry number, [(word number, weight)]) for each entry counted, words in the order met.
+    pub(super) entries: Vec<(usize, Vec<(u32, u32)>)>,
+}
+
+/// Counts the words of `entries` in parallel, `stop` words left out.
+pub(super) fn count(entries: &[Entry], stop: &[&str]) -> Vec<Counted> {
+    entries
+        .par_iter()
+        .enumerate()
+        .fold(
+            || Counter::new(stop),
+            |mut counter, (n, e)| {
+                counter.entry(n, e);
+                counter
+            },
+        )
+        .map(|c| c.counted)
+        .collect()
+}
+
+struct Counter<'s> {
+    stop_words: &'s [&'s str],
+    number: HashMap<String, u32, Fast>,
+    counted: Counted,
+    /// The weight of each word in the entry being counted (zero for the words it lacks).
+    weights: Vec<u32>,
+    /// The words of the entry being counted, in the order met.
+    met: Vec<u32>,
+}
+
+impl<'s> Counter<'s> {
+    fn new(stop_words: &'s [&'s str]) -> Self {
+        Counter {
+            stop_words,
+            number: HashMap::with_capacity_and_hasher(4096, Fast::default()),
+            counted: Counted {
+                words: Vec::new(),
+                stop: Vec::new(),
+                entries: Vec::new(),
+            },
+            weights: Vec::new(),
+            met: Vec::new(),
+        }
+    }
+
+    /// Counts one entry: a title word weighs most, then headings and prompts, the summary, text.
+    fn entry(&mut self, n: usize, e: &Entry) {
+        self.add(&e.title, TITLE);
+        if let Some(s) = &e.summary {
+            self.add(s, SUMMARY);
+        }
+        for p in e.parts.iter() {
+            if let Some(h) = &p.heading {
+                self.add(h, HEADING);
+            }
+            self.add(&p.text, if p.strong { HEADING } else { TEXT });
+        }
+        let weights = &mut self.weights;
+        let counts = self
+            .met
+            .drain(..)
+            .map(|w| (w, std::mem::take(&mut weights[w as usize])))
+            .collect();
+        self.counted.entries.push((n, counts));
+    }
+
+    fn add(&mut self, text: &str, weight: u32) {
+        let Counter {
+            stop_words,
+            number,
+            counted,
+            weights,
+            met,
+        } = self;
+        for_each_word(text, |w| {
+            let id = match number.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = counted.words.len() as u32;
+                    let word = w.to_string();
+                    counted.stop.push(stop_words.contains(&word.as_str()));
+                    number.insert(word.clone(), id);
+                    counted.words.push(word);
+                    weights.push(0);
+                    id
+                }
+            };
+            let i = id as usize;
+            if counted.stop[i] {
+                return;
+            }
+            if weights[i] == 0 {
+                met.push(id);
+            }
+            weights[i] += weight;
+        });
+    }
+}
