@@ -38,6 +38,10 @@ pub(super) fn count(entries: &[Entry], stop: &[&str]) -> Vec<Counted> {
 
 struct Counter<'s> {
     stop_words: &'s [&'s str],
+    /// Word numbers of words of up to 8 bytes (most words), by their bytes as one integer: no
+    /// string to compare.
+    short: HashMap<u64, u32, Fast>,
+    /// Word numbers of longer words.
     number: HashMap<String, u32, Fast>,
     counted: Counted,
     /// The weight of each word in the entry being counted (zero for the words it lacks).
@@ -50,7 +54,8 @@ impl<'s> Counter<'s> {
     fn new(stop_words: &'s [&'s str]) -> Self {
         Counter {
             stop_words,
-            number: HashMap::with_capacity_and_hasher(4096, Fast::default()),
+            short: HashMap::with_capacity_and_hasher(4096, Fast::default()),
+            number: HashMap::with_capacity_and_hasher(1024, Fast::default()),
             counted: Counted {
                 words: Vec::new(),
                 stop: Vec::new(),
@@ -85,20 +90,27 @@ impl<'s> Counter<'s> {
     fn add(&mut self, text: &str, weight: u32) {
         let Counter {
             stop_words,
+            short,
             number,
             counted,
             weights,
             met,
         } = self;
         for_each_word(text, |w| {
-            let id = match number.get(w) {
+            let known = match packed(w) {
+                Some(key) => short.get(&key),
+                None => number.get(w),
+            };
+            let id = match known {
                 Some(&id) => id,
                 None => {
                     let id = counted.words.len() as u32;
-                    let word = w.to_string();
-                    counted.stop.push(stop_words.contains(&word.as_str()));
-                    number.insert(word.clone(), id);
-                    counted.words.push(word);
+                    counted.stop.push(stop_words.contains(&w));
+                    match packed(w) {
+                        Some(key) => short.insert(key, id),
+                        None => number.insert(w.to_string(), id),
+                    };
+                    counted.words.push(w.to_string());
                     weights.push(0);
                     id
                 }
@@ -113,4 +125,13 @@ impl<'s> Counter<'s> {
             weights[i] += weight;
         });
     }
+}
+
+/// A word of up to 8 bytes as one integer (a word holds no zero byte, so no two words share one).
+fn packed(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 8 {
+        return None;
+    }
+    Some(bytes.iter().rev().fold(0, |key, &b| key << 8 | u64::from(b)))
 }

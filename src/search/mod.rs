@@ -81,8 +81,14 @@ impl Hasher for WordHasher {
         self.add(u64::from(n));
     }
 
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
     fn finish(&self) -> u64 {
-        self.0
+        // A product's low bits depend only on the low bits of what was multiplied (a word's first
+        // letters), and the table picks buckets by the low bits: bring the mixed middle down.
+        self.0.rotate_left(26)
     }
 }
 
