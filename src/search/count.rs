@@ -133,5 +133,10 @@ fn packed(word: &str) -> Option<u64> {
     if bytes.len() > 8 {
         return None;
     }
-    Some(bytes.iter().rev().fold(0, |key, &b| key << 8 | u64::from(b)))
+    Some(
+        bytes
+            .iter()
+            .rev()
+            .fold(0, |key, &b| key << 8 | u64::from(b)),
+    )
 }

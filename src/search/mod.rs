@@ -158,11 +158,10 @@ pub(crate) fn files<T: Send>(
         .enumerate()
         .map(|(n, chunk)| {
             let texts: Vec<TextJson> = chunk.iter().map(text_json).collect();
-            let json = serde_json::to_string(&texts).unwrap_or_else(|_| "[]".into());
-            let set = format!("(window.TrellisSearchText = window.TrellisSearchText || {{}})[{n}]");
+            let set =
+                format!("(window.TrellisSearchText = window.TrellisSearchText || {{}})[{n}] = ");
             let path = text_file(n);
-            let script = format!("{set} = {json};\n");
-            let kept = keep(&path, script);
+            let kept = keep(&path, json_script(set, &texts));
             (path, kept)
         })
         .collect();
@@ -175,11 +174,12 @@ pub(crate) fn files<T: Send>(
 fn postings(language: &str, stop: &[&str], entries: &[Entry]) -> (Vec<String>, Vec<Vec<u32>>) {
     let counted = count::count(entries, stop);
     // Each distinct word is stemmed once; stems are numbered in sorted order.
-    let mut distinct: Vec<&str> = counted
+    // (The vocabulary is small beside the counts: it is copied, so the counts can go.)
+    let mut distinct: Vec<String> = counted
         .iter()
         .flat_map(|c| c.words.iter().zip(&c.stop))
         .filter(|(_, stop)| !**stop)
-        .map(|(w, _)| w.as_str())
+        .map(|(w, _)| w.clone())
         .collect();
     distinct.sort_unstable();
     distinct.dedup();
@@ -191,12 +191,13 @@ fn postings(language: &str, stop: &[&str], entries: &[Entry]) -> (Vec<String>, V
     let term_id: HashMap<&str, u32, Fast> = distinct
         .iter()
         .zip(&stem_of)
-        .map(|(w, s)| (*w, terms.binary_search(s).unwrap_or(0) as u32))
+        .map(|(w, s)| (w.as_str(), terms.binary_search(s).unwrap_or(0) as u32))
         .collect();
-    // Each entry's weights by stem, from the numbers its thread gave its words.
+    // Each entry's weights by stem, from the numbers its thread gave its words; each thread's
+    // counts are dropped once turned into stems (at 10,000 pages these lists are tens of MB).
     let mut by_doc: Vec<Vec<(u32, u32)>> = vec![Vec::new(); entries.len()];
     let stemmed: Vec<(usize, Vec<(u32, u32)>)> = counted
-        .par_iter()
+        .into_par_iter()
         .flat_map_iter(|c| {
             let term: Vec<u32> = c
                 .words
@@ -204,17 +205,22 @@ fn postings(language: &str, stop: &[&str], entries: &[Entry]) -> (Vec<String>, V
                 .map(|w| term_id.get(w.as_str()).copied().unwrap_or(u32::MAX))
                 .collect();
             c.entries
-                .iter()
-                .map(move |(n, words)| (*n, stem_weights(words, &term)))
+                .into_iter()
+                .map(move |(n, words)| (n, stem_weights(&words, &term)))
         })
         .collect();
     for (n, ids) in stemmed {
         by_doc[n] = ids;
     }
-    let mut post: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
+    // Each stem's list made at its final size, each entry's weights dropped once added.
+    let mut sizes = vec![0usize; terms.len()];
+    for &(t, _) in by_doc.iter().flatten() {
+        sizes[t as usize] += 2;
+    }
+    let mut post: Vec<Vec<u32>> = sizes.into_iter().map(Vec::with_capacity).collect();
     let mut last = vec![0u32; terms.len()];
-    for (doc, ids) in by_doc.iter().enumerate() {
-        for &(t, weight) in ids {
+    for (doc, ids) in by_doc.into_iter().enumerate() {
+        for (t, weight) in ids {
             let t = t as usize;
             post[t].push(doc as u32 - last[t]);
             post[t].push(weight.min(MAX_WEIGHT));
@@ -246,8 +252,18 @@ pub(crate) fn text_file(n: usize) -> String {
 
 /// A script that sets `window.<name>` to `value` as JSON.
 fn global<T: Serialize>(name: &str, value: &T) -> String {
-    let json = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
-    format!("window.{name} = {json};\n")
+    json_script(format!("window.{name} = "), value)
+}
+
+/// `start`, then `value` as JSON, then `;`: written into one buffer (the index of a large
+/// toolkit is megabytes, better not copied again).
+fn json_script<T: Serialize>(start: String, value: &T) -> String {
+    let mut out = start.into_bytes();
+    if serde_json::to_writer(&mut out, value).is_err() {
+        out.extend_from_slice(b"null");
+    }
+    out.extend_from_slice(b";\n");
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn doc_json<'a>(e: &'a Entry, phases: &[(String, String)]) -> (u8, &'a str, &'a str, i64, &'a str) {
