@@ -42,7 +42,7 @@ pub(crate) struct Memo {
     pub(crate) sources: SourceCache,
     markdown: PerDoc<Arc<Rendered>>,
     /// The link index and the task list labels the kept Markdown was rendered with.
-    links: Option<(LinkIndex, [String; 3])>,
+    links: MarkdownInputs,
     pages: PerDoc<PageOutput>,
     /// The skeleton the kept pages were rendered with.
     pages_skeleton: Option<u64>,
@@ -51,6 +51,39 @@ pub(crate) struct Memo {
     generated: Keyed<Generated>,
     search: Keyed<Vec<(String, Content)>>,
 }
+
+/// Each document's Markdown, rendered in parallel by `render` unless kept from a render against
+/// the same link index, with the same task list labels.
+fn markdown_step(
+    on: bool,
+    (kept, kept_links): (&mut PerDoc<Arc<Rendered>>, &mut MarkdownInputs),
+    (docs, links, labels): (&[Doc], &LinkIndex, Labels),
+    render: impl Fn(&Doc) -> Rendered + Sync,
+) -> Vec<Arc<Rendered>> {
+    let same = kept_links
+        .as_ref()
+        .is_some_and(|(l, t)| l == links && *t == words(labels));
+    if !same {
+        kept.clear();
+    }
+    let rendered: Vec<Arc<Rendered>> = docs
+        .par_iter()
+        .map(|d| still_valid(kept, d).unwrap_or_else(|| Arc::new(render(d))))
+        .collect();
+    if on {
+        *kept_links = Some((links.clone(), words(labels)));
+        *kept = docs
+            .iter()
+            .zip(&rendered)
+            .map(|(d, r)| (d.url.clone(), Entry::new(d, r.clone())))
+            .collect();
+    }
+    rendered
+}
+
+/// What the kept Markdown was rendered with besides its text: the link index, the task list
+/// labels.
+type MarkdownInputs = Option<(LinkIndex, [String; 3])>;
 
 /// One result and the key it was made for.
 struct Keyed<T>(Option<(u64, T)>);
@@ -144,45 +177,27 @@ impl Memo {
         self.enabled
     }
 
-    /// Each document's Markdown, rendered in parallel by `render` unless kept from a render
-    /// against the same link index, with the same task list labels.
-    pub(crate) fn markdown(
-        &mut self,
-        docs: &[Doc],
-        links: &LinkIndex,
-        labels: Labels,
-        render: impl Fn(&Doc) -> Rendered + Sync,
-    ) -> Vec<Arc<Rendered>> {
-        let same = self
-            .links
-            .as_ref()
-            .is_some_and(|(l, t)| l == links && *t == words(labels));
-        if !same {
-            self.markdown.clear();
-        }
-        let kept = &self.markdown;
-        let rendered: Vec<Arc<Rendered>> = docs
-            .par_iter()
-            .map(|d| still_valid(kept, d).unwrap_or_else(|| Arc::new(render(d))))
-            .collect();
-        if self.enabled {
-            self.links = Some((links.clone(), words(labels)));
-            self.markdown = docs
-                .iter()
-                .zip(&rendered)
-                .map(|(d, r)| (d.url.clone(), Entry::new(d, r.clone())))
-                .collect();
-        }
-        rendered
-    }
-
-    /// The renderer for this skeleton: kept, or made by `make`.
-    pub(crate) fn renderer(
+    /// The renderer (templates parsed, navigation drawn: kept while the skeleton is the same)
+    /// and each document's Markdown, made side by side: parsing the templates takes one core
+    /// while the Markdown starts on the other.
+    pub(crate) fn renderer_and_markdown(
         &mut self,
         skeleton: u64,
-        make: impl FnOnce() -> Result<Arc<Renderer>, Diagnostics>,
-    ) -> Result<Arc<Renderer>, Diagnostics> {
-        self.renderer.get_or(self.enabled, || skeleton, make)
+        make_renderer: impl FnOnce() -> Result<Arc<Renderer>, Diagnostics> + Send,
+        (docs, links, labels): (&[Doc], &LinkIndex, Labels),
+        render: impl Fn(&Doc) -> Rendered + Sync + Send,
+    ) -> (Result<Arc<Renderer>, Diagnostics>, Vec<Arc<Rendered>>) {
+        let on = self.enabled;
+        let Memo {
+            renderer,
+            markdown,
+            links: kept_links,
+            ..
+        } = self;
+        rayon::join(
+            || renderer.get_or(on, || skeleton, make_renderer),
+            || markdown_step(on, (markdown, kept_links), (docs, links, labels), render),
+        )
     }
 
     /// Each document's page, rendered in parallel by `render` unless kept from a render with

@@ -264,10 +264,12 @@ fn render(
         task_todo: strings.get("task_todo"),
         anchor: strings.get("heading_anchor"),
     };
-    // Templates parsed and navigation drawn once, for every page. A failure is reported after
-    // the Markdown, so one run names every mistake.
+    // Templates parsed and navigation drawn once, for every page, while the Markdown is
+    // rendered in parallel (compiling the templates keeps one core busy). A template failure is
+    // reported after the Markdown's problems, so one run names every mistake.
     let print_parts = memo.is_on();
-    let renderer = memo.renderer(skeleton, || {
+    let docs = documents(site);
+    let make_renderer = || {
         let theme = theme.parse()?;
         Renderer::new(
             site,
@@ -279,10 +281,12 @@ fn render(
         )
         .map(Arc::new)
         .map_err(Diagnostics::from)
-    });
-    // Markdown, in parallel; each document's own problems at their place in its file.
-    let docs = documents(site);
-    let rendered = memo.markdown(&docs, &links, labels, |d| d.render_markdown(&links, labels));
+    };
+    let (renderer, rendered) =
+        memo.renderer_and_markdown(skeleton, make_renderer, (&docs, &links, labels), |d| {
+            d.render_markdown(&links, labels)
+        });
+    // Each document's own problems at their place in its file.
     for (doc, r) in docs.iter().zip(&rendered) {
         diags.extend(r.problems.iter().map(|p| doc.diagnostic(p)));
     }

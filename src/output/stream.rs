@@ -50,13 +50,19 @@ impl Staging {
     /// Writes one file now. A failure is kept for `finish`.
     pub(crate) fn write(&self, rel: &str, content: &Content) {
         if let Err(e) = write_one(&self.dir.join(rel), content) {
-            let mut failed = self.failed.lock().unwrap_or_else(|p| p.into_inner());
+            let mut failed = self
+                .failed
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             failed.get_or_insert(e);
         }
     }
 
     fn first_failure(&self) -> Option<IoError> {
-        self.failed.lock().unwrap_or_else(|p| p.into_inner()).take()
+        self.failed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
     }
 }
 
@@ -83,7 +89,11 @@ impl Staging {
             .try_for_each(|(rel, content)| write_one(&self.dir.join(rel), content))?;
         let old = side_folder(&self.out, "old");
         swap_in(&self.dir, &self.out, &old)?;
-        let lock = self.lock.lock().unwrap_or_else(|p| p.into_inner()).take();
+        let lock = self
+            .lock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take();
         if let (true, Some(lock)) = (old.exists(), lock) {
             // The new output is in place: the old one is deleted while the build finishes.
             cleanup::remove_in_background(old, lock);
