@@ -123,6 +123,12 @@ pub(crate) fn rename(from: &Path, to: &Path) -> IoResult<()> {
     wrap("rename", from, std::fs::rename(from, to))
 }
 
+/// A second name for the file at `from` (a copy where the file system has no hard links).
+pub(crate) fn hard_link(from: &Path, to: &Path) -> IoResult<()> {
+    let linked = std::fs::hard_link(from, to).or_else(|_| std::fs::copy(from, to).map(|_| ()));
+    wrap("keep a copy of", from, linked)
+}
+
 /// Writes a new file, creating its folder; fails (AlreadyExists) rather than replace a file
 /// that is there, even one that appeared a moment ago.
 pub(crate) fn create_new(path: &Path, bytes: &[u8]) -> IoResult<()> {

@@ -344,6 +344,35 @@ fn a_broken_file_keeps_the_last_good_output_until_it_is_fixed() {
 }
 
 #[test]
+fn a_rebuild_that_fails_after_writing_its_pages_puts_them_back() {
+    // Watch writes a rebuilt page before the print pages are made. When a print page then
+    // fails (here a print template naming a value that does not exist), the page goes back to
+    // what it was: the folder still holds the last good output.
+    let site = TestSite::fixture("basic");
+    let mut watch = Running::start(&site, &["watch"]);
+    watch.wait_for("saying it watches", |l| l.starts_with("watching"));
+    let good = snapshot(&site.public());
+    site.write("templates/print.html", "{{ no_such_value.title }}\n");
+    watch.wait_for("saying the output is kept", |l| {
+        l.contains("not rebuilt; the last good output stays")
+    });
+    site.edit(
+        "content/more/extra.md",
+        "Some extra text.",
+        "Some newer text.",
+    );
+    watch.wait_for("saying the output is kept again", |l| {
+        l.contains("not rebuilt; the last good output stays")
+    });
+    assert_eq!(
+        differences(&good, &snapshot(&site.public())),
+        Vec::<String>::new(),
+        "a failed rebuild left pages it wrote early"
+    );
+    assert!(watch.interrupt().success());
+}
+
+#[test]
 fn one_save_is_one_rebuild_and_editor_files_are_ignored() {
     let site = TestSite::fixture("basic");
     site.write("static/guide.txt", "A guide.\n");

@@ -412,8 +412,9 @@ pub(crate) fn sync(
 
 /// Writes the files `outputs` holds so far that differ from what `out` holds, and removes
 /// nothing (the build is not finished): watch writes a rebuilt page this way before the slower
-/// print pages and search index are made. `written` learns what was written, so the `sync` at
-/// the end of the build skips it. Returns the paths written.
+/// print pages and search index are made. Each file replaced is kept aside (a hard link) until
+/// `finish_early` says whether the build succeeded. `written` learns what was written, so the
+/// `sync` at the end of the build skips it. Returns the paths written.
 pub(crate) fn sync_early(
     out: &Path,
     outputs: &Outputs,
@@ -427,15 +428,53 @@ pub(crate) fn sync_early(
     plan.remove.clear();
     let applied = {
         let _lock = lock(out)?;
-        apply(out, outputs, &plan)
+        keep_aside(out, &plan.write).and_then(|()| apply(out, outputs, &plan))
     };
     if let Err(e) = applied {
+        finish_early(out, &plan.write, false);
         *written = None;
         return Err(e);
     }
     before.prints.extend(new.prints);
     before.shared.extend(new.shared);
     Ok(plan.write)
+}
+
+/// Where the file at `path` is kept while a rebuild that replaced it early is not finished.
+fn kept_aside(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{}.trellis-prev", name.unwrap_or_default()))
+}
+
+/// Keeps each existing file among `paths` aside, as a second name for the same bytes.
+fn keep_aside(out: &Path, paths: &[String]) -> IoResult<()> {
+    for rel in paths {
+        let path = out.join(rel);
+        if path.is_file() {
+            let aside = kept_aside(&path);
+            let _ = std::fs::remove_file(&aside);
+            fsutil::hard_link(&path, &aside)?;
+        }
+    }
+    Ok(())
+}
+
+/// The end of a build that wrote `early` ahead of the rest (see `sync_early`). When it succeeded
+/// the files kept aside go; when it failed each early file is put back as it was, or removed if
+/// it is new, so the folder holds the last good output again.
+pub(crate) fn finish_early(out: &Path, early: &[String], succeeded: bool) {
+    for rel in early {
+        let path = out.join(rel);
+        let aside = kept_aside(&path);
+        if succeeded {
+            let _ = std::fs::remove_file(&aside);
+        } else if aside.is_file() {
+            let _ = std::fs::rename(&aside, &path);
+        } else {
+            let _ = std::fs::remove_file(&path);
+            remove_empty_parents(out, &path);
+        }
+    }
 }
 
 /// Removes what is gone (and folders left empty), then replaces each changed file by writing a

@@ -112,3 +112,48 @@ fn a_streaming_build_writes_each_file_as_it_is_added_and_swaps_the_folder_in() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn pages_written_early_by_a_build_that_then_fails_are_put_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let mut full = Outputs::default();
+    full.add("a/index.html", Content::Text("A".into()));
+    let mut written = None;
+    sync(&out, &full, &mut written).unwrap();
+
+    let mut pages = Outputs::default();
+    pages.add("a/index.html", Content::Text("A2".into()));
+    pages.add("new/index.html", Content::Text("N".into()));
+    let early = sync_early(&out, &pages, &mut written).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+        "A2"
+    );
+
+    // The print pages failed: the folder holds the last good output again.
+    finish_early(&out, &early, false);
+    assert_eq!(
+        std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+        "A"
+    );
+    assert!(
+        !out.join("new").exists(),
+        "a page that was not there is removed"
+    );
+    let names: Vec<_> = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("trellis-prev"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+
+    // A build that succeeds leaves no copies behind.
+    let early = sync_early(&out, &pages, &mut Some(fingerprints(&full, None))).unwrap();
+    finish_early(&out, &early, true);
+    assert_eq!(
+        std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+        "A2"
+    );
+    assert!(!out.join("a/.index.html.trellis-prev").exists());
+}

@@ -96,9 +96,8 @@ impl Session {
     }
 
     /// Renders the site (reusing what did not change) and brings the output folder up to date:
-    /// the pages first, as soon as they are all rendered, then the rest. A mistake found before
-    /// the pages are written (in the settings, the content, the data, the links) leaves the output
-    /// folder as it was; one found after (a print page's template) leaves the new pages in place.
+    /// the pages first, as soon as they are all rendered, then the rest. On errors the output
+    /// folder is left as it was: pages already written are put back (`output::finish_early`).
     pub(crate) fn rebuild(&mut self) -> Result<Rebuilt, Failure> {
         let start = Instant::now();
         let early: Arc<Mutex<Vec<String>>> = Arc::default();
@@ -111,7 +110,9 @@ impl Session {
                 None => Sink::Memory,
             },
         );
+        let early: Vec<String> = locked(&early).drain(..).collect();
         let Some(rendered) = rendered.filter(|_| !build::fails(&diags, &self.opts)) else {
+            self.undo_early(&early);
             return Err(Failure::Toolkit(diags));
         };
         let out = match &self.out {
@@ -122,9 +123,13 @@ impl Session {
         let synced = output::sync(&out, &rendered.outputs, &mut locked(&self.written));
         let mut plan = match synced {
             Ok(plan) => plan,
-            Err(e) => return Err(Failure::Io(e, diags)),
+            Err(e) => {
+                self.undo_early(&early);
+                return Err(Failure::Io(e, diags));
+            }
         };
-        plan.write.extend(locked(&early).drain(..));
+        output::finish_early(&out, &early, true);
+        plan.write.extend(early);
         plan.write.sort();
         plan.write.dedup();
         Ok(Rebuilt {
@@ -134,6 +139,17 @@ impl Session {
             elapsed: start.elapsed(),
             out,
         })
+    }
+}
+
+impl Session {
+    /// Puts back the pages a failed rebuild wrote early; what the folder holds is then unknown
+    /// to the next rebuild, which writes it whole.
+    fn undo_early(&mut self, early: &[String]) {
+        if let (Some(out), false) = (&self.out, early.is_empty()) {
+            output::finish_early(out, early, false);
+            *locked(&self.written) = None;
+        }
     }
 }
 
