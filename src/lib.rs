@@ -26,3 +26,9 @@ pub mod serve;
 pub mod tomlinput;
 pub mod validate;
 pub mod watch;
+
+/// Locks `m`, also after a thread that held it panicked: the panic is reported on its own, and
+/// what Trellis keeps behind a lock (caches, pending work, the live-reload state) stays usable.
+pub(crate) fn locked<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}

@@ -44,9 +44,7 @@ pub fn finish() {
 }
 
 fn pending() -> std::sync::MutexGuard<'static, Vec<JoinHandle<()>>> {
-    PENDING
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
+    crate::locked(&PENDING)
 }
 
 /// Removes a folder, its top-level entries in parallel. A failure leaves the rest for the next

@@ -15,7 +15,6 @@ mod lock;
 mod stream;
 pub use cleanup::finish as finish_background_work;
 pub(crate) use lock::lock;
-use lock::{remove_leftovers, side_folder};
 pub(crate) use stream::Staging;
 
 /// The file Trellis leaves in every output folder it writes, so it knows it may replace it.
@@ -236,34 +235,7 @@ fn is_empty_dir(p: &Path) -> bool {
 /// Writes every file into a fresh folder beside `out` and swaps it in. `out` must have passed
 /// `check_output_dir`.
 pub(crate) fn write_atomically(out: &Path, outputs: &Outputs) -> IoResult<()> {
-    let parent = out.parent().unwrap_or(Path::new("."));
-    fsutil::create_dir_all(parent)?;
-    let lock = lock(out)?;
-    let staging = side_folder(out, "new");
-    let old = side_folder(out, "old");
-    remove_leftovers(out)?;
-    if let Err(e) = write_tree(&staging, outputs) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    swap_in(&staging, out, &old)?;
-    if old.exists() {
-        // The new output is in place: the old one is deleted while the build finishes.
-        cleanup::remove_in_background(old, lock);
-    }
-    Ok(())
-}
-
-/// Writes the files and the marker into `dir`, in parallel.
-pub(crate) fn write_tree(dir: &Path, outputs: &Outputs) -> IoResult<()> {
-    use rayon::prelude::*;
-    fsutil::create_dir_all(dir)?;
-    fsutil::write(&dir.join(MARKER), MARKER_TEXT.as_bytes())?;
-    outputs
-        .files
-        .par_iter()
-        .filter(|(_, content)| !matches!(content, Content::Written))
-        .try_for_each(|(rel, content)| write_one(&dir.join(rel), content))
+    Staging::open(out)?.finish(&outputs.files)
 }
 
 /// Writes one file (creating its folder).

@@ -50,32 +50,14 @@ impl Staging {
     /// Writes one file now. A failure is kept for `finish`.
     pub(crate) fn write(&self, rel: &str, content: &Content) {
         if let Err(e) = write_one(&self.dir.join(rel), content) {
-            let mut failed = self
-                .failed
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            failed.get_or_insert(e);
+            crate::locked(&self.failed).get_or_insert(e);
         }
     }
 
     fn first_failure(&self) -> Option<IoError> {
-        self.failed
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .take()
+        crate::locked(&self.failed).take()
     }
-}
 
-impl Drop for Staging {
-    /// A staging folder that was not swapped in (the build failed) is removed.
-    fn drop(&mut self) {
-        if self.dir.exists() {
-            let _ = std::fs::remove_dir_all(&self.dir);
-        }
-    }
-}
-
-impl Staging {
     /// Writes what the build still holds in memory (`files` not yet `Written`), then swaps the
     /// folder in. The first failed write, now or while the build ran, fails the swap.
     pub(crate) fn finish(&self, files: &BTreeMap<String, Content>) -> IoResult<()> {
@@ -89,15 +71,20 @@ impl Staging {
             .try_for_each(|(rel, content)| write_one(&self.dir.join(rel), content))?;
         let old = side_folder(&self.out, "old");
         swap_in(&self.dir, &self.out, &old)?;
-        let lock = self
-            .lock
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .take();
+        let lock = crate::locked(&self.lock).take();
         if let (true, Some(lock)) = (old.exists(), lock) {
             // The new output is in place: the old one is deleted while the build finishes.
             cleanup::remove_in_background(old, lock);
         }
         Ok(())
+    }
+}
+
+impl Drop for Staging {
+    /// A staging folder that was not swapped in (the build failed) is removed.
+    fn drop(&mut self) {
+        if self.dir.exists() {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
     }
 }

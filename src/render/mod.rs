@@ -18,7 +18,7 @@ pub(crate) mod views;
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 
 use serde_json::{Map, Value};
 use tera::Context;
@@ -480,7 +480,7 @@ impl Renderer {
             .iter()
             .map(|i| (i.href.clone(), i.current, i.active))
             .collect();
-        let memo = || self.nav_html.lock().unwrap_or_else(PoisonError::into_inner);
+        let memo = || crate::locked(&self.nav_html);
         if let Some(html) = memo().get(&key) {
             return Ok(html.clone());
         }

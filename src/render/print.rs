@@ -157,10 +157,6 @@ type PageKey = (String, Vec<bool>, u64);
 /// (print page URL, part URL, heading shift).
 type PartKey = (String, String, u8);
 
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
 impl PrintMemo {
     fn part(
         &self,
@@ -169,7 +165,7 @@ impl PrintMemo {
         make: impl FnOnce() -> String,
     ) -> String {
         let hash = xxhash_rust::xxh3::xxh3_64(content.as_bytes());
-        let kept = lock(&self.parts)
+        let kept = crate::locked(&self.parts)
             .get(&key)
             .filter(|(h, _)| *h == hash)
             .map(|(_, html)| html.clone());
@@ -177,16 +173,16 @@ impl PrintMemo {
             return html;
         }
         let html = make();
-        lock(&self.parts).insert(key, (hash, html.clone()));
+        crate::locked(&self.parts).insert(key, (hash, html.clone()));
         html
     }
 
     fn page<E>(&self, key: PageKey, make: impl FnOnce() -> Result<String, E>) -> Result<String, E> {
-        if let Some(html) = lock(&self.pages).get(&key) {
+        if let Some(html) = crate::locked(&self.pages).get(&key) {
             return Ok(html.clone());
         }
         let html = make()?;
-        lock(&self.pages).insert(key, html.clone());
+        crate::locked(&self.pages).insert(key, html.clone());
         Ok(html)
     }
 }

@@ -2,7 +2,7 @@
 //! and the small script, added to HTML only as it is served, that listens.
 
 use std::convert::Infallible;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::extract::State;
@@ -70,7 +70,7 @@ impl Live {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Latest> {
-        self.latest.lock().unwrap_or_else(PoisonError::into_inner)
+        crate::locked(&self.latest)
     }
 
     /// Tells every open page about a rebuild.

@@ -67,9 +67,7 @@ pub(crate) fn run(
     let (ready_tx, ready_rx) = mpsc::channel();
     let report = std::sync::Mutex::new(report);
     let say = |e: Event| {
-        (report
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner))(e);
+        (crate::locked(&report))(e);
     };
     std::thread::scope(|scope| {
         let watching = scope.spawn(|| {

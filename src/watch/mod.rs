@@ -17,7 +17,7 @@ mod watcher;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::build::memo::Memo;
@@ -110,7 +110,7 @@ impl Session {
                 None => Sink::Memory,
             },
         );
-        let early: Vec<String> = locked(&early).drain(..).collect();
+        let early: Vec<String> = crate::locked(&early).drain(..).collect();
         let Some(rendered) = rendered.filter(|_| !build::fails(&diags, &self.opts)) else {
             self.undo_early(&early);
             return Err(Failure::Toolkit(diags));
@@ -120,7 +120,7 @@ impl Session {
             None => build::output_dir(&self.root, &rendered.site, &self.opts)?,
         };
         self.out = Some(out.clone());
-        let synced = output::sync(&out, &rendered.outputs, &mut locked(&self.written));
+        let synced = output::sync(&out, &rendered.outputs, &mut crate::locked(&self.written));
         let mut plan = match synced {
             Ok(plan) => plan,
             Err(e) => {
@@ -148,7 +148,7 @@ impl Session {
     fn undo_early(&mut self, early: &[String]) {
         if let (Some(out), false) = (&self.out, early.is_empty()) {
             output::finish_early(out, early, false);
-            *locked(&self.written) = None;
+            *crate::locked(&self.written) = None;
         }
     }
 }
@@ -163,14 +163,10 @@ fn pages_first(
 ) -> Sink {
     let (written, early) = (Arc::clone(written), Arc::clone(early));
     Sink::PagesFirst(Arc::new(move |outputs| {
-        if let Ok(paths) = output::sync_early(&out, outputs, &mut locked(&written)) {
-            locked(&early).extend(paths);
+        if let Ok(paths) = output::sync_early(&out, outputs, &mut crate::locked(&written)) {
+            crate::locked(&early).extend(paths);
         }
     }))
-}
-
-fn locked<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Builds, then rebuilds after every change until a `Msg::Stop` arrives or every sender is
