@@ -65,8 +65,8 @@ impl Reader {
                 ..
             }) if (*level as u8) >= 2 && (*level as u8) <= 4 => self.start_heading(id),
             Event::End(TagEnd::Heading(_)) if self.in_heading.is_some() => self.end_heading(),
-            Event::Start(tag) if is_block_tag(tag) => self.space(),
-            Event::End(tag) if is_block_end(*tag) => self.space(),
+            Event::Start(tag) if is_markdown_block(tag.to_end()) => self.space(),
+            Event::End(tag) if is_markdown_block(*tag) => self.space(),
             _ => {}
         }
     }
@@ -74,9 +74,7 @@ impl Reader {
     /// The parts read, empty ones left out.
     pub(crate) fn finish(mut self) -> Vec<Part> {
         self.flush_html();
-        if let Some(title) = self.in_heading.take() {
-            self.set_heading(title);
-        }
+        self.end_heading();
         let mut parts = self.parts;
         for p in &mut parts {
             p.text.truncate(p.text.trim_end().len());
@@ -104,9 +102,7 @@ impl Reader {
     }
 
     fn start_heading(&mut self, id: &str) {
-        if let Some(title) = self.in_heading.take() {
-            self.set_heading(title);
-        }
+        self.end_heading();
         self.parts.push(Part {
             anchor: Some(id.to_string()),
             ..Part::default()
@@ -114,14 +110,9 @@ impl Reader {
         self.in_heading = Some(String::new());
     }
 
+    /// The heading being read, if any, becomes its part's title.
     fn end_heading(&mut self) {
-        if let Some(title) = self.in_heading.take() {
-            self.set_heading(title);
-        }
-    }
-
-    fn set_heading(&mut self, title: String) {
-        if let Some(last) = self.parts.last_mut() {
+        if let (Some(title), Some(last)) = (self.in_heading.take(), self.parts.last_mut()) {
             last.heading = Some(title.trim_end().to_string());
         }
     }
@@ -207,25 +198,8 @@ pub(crate) fn parts(html: &str) -> Vec<Part> {
     reader.finish()
 }
 
-/// Markdown blocks that are read as a break between words.
-fn is_block_tag(tag: &Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Paragraph
-            | Tag::Heading { .. }
-            | Tag::BlockQuote(_)
-            | Tag::CodeBlock(_)
-            | Tag::List(_)
-            | Tag::Item
-            | Tag::FootnoteDefinition(_)
-            | Tag::Table(_)
-            | Tag::TableHead
-            | Tag::TableRow
-            | Tag::TableCell
-    )
-}
-
-fn is_block_end(tag: TagEnd) -> bool {
+/// Markdown blocks that are read as a break between words (where they start and end).
+fn is_markdown_block(tag: TagEnd) -> bool {
     matches!(
         tag,
         TagEnd::Paragraph
