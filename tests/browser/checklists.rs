@@ -8,6 +8,7 @@ use serde_json::json;
 use crate::data;
 use crate::driver::Js;
 use crate::suite::{Checked, Shared, Tab};
+use crate::worksheets::open_empty;
 
 pub async fn ticks_persist_and_show_as_progress_until_reset(s: &Shared) -> Checked {
     let phase = data::checklist_phases(&s.example.root)
@@ -18,9 +19,7 @@ pub async fn ticks_persist_and_show_as_progress_until_reset(s: &Shared) -> Check
     let tab = s.tab(Js::On).await?;
     for base in [s.root.base.clone(), s.file_base()] {
         let page = format!("{base}{phase}/checklist/index.html");
-        tab.open(&page).await?;
-        tab.clear_storage().await?;
-        tab.refresh().await.map_err(|e| e.to_string())?;
+        open_empty(&tab, &page).await?;
         assert_eq!(
             progress(&tab).await?,
             format!("0 of {total} done"),
@@ -151,9 +150,7 @@ pub async fn a_tick_in_english_is_ticked_in_french(s: &Shared) -> Checked {
     let tab = s.tab(Js::On).await?;
     for base in [s.root.base.clone(), s.file_base()] {
         let page = format!("{base}{phase}/checklist/index.html");
-        tab.open(&page).await?;
-        tab.clear_storage().await?;
-        tab.refresh().await.map_err(|e| e.to_string())?;
+        open_empty(&tab, &page).await?;
         progress(&tab).await?;
         let ticks = tab
             .find_all(Locator::Css("main input[type=checkbox]"))

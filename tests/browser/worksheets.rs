@@ -160,7 +160,7 @@ struct AnswerFile {
     answers: Answers,
 }
 
-/// Opens a worksheet with nothing saved for it.
+/// Opens a page with nothing saved in the browser for it (answers, ticks).
 pub async fn open_empty(tab: &Tab<'_>, page: &str) -> Result<(), String> {
     tab.open(page).await?;
     tab.clear_storage().await?;
