@@ -52,13 +52,13 @@ pub(crate) struct Memo {
     search: Keyed<Vec<(String, Content)>>,
 }
 
-/// Each document's Markdown, rendered in parallel by `render` unless kept from a render against
-/// the same link index, with the same task list labels.
+/// Each document's Markdown, rendered in parallel by `render` (given the document's number)
+/// unless kept from a render against the same link index, with the same task list labels.
 fn markdown_step(
     on: bool,
     (kept, kept_links): (&mut PerDoc<Arc<Rendered>>, &mut MarkdownInputs),
     (docs, links, labels): (&[Doc], &LinkIndex, Labels),
-    render: impl Fn(&Doc) -> Rendered + Sync,
+    render: impl Fn(usize, &Doc) -> Rendered + Sync,
 ) -> Vec<Arc<Rendered>> {
     let same = kept_links
         .as_ref()
@@ -68,7 +68,8 @@ fn markdown_step(
     }
     let rendered: Vec<Arc<Rendered>> = docs
         .par_iter()
-        .map(|d| still_valid(kept, d).unwrap_or_else(|| Arc::new(render(d))))
+        .enumerate()
+        .map(|(i, d)| still_valid(kept, d).unwrap_or_else(|| Arc::new(render(i, d))))
         .collect();
     if on {
         *kept_links = Some((links.clone(), words(labels)));
@@ -185,7 +186,7 @@ impl Memo {
         skeleton: u64,
         make_renderer: impl FnOnce() -> Result<Arc<Renderer>, Diagnostics> + Send,
         (docs, links, labels): (&[Doc], &LinkIndex, Labels),
-        render: impl Fn(&Doc) -> Rendered + Sync + Send,
+        render: impl Fn(usize, &Doc) -> Rendered + Sync + Send,
     ) -> (Result<Arc<Renderer>, Diagnostics>, Vec<Arc<Rendered>>) {
         let on = self.enabled;
         let Memo {

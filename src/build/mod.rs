@@ -282,9 +282,23 @@ fn render(
         .map(Arc::new)
         .map_err(Diagnostics::from)
     };
+    // A one-off build hands each page's text to the search index as soon as its Markdown is
+    // rendered, and lets it go (at 10,000 pages the text is tens of MB); watch keeps the text,
+    // to make the index again when a page changes.
+    let mut outputs = Outputs::to(sink);
+    let staging = outputs.staging().cloned();
+    let keep = keeper(staging.as_deref());
+    let phases = search::site::phases(site);
+    let language = site.config.language.get_ref();
+    let early_search = (!memo.is_on()).then(|| search::Builder::new(language, &phases, &keep));
     let (renderer, rendered) =
-        memo.renderer_and_markdown(skeleton, make_renderer, (&docs, &links, labels), |d| {
-            d.render_markdown(&links, labels)
+        memo.renderer_and_markdown(skeleton, make_renderer, (&docs, &links, labels), |i, d| {
+            let mut rendered = d.render_markdown(&links, labels);
+            if let Some(search) = &early_search {
+                let text = std::mem::take(&mut rendered.text);
+                search.add(i, search::site::page(site, d, text));
+            }
+            rendered
         });
     // Each document's own problems at their place in its file.
     for (doc, r) in docs.iter().zip(&rendered) {
@@ -306,8 +320,7 @@ fn render(
         skeleton,
         opts,
     };
-    let mut outputs = Outputs::to(sink);
-    pages(&ready, memo, &mut outputs, diags);
+    pages(&ready, memo, early_search, &mut outputs, diags);
     assemble(&ready, &mut outputs, diags);
     let stats = Stats {
         pages: site.pages.len() + site.sections.len() + 1,
@@ -320,7 +333,14 @@ fn render(
 
 /// Render: each document's page, the checklist and worksheet pages, the print pages and the
 /// search index, the resources and audience pages, the 404 page.
-fn pages(ready: &Ready, memo: &mut Memo, outputs: &mut Outputs, diags: &mut Diagnostics) {
+/// `search` holds the pages' search entries when they were added as the Markdown was rendered.
+fn pages(
+    ready: &Ready,
+    memo: &mut Memo,
+    search: Option<search::Builder<Content>>,
+    outputs: &mut Outputs,
+    diags: &mut Diagnostics,
+) {
     let Ready {
         site,
         data,
@@ -356,11 +376,12 @@ fn pages(ready: &Ready, memo: &mut Memo, outputs: &mut Outputs, diags: &mut Diag
     let keep = keeper(staging.as_deref());
     let ((print, print_problems), index) = rayon::join(
         || print_pages(ready, &contents, &keep),
-        || {
-            memo.search_index(
+        || match search {
+            Some(search) => search::site::finish(search, docs.len(), data, interactive),
+            None => memo.search_index(
                 || search::site::key(skeleton, rendered),
                 || search::site::site_index(site, data, interactive, docs, rendered, &keep),
-            )
+            ),
         },
     );
     diags.extend(print_problems);

@@ -11,8 +11,7 @@ use crate::data::Data;
 use crate::markdown::text::squash;
 use crate::markdown::Part;
 
-/// A page: its title and summary from the front matter, its text as its Markdown was rendered
-/// (without what shortcodes draw: checklists and worksheets have entries of their own).
+/// A page: its title and summary from the front matter, its text as its Markdown was rendered.
 pub(crate) struct PageInput<'a> {
     pub(crate) title: &'a str,
     /// The page's folder URL ("a/b/", "" for the home page).
@@ -20,10 +19,10 @@ pub(crate) struct PageInput<'a> {
     pub(crate) phase: Option<&'a str>,
     pub(crate) section: Option<&'a str>,
     pub(crate) summary: Option<&'a str>,
-    pub(crate) text: &'a Arc<Vec<Part>>,
+    pub(crate) text: Arc<Vec<Part>>,
 }
 
-pub(crate) fn page(p: &PageInput) -> Entry {
+pub(crate) fn page(p: PageInput) -> Entry {
     Entry {
         kind: Kind::Page,
         title: p.title.to_string(),
@@ -31,7 +30,7 @@ pub(crate) fn page(p: &PageInput) -> Entry {
         phase: p.phase.map(str::to_string),
         context: p.section.map(str::to_string),
         summary: p.summary.map(str::to_string),
-        parts: Arc::clone(p.text),
+        parts: p.text,
     }
 }
 

@@ -1,18 +1,17 @@
 //! Counting every word of every entry, the bulk of the index's cost. Each thread counts the
-//! entries it is given with a vocabulary of its own: a word is copied once per thread, not once
-//! per entry, stop words are recognised once per thread, and an entry's counts are a plain
-//! array indexed by word number. The vocabularies are joined afterwards, a word at a time.
+//! entries it is given with a vocabulary of its own (a `Counter`, taken from a pool while the
+//! thread counts one entry): a word is copied once per counter, not once per entry, stop words
+//! are recognised once per counter, and an entry's counts are a plain array indexed by word
+//! number. The vocabularies are joined afterwards, a word at a time.
 
 use std::collections::HashMap;
-
-use rayon::prelude::*;
 
 use super::words::for_each_word;
 use super::{Entry, Fast, HEADING, SUMMARY, TEXT, TITLE};
 
-/// The words of the entries one thread counted, and each entry's counts.
+/// The words of the entries one counter counted, and each entry's counts.
 pub(super) struct Counted {
-    /// Each word this thread met (folded, not stemmed), by its number here.
+    /// Each word this counter met (folded, not stemmed), by its number here.
     pub(super) words: Vec<String>,
     /// Whether each word is a stop word (met, but never counted).
     pub(super) stop: Vec<bool>,
@@ -20,30 +19,14 @@ pub(super) struct Counted {
     pub(super) entries: Vec<(usize, Vec<(u32, u32)>)>,
 }
 
-/// Counts the words of `entries` in parallel, `stop` words left out.
-pub(super) fn count(entries: &[Entry], stop: &[&str]) -> Vec<Counted> {
-    entries
-        .par_iter()
-        .enumerate()
-        .fold(
-            || Counter::new(stop),
-            |mut counter, (n, e)| {
-                counter.entry(n, e);
-                counter
-            },
-        )
-        .map(|c| c.counted)
-        .collect()
-}
-
-struct Counter<'s> {
+pub(super) struct Counter<'s> {
     stop_words: &'s [&'s str],
     /// Word numbers of words of up to 8 bytes (most words), by their bytes as one integer: no
     /// string to compare.
     short: HashMap<u64, u32, Fast>,
     /// Word numbers of longer words.
     number: HashMap<String, u32, Fast>,
-    counted: Counted,
+    pub(super) counted: Counted,
     /// The weight of each word in the entry being counted (zero for the words it lacks).
     weights: Vec<u32>,
     /// The words of the entry being counted, in the order met.
@@ -51,7 +34,7 @@ struct Counter<'s> {
 }
 
 impl<'s> Counter<'s> {
-    fn new(stop_words: &'s [&'s str]) -> Self {
+    pub(super) fn new(stop_words: &'s [&'s str]) -> Self {
         Counter {
             stop_words,
             short: HashMap::with_capacity_and_hasher(4096, Fast::default()),
@@ -67,7 +50,7 @@ impl<'s> Counter<'s> {
     }
 
     /// Counts one entry: a title word weighs most, then headings and prompts, the summary, text.
-    fn entry(&mut self, n: usize, e: &Entry) {
+    pub(super) fn entry(&mut self, n: usize, e: &Entry) {
         self.add(&e.title, TITLE);
         if let Some(s) = &e.summary {
             self.add(s, SUMMARY);

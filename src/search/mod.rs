@@ -19,12 +19,14 @@ pub(crate) mod words;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::locked;
 pub(crate) use crate::markdown::Part;
+use count::{Counted, Counter};
 use words::{stop_words, Stems};
 
 /// Where the index is written, from the output root.
@@ -118,7 +120,7 @@ struct IndexJson<'a> {
     /// Entries per text file (`search/text-<n>.js` holds entries n*chunk to (n+1)*chunk - 1).
     chunk: usize,
     /// Per entry: kind, title, url, phase (index in `phases`, or -1), context.
-    docs: Vec<(u8, &'a str, &'a str, i64, &'a str)>,
+    docs: Vec<DocJson>,
     /// Stems in sorted order (the script looks prefixes up by bisection).
     terms: Vec<&'a str>,
     /// For each stem: entry numbers (each as the distance from the previous one) and weights,
@@ -126,53 +128,147 @@ struct IndexJson<'a> {
     post: Vec<Vec<u32>>,
 }
 
+/// An entry as the index lists it: kind, title, url, phase (index in the phases, or -1), context.
+type DocJson = (u8, String, String, i64, String);
+
 /// One entry's text, for snippets and landing on a heading: summary, then the parts as
 /// [anchor, heading, text].
 type TextJson<'a> = (&'a str, Vec<[&'a str; 3]>);
 
-/// The index as output files (path from the output root, script): `INDEX_FILE`, then the text
-/// files, each handed to `keep` as soon as it is made (a build writes it at once). The same
-/// entries always give the same bytes. `phases` are (folder name, title) in the toolkit's order.
-pub(crate) fn files<T: Send>(
-    language: &str,
-    phases: &[(String, String)],
-    entries: &[Entry],
-    keep: &(dyn Fn(&str, String) -> T + Sync),
-) -> Vec<(String, T)> {
-    let stop = stop_words(language);
-    let (terms, post) = postings(language, stop, entries);
-    let index = IndexJson {
-        v: 1,
-        lang: language,
-        stop,
-        phases: phases.iter().map(|(_, t)| t.as_str()).collect(),
-        chunk: TEXT_CHUNK,
-        docs: entries.iter().map(|e| doc_json(e, phases)).collect(),
-        terms: terms.iter().map(String::as_str).collect(),
-        post,
-    };
-    let script = global("TrellisSearchIndex", &index);
-    let mut out = vec![(INDEX_FILE.to_string(), keep(INDEX_FILE, script))];
-    let texts: Vec<(String, T)> = entries
-        .par_chunks(TEXT_CHUNK)
-        .enumerate()
-        .map(|(n, chunk)| {
-            let texts: Vec<TextJson> = chunk.iter().map(text_json).collect();
-            let set =
-                format!("(window.TrellisSearchText = window.TrellisSearchText || {{}})[{n}] = ");
-            let path = text_file(n);
-            let kept = keep(&path, json_script(set, &texts));
-            (path, kept)
-        })
-        .collect();
-    out.extend(texts);
-    out
+/// The index made as its entries arrive, from any thread and in any order. Each entry's words
+/// are counted and its text set aside as JSON at once, so whoever hands an entry over may let
+/// its text go (a build does, right after each page's Markdown); a text file is handed to
+/// `keep` (which a build writes at once) as soon as all its entries are in. `finish` makes the
+/// index itself. The same entries always give the same bytes.
+pub(crate) struct Builder<'a, T> {
+    language: &'a str,
+    stop: &'static [&'static str],
+    /// (folder name, title) of each phase, in the toolkit's order.
+    phases: &'a [(String, String)],
+    keep: &'a (dyn Fn(&str, String) -> T + Sync),
+    /// Counters not in use: at most one per thread is ever made.
+    counters: Mutex<Vec<Counter<'static>>>,
+    /// Each entry's line in the index, by entry number.
+    docs: Mutex<Vec<(usize, DocJson)>>,
+    /// Text files not yet complete: each entry's text as JSON, by its place in the file.
+    waiting: Mutex<HashMap<usize, Vec<Option<String>>>>,
+    /// Text files made, by number.
+    texts: Mutex<Vec<(usize, T)>>,
+}
+
+impl<'a, T: Send> Builder<'a, T> {
+    pub(crate) fn new(
+        language: &'a str,
+        phases: &'a [(String, String)],
+        keep: &'a (dyn Fn(&str, String) -> T + Sync),
+    ) -> Self {
+        Builder {
+            language,
+            stop: stop_words(language),
+            phases,
+            keep,
+            counters: Mutex::default(),
+            docs: Mutex::default(),
+            waiting: Mutex::default(),
+            texts: Mutex::default(),
+        }
+    }
+
+    /// Adds entry number `n` (numbers run from 0 with no gaps by the time of `finish`).
+    pub(crate) fn add(&self, n: usize, entry: Entry) {
+        let taken = locked(&self.counters).pop();
+        let mut counter = taken.unwrap_or_else(|| Counter::new(self.stop));
+        counter.entry(n, &entry);
+        locked(&self.counters).push(counter);
+        let text = serde_json::to_string(&text_json(&entry)).unwrap_or_else(|_| "null".into());
+        let (file, at) = (n / TEXT_CHUNK, n % TEXT_CHUNK);
+        let complete = {
+            let mut waiting = locked(&self.waiting);
+            let texts = waiting
+                .entry(file)
+                .or_insert_with(|| vec![None; TEXT_CHUNK]);
+            texts[at] = Some(text);
+            if texts.iter().all(Option::is_some) {
+                waiting.remove(&file)
+            } else {
+                None
+            }
+        };
+        if let Some(texts) = complete {
+            self.text_file(file, texts);
+        }
+        locked(&self.docs).push((n, doc_json(entry, self.phases)));
+    }
+
+    /// The index and the text files, by path from the output root: `INDEX_FILE`, then the text
+    /// files in order.
+    pub(crate) fn finish(self) -> Vec<(String, T)> {
+        // The last file holds fewer entries than the others.
+        let mut last: Vec<_> = locked(&self.waiting).drain().collect();
+        last.sort_by_key(|(file, _)| *file);
+        for (file, texts) in last {
+            self.text_file(file, texts);
+        }
+        let Builder {
+            language,
+            stop,
+            phases,
+            keep,
+            counters,
+            docs,
+            texts,
+            ..
+        } = self;
+        let counted = into_inner(counters)
+            .into_iter()
+            .map(|c| c.counted)
+            .collect();
+        let mut docs = into_inner(docs);
+        docs.sort_unstable_by_key(|(n, _)| *n);
+        let (terms, post) = postings(language, counted, docs.len());
+        let index = IndexJson {
+            v: 1,
+            lang: language,
+            stop,
+            phases: phases.iter().map(|(_, t)| t.as_str()).collect(),
+            chunk: TEXT_CHUNK,
+            docs: docs.into_iter().map(|(_, d)| d).collect(),
+            terms: terms.iter().map(String::as_str).collect(),
+            post,
+        };
+        let script = global("TrellisSearchIndex", &index);
+        let mut out = vec![(INDEX_FILE.to_string(), keep(INDEX_FILE, script))];
+        let mut texts = into_inner(texts);
+        texts.sort_unstable_by_key(|(file, _)| *file);
+        out.extend(texts.into_iter().map(|(file, t)| (text_file(file), t)));
+        out
+    }
+
+    /// Text file number `file`, from its entries' texts.
+    fn text_file(&self, file: usize, texts: Vec<Option<String>>) {
+        let mut script =
+            format!("(window.TrellisSearchText = window.TrellisSearchText || {{}})[{file}] = [");
+        for (i, text) in texts.iter().flatten().enumerate() {
+            if i > 0 {
+                script.push(',');
+            }
+            script.push_str(text);
+        }
+        script.push_str("];\n");
+        let kept = (self.keep)(&text_file(file), script);
+        locked(&self.texts).push((file, kept));
+    }
+}
+
+/// What a lock holds once no one else can hold it (even if a holder panicked).
+fn into_inner<T>(lock: Mutex<T>) -> T {
+    lock.into_inner().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The stems of every entry's words, sorted, and for each stem its entries and weights as
-/// [gap, weight, gap, weight ...] (the gap from the previous entry number).
-fn postings(language: &str, stop: &[&str], entries: &[Entry]) -> (Vec<String>, Vec<Vec<u32>>) {
-    let counted = count::count(entries, stop);
+/// [gap, weight, gap, weight ...] (the gap from the previous entry number). `entries` is how
+/// many entries were counted.
+fn postings(language: &str, counted: Vec<Counted>, entries: usize) -> (Vec<String>, Vec<Vec<u32>>) {
     // Each distinct word is stemmed once; stems are numbered in sorted order.
     // (The vocabulary is small beside the counts: it is copied, so the counts can go.)
     let mut distinct: Vec<String> = counted
@@ -195,7 +291,7 @@ fn postings(language: &str, stop: &[&str], entries: &[Entry]) -> (Vec<String>, V
         .collect();
     // Each entry's weights by stem, from the numbers its thread gave its words; each thread's
     // counts are dropped once turned into stems (at 10,000 pages these lists are tens of MB).
-    let mut by_doc: Vec<Vec<(u32, u32)>> = vec![Vec::new(); entries.len()];
+    let mut by_doc: Vec<Vec<(u32, u32)>> = vec![Vec::new(); entries];
     let stemmed: Vec<(usize, Vec<(u32, u32)>)> = counted
         .into_par_iter()
         .flat_map_iter(|c| {
@@ -250,15 +346,15 @@ pub(crate) fn text_file(n: usize) -> String {
     format!("search/text-{n}.js")
 }
 
-/// A script that sets `window.<name>` to `value` as JSON.
+/// A script that sets `window.<name>` to `value` as JSON. The JSON is measured first and then
+/// written into a buffer of its exact size: the index of a large toolkit is megabytes, and a
+/// buffer grown by doubling would hold up to twice that, and a copy of it while it grows.
 fn global<T: Serialize>(name: &str, value: &T) -> String {
-    json_script(format!("window.{name} = "), value)
-}
-
-/// `start`, then `value` as JSON, then `;`: written into one buffer (the index of a large
-/// toolkit is megabytes, better not copied again).
-fn json_script<T: Serialize>(start: String, value: &T) -> String {
-    let mut out = start.into_bytes();
+    let start = format!("window.{name} = ");
+    let mut size = Measure(start.len() + 2);
+    let _ = serde_json::to_writer(&mut size, value);
+    let mut out = Vec::with_capacity(size.0);
+    out.extend_from_slice(start.as_bytes());
     if serde_json::to_writer(&mut out, value).is_err() {
         out.extend_from_slice(b"null");
     }
@@ -266,7 +362,21 @@ fn json_script<T: Serialize>(start: String, value: &T) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-fn doc_json<'a>(e: &'a Entry, phases: &[(String, String)]) -> (u8, &'a str, &'a str, i64, &'a str) {
+/// A writer that only counts the bytes written to it.
+struct Measure(usize);
+
+impl std::io::Write for Measure {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn doc_json(e: Entry, phases: &[(String, String)]) -> DocJson {
     let phase = e
         .phase
         .as_ref()
@@ -274,10 +384,10 @@ fn doc_json<'a>(e: &'a Entry, phases: &[(String, String)]) -> (u8, &'a str, &'a 
         .map_or(-1, |i| i as i64);
     (
         e.kind as u8,
-        &e.title,
-        &e.url,
+        e.title,
+        e.url,
         phase,
-        e.context.as_deref().unwrap_or(""),
+        e.context.unwrap_or_default(),
     )
 }
 

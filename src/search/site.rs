@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::{Builder, Entry, Part};
 use crate::content::doc::phase_of;
 use crate::content::{Doc, Place, Site};
 use crate::data::Data;
@@ -22,6 +23,43 @@ pub(crate) fn key(skeleton: u64, rendered: &[Arc<Rendered>]) -> u64 {
     h.digest()
 }
 
+/// The phases as the index names them: (folder name, title), in the toolkit's order.
+pub(crate) fn phases(site: &Site) -> Vec<(String, String)> {
+    site.config
+        .phases()
+        .map(|p| {
+            let title = site.section(p).map_or(p, |s| s.title.as_str());
+            (p.to_string(), title.to_string())
+        })
+        .collect()
+}
+
+/// A document's entry: its title, address, phase, section and summary, with the text its
+/// Markdown was rendered to (without what shortcodes draw: checklists and worksheets have
+/// entries of their own).
+pub(crate) fn page(site: &Site, d: &Doc, text: Arc<Vec<Part>>) -> Entry {
+    let (section, summary) = match d.place {
+        Place::Home => (None, site.home.summary.as_deref()),
+        Place::Section(i) => (None, site.sections[i].summary.as_deref()),
+        Place::Page(p) => {
+            let page = &site.pages[p];
+            let section = page.section.as_ref().and_then(|n| site.section(n));
+            (
+                section.map(|s| s.title.as_str()),
+                page.front.summary.as_deref(),
+            )
+        }
+    };
+    super::collect::page(super::collect::PageInput {
+        title: &d.title,
+        url: &d.url,
+        phase: phase_of(site, d.place),
+        section,
+        summary,
+        text,
+    })
+}
+
 /// The search index's files: an entry per document (in parallel), then the data's. Each file is
 /// handed to `keep` as soon as it is made.
 pub(crate) fn site_index<T: Send>(
@@ -32,42 +70,26 @@ pub(crate) fn site_index<T: Send>(
     rendered: &[Arc<Rendered>],
     keep: &(dyn Fn(&str, String) -> T + Sync),
 ) -> Vec<(String, T)> {
-    let mut entries: Vec<super::Entry> = docs
-        .par_iter()
+    let phases = phases(site);
+    let builder = Builder::new(site.config.language.get_ref(), &phases, keep);
+    docs.par_iter()
         .zip(rendered)
-        .map(|(d, r)| {
-            let (section, summary) = match d.place {
-                Place::Home => (None, site.home.summary.as_deref()),
-                Place::Section(i) => (None, site.sections[i].summary.as_deref()),
-                Place::Page(p) => {
-                    let page = &site.pages[p];
-                    let section = page.section.as_ref().and_then(|n| site.section(n));
-                    (
-                        section.map(|s| s.title.as_str()),
-                        page.front.summary.as_deref(),
-                    )
-                }
-            };
-            super::collect::page(&super::collect::PageInput {
-                title: &d.title,
-                url: &d.url,
-                phase: phase_of(site, d.place),
-                section,
-                summary,
-                text: &r.text,
-            })
-        })
-        .collect();
-    entries.extend(super::collect::data(data, &|c| {
-        interactive.checklist_title(c)
-    }));
-    let phases: Vec<(String, String)> = site
-        .config
-        .phases()
-        .map(|p| {
-            let title = site.section(p).map_or(p, |s| s.title.as_str());
-            (p.to_string(), title.to_string())
-        })
-        .collect();
-    super::files(site.config.language.get_ref(), &phases, &entries, keep)
+        .enumerate()
+        .for_each(|(n, (d, r))| builder.add(n, page(site, d, Arc::clone(&r.text))));
+    finish(builder, docs.len(), data, interactive)
+}
+
+/// The index once its `pages` documents are in: the checklist items, worksheets and resources
+/// after them, then the files.
+pub(crate) fn finish<T: Send>(
+    builder: Builder<T>,
+    pages: usize,
+    data: &Data,
+    interactive: &Interactive,
+) -> Vec<(String, T)> {
+    let entries = super::collect::data(data, &|c| interactive.checklist_title(c));
+    for (i, e) in entries.into_iter().enumerate() {
+        builder.add(pages + i, e);
+    }
+    builder.finish()
 }

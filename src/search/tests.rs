@@ -3,9 +3,20 @@
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde_json::Value;
 
 use super::*;
+
+/// The index and text files of `entries`, handed to the builder in order from one thread.
+fn files(language: &str, phases: &[(String, String)], entries: &[Entry]) -> Vec<(String, String)> {
+    let keep = |_: &str, script: String| script;
+    let builder = Builder::new(language, phases, &keep);
+    for (n, e) in entries.iter().enumerate() {
+        builder.add(n, e.clone());
+    }
+    builder.finish()
+}
 
 fn entry(kind: Kind, title: &str, url: &str, parts: Vec<Part>) -> Entry {
     Entry {
@@ -29,7 +40,7 @@ fn body(text: &str) -> Vec<Part> {
 /// The index's JSON, and the text files' JSON, from the scripts.
 fn index_and_texts(language: &str, entries: &[Entry]) -> (Value, Vec<Value>) {
     let phases = [("start".to_string(), "Getting started".to_string())];
-    let files = files(language, &phases, entries, &|_, script| script);
+    let files = files(language, &phases, entries);
     assert_eq!(files[0].0, INDEX_FILE);
     let json = files[0]
         .1
@@ -80,13 +91,13 @@ fn docs_for(ix: &Value, stem: &str) -> Vec<u64> {
 #[test]
 fn every_kind_of_entry_keeps_its_address_phase_and_parts() {
     let page_html = "<p>Why it matters.</p><h2 id=\"who-decides\">Who decides</h2><p>Budgets.</p>";
-    let page = collect::page(&collect::PageInput {
+    let page = collect::page(collect::PageInput {
         title: "Sharing power",
         url: "start/sharing-power/",
         phase: Some("start"),
         section: Some("Getting started"),
         summary: Some("Decide together."),
-        text: &std::sync::Arc::new(crate::markdown::text::parts(page_html)),
+        text: std::sync::Arc::new(crate::markdown::text::parts(page_html)),
     });
     let (ix, texts) = index_and_texts("en", &[page]);
     let doc = &ix["docs"][0];
@@ -218,19 +229,34 @@ fn french_stems_lead_partenaires_to_partenariat() {
 }
 
 #[test]
-fn the_same_entries_give_the_same_bytes() {
-    let entries: Vec<Entry> = (0..50)
+fn the_same_entries_give_the_same_bytes_in_any_order() {
+    let words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"];
+    let entries: Vec<Entry> = (0..300)
         .map(|i| {
+            let text = format!("{} {} {i}", words[i % 6], words[(i * 7) % 6]);
             entry(
                 Kind::Page,
                 &format!("Page {i}"),
                 "x/index.html",
-                body("alpha beta gamma delta"),
+                body(&text),
             )
         })
         .collect();
     let phases = [("start".to_string(), "Start".to_string())];
-    let once = files("en", &phases, &entries, &|_, script| script);
-    assert_eq!(once.len(), 2, "the index and one text file for 50 entries");
-    assert_eq!(once, files("en", &phases, &entries, &|_, script| script));
+    let once = files("en", &phases, &entries);
+    assert_eq!(
+        once.len(),
+        6,
+        "the index and five text files for 300 entries"
+    );
+    assert_eq!(once, files("en", &phases, &entries));
+    // As a build adds them: from several threads, the last ones first.
+    let keep = |_: &str, script: String| script;
+    let builder = Builder::new("en", &phases, &keep);
+    entries
+        .par_iter()
+        .enumerate()
+        .rev()
+        .for_each(|(n, e)| builder.add(n, e.clone()));
+    assert_eq!(builder.finish(), once);
 }
