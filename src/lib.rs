@@ -32,3 +32,9 @@ pub mod watch;
 pub(crate) fn locked<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
+
+/// What `m` holds, once no one else can lock it (also after a thread that held it panicked).
+pub(crate) fn unlocked<T>(m: std::sync::Mutex<T>) -> T {
+    m.into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}

@@ -19,13 +19,13 @@ pub(crate) mod words;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::locked;
 pub(crate) use crate::markdown::Part;
+use crate::{locked, unlocked};
 use count::{Counted, Counter};
 use words::{stop_words, Stems};
 
@@ -219,13 +219,10 @@ impl<'a, T: Send> Builder<'a, T> {
             texts,
             ..
         } = self;
-        let counted = into_inner(counters)
-            .into_iter()
-            .map(|c| c.counted)
-            .collect();
-        let mut docs = into_inner(docs);
+        let counted = unlocked(counters).into_iter().map(|c| c.counted).collect();
+        let mut docs = unlocked(docs);
         docs.sort_unstable_by_key(|(n, _)| *n);
-        let (terms, post) = postings(language, counted, docs.len());
+        let (terms, post) = postings(language, counted);
         let index = IndexJson {
             v: 1,
             lang: language,
@@ -238,7 +235,7 @@ impl<'a, T: Send> Builder<'a, T> {
         };
         let script = global("TrellisSearchIndex", &index);
         let mut out = vec![(INDEX_FILE.to_string(), keep(INDEX_FILE, script))];
-        let mut texts = into_inner(texts);
+        let mut texts = unlocked(texts);
         texts.sort_unstable_by_key(|(file, _)| *file);
         out.extend(texts.into_iter().map(|(file, t)| (text_file(file), t)));
         out
@@ -260,15 +257,9 @@ impl<'a, T: Send> Builder<'a, T> {
     }
 }
 
-/// What a lock holds once no one else can hold it (even if a holder panicked).
-fn into_inner<T>(lock: Mutex<T>) -> T {
-    lock.into_inner().unwrap_or_else(PoisonError::into_inner)
-}
-
 /// The stems of every entry's words, sorted, and for each stem its entries and weights as
-/// [gap, weight, gap, weight ...] (the gap from the previous entry number). `entries` is how
-/// many entries were counted.
-fn postings(language: &str, counted: Vec<Counted>, entries: usize) -> (Vec<String>, Vec<Vec<u32>>) {
+/// [gap, weight, gap, weight ...] (the gap from the previous entry number).
+fn postings(language: &str, mut counted: Vec<Counted>) -> (Vec<String>, Vec<Vec<u32>>) {
     // Each distinct word is stemmed once; stems are numbered in sorted order.
     // (The vocabulary is small beside the counts: it is copied, so the counts can go.)
     let mut distinct: Vec<String> = counted
@@ -289,34 +280,40 @@ fn postings(language: &str, counted: Vec<Counted>, entries: usize) -> (Vec<Strin
         .zip(&stem_of)
         .map(|(w, s)| (w.as_str(), terms.binary_search(s).unwrap_or(0) as u32))
         .collect();
-    // Each entry's weights by stem, from the numbers its thread gave its words; each thread's
-    // counts are dropped once turned into stems (at 10,000 pages these lists are tens of MB).
-    let mut by_doc: Vec<Vec<(u32, u32)>> = vec![Vec::new(); entries];
-    let stemmed: Vec<(usize, Vec<(u32, u32)>)> = counted
-        .into_par_iter()
-        .flat_map_iter(|c| {
-            let term: Vec<u32> = c
-                .words
-                .iter()
-                .map(|w| term_id.get(w.as_str()).copied().unwrap_or(u32::MAX))
-                .collect();
-            c.entries
-                .into_iter()
-                .map(move |(n, words)| (n, stem_weights(&words, &term)))
-        })
-        .collect();
-    for (n, ids) in stemmed {
-        by_doc[n] = ids;
-    }
-    // Each stem's list made at its final size, each entry's weights dropped once added.
+    // Each entry's counts turn from word numbers into stem numbers where they are (at 10,000
+    // pages these lists are tens of MB: better not copied).
+    counted.par_iter_mut().for_each(|c| {
+        let term: Vec<u32> = c
+            .words
+            .iter()
+            .map(|w| term_id.get(w.as_str()).copied().unwrap_or(u32::MAX))
+            .collect();
+        for (_, words) in &mut c.entries {
+            to_stems(words, &term);
+        }
+    });
+    // Each stem's list made at its final size, then filled entry by entry, in order, each
+    // entry's counts dropped once added.
     let mut sizes = vec![0usize; terms.len()];
-    for &(t, _) in by_doc.iter().flatten() {
+    let all = counted.iter().flat_map(|c| &c.entries);
+    for &(t, _) in all.flat_map(|(_, ids)| ids) {
         sizes[t as usize] += 2;
     }
     let mut post: Vec<Vec<u32>> = sizes.into_iter().map(Vec::with_capacity).collect();
+    let mut order: Vec<(usize, usize, usize)> = Vec::new();
+    for (c, counter) in counted.iter().enumerate() {
+        order.extend(
+            counter
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(i, (n, _))| (*n, c, i)),
+        );
+    }
+    order.sort_unstable();
     let mut last = vec![0u32; terms.len()];
-    for (doc, ids) in by_doc.into_iter().enumerate() {
-        for (t, weight) in ids {
+    for (doc, c, i) in order {
+        for (t, weight) in std::mem::take(&mut counted[c].entries[i].1) {
             let t = t as usize;
             post[t].push(doc as u32 - last[t]);
             post[t].push(weight.min(MAX_WEIGHT));
@@ -326,19 +323,20 @@ fn postings(language: &str, counted: Vec<Counted>, entries: usize) -> (Vec<Strin
     (terms, post)
 }
 
-/// An entry's word weights as (stem number, weight), in stem order, words of one stem added up.
-/// `term` gives each word number's stem number.
-fn stem_weights(words: &[(u32, u32)], term: &[u32]) -> Vec<(u32, u32)> {
-    let mut ids: Vec<(u32, u32)> = words.iter().map(|&(w, n)| (term[w as usize], n)).collect();
-    ids.sort_unstable();
-    ids.dedup_by(|b, a| {
+/// Turns an entry's word weights into weights by stem number, in stem order, the words of one
+/// stem added up. `term` gives each word number's stem number.
+fn to_stems(words: &mut Vec<(u32, u32)>, term: &[u32]) {
+    for w in words.iter_mut() {
+        w.0 = term[w.0 as usize];
+    }
+    words.sort_unstable();
+    words.dedup_by(|b, a| {
         let same = a.0 == b.0;
         if same {
             a.1 += b.1;
         }
         same
     });
-    ids
 }
 
 /// Where the text of entries n*TEXT_CHUNK.. is written.
@@ -346,34 +344,15 @@ pub(crate) fn text_file(n: usize) -> String {
     format!("search/text-{n}.js")
 }
 
-/// A script that sets `window.<name>` to `value` as JSON. The JSON is measured first and then
-/// written into a buffer of its exact size: the index of a large toolkit is megabytes, and a
-/// buffer grown by doubling would hold up to twice that, and a copy of it while it grows.
+/// A script that sets `window.<name>` to `value` as JSON, written into one buffer (the index
+/// of a large toolkit is megabytes, better not copied again).
 fn global<T: Serialize>(name: &str, value: &T) -> String {
-    let start = format!("window.{name} = ");
-    let mut size = Measure(start.len() + 2);
-    let _ = serde_json::to_writer(&mut size, value);
-    let mut out = Vec::with_capacity(size.0);
-    out.extend_from_slice(start.as_bytes());
+    let mut out = format!("window.{name} = ").into_bytes();
     if serde_json::to_writer(&mut out, value).is_err() {
         out.extend_from_slice(b"null");
     }
     out.extend_from_slice(b";\n");
     String::from_utf8(out).unwrap_or_default()
-}
-
-/// A writer that only counts the bytes written to it.
-struct Measure(usize);
-
-impl std::io::Write for Measure {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0 += bytes.len();
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 fn doc_json(e: Entry, phases: &[(String, String)]) -> DocJson {
