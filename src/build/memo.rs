@@ -201,13 +201,15 @@ impl Memo {
         )
     }
 
-    /// Each document's page, rendered in parallel by `render` unless kept from a render with
-    /// the same skeleton. Only pages that rendered are kept.
+    /// Each document's page, rendered in parallel by `render` (given the document's number and
+    /// its Markdown, which it may let go of) unless kept from a render with the same skeleton.
+    /// Only pages that rendered are kept.
     pub(crate) fn pages(
         &mut self,
         skeleton: u64,
         docs: &[Doc],
-        render: impl Fn(usize, &Doc) -> Result<PageOutput, Vec<Diagnostic>> + Sync,
+        rendered: &mut [Arc<Rendered>],
+        render: impl Fn(usize, &Doc, &mut Arc<Rendered>) -> Result<PageOutput, Vec<Diagnostic>> + Sync,
     ) -> Vec<Result<PageOutput, Vec<Diagnostic>>> {
         if self.pages_skeleton != Some(skeleton) {
             self.pages.clear();
@@ -215,8 +217,9 @@ impl Memo {
         let kept = &self.pages;
         let pages: Vec<_> = docs
             .par_iter()
+            .zip(rendered)
             .enumerate()
-            .map(|(i, d)| still_valid(kept, d).map_or_else(|| render(i, d), Ok))
+            .map(|(i, (d, md))| still_valid(kept, d).map_or_else(|| render(i, d, md), Ok))
             .collect();
         if self.enabled {
             self.pages_skeleton = Some(skeleton);
@@ -238,22 +241,24 @@ impl Memo {
         self.data_pages.get_or(self.enabled, || skeleton, make)
     }
 
-    /// The resources and audience pages, made from the skeleton alone.
-    pub(crate) fn generated(
+    /// The resources and audience pages (made from the skeleton alone) and the search index's
+    /// files (made from the skeleton and every document's Markdown, `index_key`), side by side:
+    /// much of the index is made on one core.
+    pub(crate) fn generated_and_search_index(
         &mut self,
         skeleton: u64,
-        make: impl FnOnce() -> Generated,
-    ) -> Generated {
-        self.generated.get_or(self.enabled, || skeleton, make)
-    }
-
-    /// The search index's files, made from the skeleton and every document's Markdown (`key`).
-    pub(crate) fn search_index(
-        &mut self,
-        key: impl FnOnce() -> u64,
-        make: impl FnOnce() -> Vec<(String, Content)>,
-    ) -> Vec<(String, Content)> {
-        self.search.get_or(self.enabled, key, make)
+        make_generated: impl FnOnce() -> Generated + Send,
+        index_key: impl FnOnce() -> u64 + Send,
+        make_index: impl FnOnce() -> Vec<(String, Content)> + Send,
+    ) -> (Generated, Vec<(String, Content)>) {
+        let on = self.enabled;
+        let Memo {
+            generated, search, ..
+        } = self;
+        rayon::join(
+            || generated.get_or(on, || skeleton, make_generated),
+            || search.get_or(on, index_key, make_index),
+        )
     }
 }
 

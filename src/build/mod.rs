@@ -4,6 +4,7 @@
 mod files;
 mod languages;
 pub(crate) mod memo;
+mod packets;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -19,12 +20,13 @@ use crate::markdown::Rendered;
 use crate::output::{self, Content, Outputs, Sink};
 use crate::render::interactive::Interactive;
 use crate::render::page::PageOutput;
-use crate::render::print::{PrintDoc, PrintPages};
+use crate::render::print::{Drawn, PrintDoc, PrintExtra, PrintPages};
 use crate::render::theme::ThemeFiles;
 use crate::render::{self, Renderer};
 use crate::search;
 use crate::validate;
 use memo::Memo;
+use packets::Packets;
 
 /// What the command line can change about a build.
 #[derive(Debug, Clone, Default)]
@@ -228,9 +230,10 @@ struct Ready<'a> {
     site: &'a Site,
     data: &'a Data,
     docs: &'a [Doc<'a>],
-    rendered: &'a [Arc<Rendered>],
     renderer: &'a Renderer,
     interactive: &'a Interactive<'a>,
+    /// The checklists and worksheets drawn for paper.
+    extras: &'a [PrintExtra],
     /// Everything a page depends on besides its own text: the memo's key for most steps.
     skeleton: u64,
     opts: &'a BuildOptions,
@@ -291,7 +294,7 @@ fn render(
     let phases = search::site::phases(site);
     let language = site.config.language.get_ref();
     let early_search = (!memo.is_on()).then(|| search::Builder::new(language, &phases, &keep));
-    let (renderer, rendered) =
+    let (renderer, mut rendered) =
         memo.renderer_and_markdown(skeleton, make_renderer, (&docs, &links, labels), |i, d| {
             let mut rendered = d.render_markdown(&links, labels);
             if let Some(search) = &early_search {
@@ -310,51 +313,81 @@ fn render(
     diags.extend(checked);
     let renderer = diags.take_ok(renderer)?;
     let interactive = Interactive::new(&renderer, site, &data, &links);
+    let (extras, print_problems) = render::print::extras(&interactive);
     let ready = Ready {
         site,
         data: &data,
         docs: &docs,
-        rendered: &rendered,
         renderer: &renderer,
         interactive: &interactive,
+        extras: &extras,
         skeleton,
         opts,
     };
-    pages(&ready, memo, early_search, &mut outputs, diags);
+    // A one-off build of a long toolkit draws each phase packet as soon as its phase's pages
+    // are drawn, and lets their content go (packets.rs).
+    let split = render::print::print_split(docs.len());
+    let packets = (split && !memo.is_on()).then(|| Packets::new(&ready, &keep));
+    let contents = pages(
+        &ready,
+        &mut rendered,
+        memo,
+        packets.as_ref(),
+        &mut outputs,
+        diags,
+    );
+    diags.extend(print_problems);
+    // Once every page is drawn, the print pages read only each page's HTML and shortcode calls:
+    // a one-off build lets the rest go (tables of contents, anchors, links).
+    if !memo.is_on() {
+        rendered
+            .iter_mut()
+            .filter_map(Arc::get_mut)
+            .for_each(Rendered::keep_for_print);
+    }
+    let index = (memo, early_search);
+    let print = (contents.as_slice(), packets);
+    print_and_search(&ready, &rendered, index, print, &mut outputs, diags);
     assemble(&ready, &mut outputs, diags);
     let stats = Stats {
         pages: site.pages.len() + site.sections.len() + 1,
         checklists: data.checklists.len(),
         worksheets: data.worksheets.len(),
-        print_split: render::print::print_split(docs.len()),
+        print_split: split,
     };
     Some((outputs, stats))
 }
 
-/// Render: each document's page, the checklist and worksheet pages, the print pages and the
-/// search index, the resources and audience pages, the 404 page.
-/// `search` holds the pages' search entries when they were added as the Markdown was rendered.
+/// Render: each document's page, the checklist and worksheet pages. Returns each document's
+/// content with its shortcodes drawn, for the print pages.
+/// A page printed in a phase packet hands its content to `packets`, and lets its Markdown go.
 fn pages(
     ready: &Ready,
+    rendered: &mut [Arc<Rendered>],
     memo: &mut Memo,
-    search: Option<search::Builder<Content>>,
+    packets: Option<&Packets>,
     outputs: &mut Outputs,
     diags: &mut Diagnostics,
-) {
+) -> Vec<Arc<String>> {
     let Ready {
         site,
-        data,
         docs,
-        rendered,
         renderer,
         interactive,
         skeleton,
         opts,
+        ..
     } = *ready;
     // Each page is written as soon as it is rendered, when the build writes as it goes.
     let staging = outputs.staging().cloned();
-    let pages = memo.pages(skeleton, docs, |i, doc| {
-        let page = render::page::page(renderer, interactive, site, doc, &rendered[i])?;
+    let pages = memo.pages(skeleton, docs, rendered, |i, doc, md| {
+        let mut page = render::page::page(renderer, interactive, site, doc, md);
+        if let Some(packets) = packets.filter(|p| p.holds(i)) {
+            let calls = std::mem::take(&mut *md).calls.clone();
+            let content = page.as_mut().map(|p| std::mem::take(&mut p.content));
+            packets.add(i, content.unwrap_or_default(), calls);
+        }
+        let page = page?;
         Ok(match &staging {
             Some(staging) => written(page, staging),
             None => page,
@@ -371,26 +404,56 @@ fn pages(
     if !fails(diags, opts) {
         outputs.pages_done();
     }
-    // The print pages reuse each page's content; the search index is made beside them, since
-    // the print pages spend much of their time on one core.
+    contents
+}
+
+/// The print pages, beside the search index (made here, or finished when a one-off build added
+/// the pages as their Markdown was rendered); the resources and audience pages, the 404 page.
+fn print_and_search(
+    ready: &Ready,
+    rendered: &[Arc<Rendered>],
+    (memo, search): (&mut Memo, Option<search::Builder<Content>>),
+    (contents, packets): (&[Arc<String>], Option<Packets>),
+    outputs: &mut Outputs,
+    diags: &mut Diagnostics,
+) {
+    let Ready {
+        site,
+        data,
+        docs,
+        renderer,
+        interactive,
+        skeleton,
+        ..
+    } = *ready;
+    // The print pages reuse each page's content; the resources and audience pages and the
+    // search index are made beside them.
+    let staging = outputs.staging().cloned();
     let keep = keeper(staging.as_deref());
-    let ((print, print_problems), index) = rayon::join(
-        || print_pages(ready, &contents, &keep),
-        || match search {
-            Some(search) => search::site::finish(search, docs.len(), data, interactive),
-            None => memo.search_index(
-                || search::site::key(skeleton, rendered),
-                || search::site::site_index(site, data, interactive, docs, rendered, &keep),
-            ),
+    let (print, (generated, index)) = rayon::join(
+        || {
+            let Some(packets) = packets else {
+                return print_pages(ready, rendered, contents, &keep, Drawn::All);
+            };
+            let mut print = print_pages(ready, rendered, contents, &keep, Drawn::Index);
+            print.extend(packets.finish());
+            print
+        },
+        || {
+            let generated = || {
+                let pages = renderer.generated_pages(site, data).into_iter();
+                pages
+                    .map(|(path, page)| (path, page.map(Arc::new)))
+                    .collect()
+            };
+            let index = || match search {
+                Some(search) => search::site::finish(search, docs.len(), data, interactive),
+                None => search::site::site_index(site, data, interactive, docs, rendered, &keep),
+            };
+            let key = || search::site::key(skeleton, rendered);
+            memo.generated_and_search_index(skeleton, generated, key, index)
         },
     );
-    diags.extend(print_problems);
-    let generated = memo.generated(skeleton, || {
-        let pages = renderer.generated_pages(site, data).into_iter();
-        pages
-            .map(|(path, page)| (path, page.map(Arc::new)))
-            .collect()
-    });
     let index = index.into_iter().map(|(p, script)| (p, Ok(script)));
     let generated = generated
         .into_iter()
@@ -488,14 +551,16 @@ fn add_pages(
 /// for paper, each once.
 fn print_pages(
     ready: &Ready,
+    rendered: &[Arc<Rendered>],
     contents: &[Arc<String>],
     keep: &(dyn Fn(&str, String) -> Content + Sync),
-) -> (PrintPages<Content>, Vec<Diagnostic>) {
+    drawn: Drawn,
+) -> PrintPages<Content> {
     let print_docs: Vec<PrintDoc> = ready
         .docs
         .iter()
         .zip(contents)
-        .zip(ready.rendered)
+        .zip(rendered)
         .map(|((d, c), r)| PrintDoc {
             place: d.place,
             url: &d.url,
@@ -503,10 +568,8 @@ fn print_pages(
             calls: &r.calls,
         })
         .collect();
-    let (extras, problems) = render::print::extras(ready.interactive);
     // A print page of a large toolkit is megabytes: written as soon as it is drawn.
-    let pages = ready
+    ready
         .renderer
-        .print_pages(ready.site, &print_docs, &extras, keep);
-    (pages, problems)
+        .print_pages(ready.site, &print_docs, ready.extras, keep, drawn)
 }

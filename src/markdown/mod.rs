@@ -93,6 +93,19 @@ pub struct Rendered {
     pub(crate) text: Arc<Vec<Part>>,
 }
 
+impl Rendered {
+    /// Lets go of all but what the print pages read once every page is drawn: the HTML and
+    /// the shortcode calls.
+    pub(crate) fn keep_for_print(&mut self) {
+        let Rendered { html, calls, .. } = std::mem::take(self);
+        *self = Rendered {
+            html,
+            calls,
+            ..Rendered::default()
+        };
+    }
+}
+
 /// Where the text comes from, for resolving its links.
 pub struct Context<'a> {
     pub links: &'a LinkIndex,

@@ -296,15 +296,42 @@ pub(crate) fn print_split(pages: usize) -> bool {
     pages > PRINT_WHOLE_LIMIT
 }
 
+/// Which print pages `print_pages` draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Drawn<'a> {
+    All,
+    /// print/index.html alone.
+    Index,
+    /// One phase's packet, print/<phase>/index.html.
+    Packet(&'a str),
+}
+
+/// The section number of the phase whose packet prints the document at `place`, if any: the
+/// phase's own section page and the pages in it.
+pub(crate) fn packet_of(site: &Site, place: Place) -> Option<usize> {
+    let phase = |name: &str| {
+        site.sections
+            .iter()
+            .position(|s| s.is_phase && s.name == name)
+    };
+    match place {
+        Place::Home => None,
+        Place::Section(i) => site.sections[i].is_phase.then_some(i),
+        Place::Page(p) => phase(site.pages[p].section.as_deref()?),
+    }
+}
+
 impl Renderer {
-    /// print/index.html and print/<phase>/index.html. Each page is handed to `keep` with its
-    /// path as soon as it is drawn (a build writes it at once), so the pages are never all held.
+    /// print/index.html and print/<phase>/index.html, or only those `drawn` names (`docs` need
+    /// only hold what those print). Each page is handed to `keep` with its path as soon as it is
+    /// drawn (a build writes it at once), so the pages are never all held.
     pub(crate) fn print_pages<T: Send>(
         &self,
         site: &Site,
         docs: &[PrintDoc],
         extras: &[PrintExtra],
         keep: &(dyn Fn(&str, String) -> T + Sync),
+        drawn: Drawn,
     ) -> PrintPages<T> {
         let by_place: HashMap<Place, &PrintDoc> = docs.iter().map(|d| (d.place, d)).collect();
         let split = print_split(docs.len());
@@ -339,6 +366,11 @@ impl Renderer {
                 split: false,
             });
         }
+        plans.retain(|plan| match drawn {
+            Drawn::All => true,
+            Drawn::Index => plan.with_home,
+            Drawn::Packet(name) => plan.url == format!("print/{name}/"),
+        });
         // Each checklist and worksheet once: not again after a page that embeds it, where the
         // contents list it instead.
         for plan in &mut plans {
