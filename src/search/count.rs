@@ -113,13 +113,7 @@ impl<'s> Counter<'s> {
 /// A word of up to 8 bytes as one integer (a word holds no zero byte, so no two words share one).
 fn packed(word: &str) -> Option<u64> {
     let bytes = word.as_bytes();
-    if bytes.len() > 8 {
-        return None;
-    }
-    Some(
-        bytes
-            .iter()
-            .rev()
-            .fold(0, |key, &b| key << 8 | u64::from(b)),
-    )
+    let mut key = [0u8; 8];
+    key.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u64::from_le_bytes(key))
 }
