@@ -5,6 +5,7 @@ mod files;
 mod languages;
 pub(crate) mod memo;
 mod packets;
+mod streamed;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -16,7 +17,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fsutil::IoError;
 use crate::i18n;
 use crate::markdown;
-use crate::markdown::Rendered;
+use crate::markdown::{LinkIndex, Rendered};
 use crate::output::{self, Content, Outputs, Sink};
 use crate::render::interactive::Interactive;
 use crate::render::page::PageOutput;
@@ -239,6 +240,20 @@ struct Ready<'a> {
     opts: &'a BuildOptions,
 }
 
+/// What every render step reads, made once the site is loaded and linked.
+struct Inputs<'a> {
+    site: &'a Site,
+    data: &'a Data,
+    docs: &'a [Doc<'a>],
+    links: &'a LinkIndex,
+    labels: markdown::Labels<'a>,
+    skeleton: u64,
+    opts: &'a BuildOptions,
+}
+
+/// Parses the templates and draws the navigation once, for every page.
+type MakeRenderer<'a> = dyn FnOnce() -> Result<Arc<Renderer>, Diagnostics> + Send + 'a;
+
 /// Link -> Markdown -> validate -> render -> assemble, over a loaded site.
 fn render(
     site: &Site,
@@ -254,7 +269,6 @@ fn render(
     let links = content::links::index(site);
     let resource_anchors = diags.take(data.resolve_links(&links));
     let data = Arc::new(data);
-    let skeleton = memo::skeleton(site, &theme, opts);
     // The interface strings, once: the renderer's, and the words a screen reader hears on task
     // lists and heading anchors in the Markdown.
     let strings = i18n::Strings::build(
@@ -262,17 +276,25 @@ fn render(
         &theme.strings,
         &site.config.strings,
     );
-    let labels = markdown::Labels {
-        task_done: strings.get("task_done"),
-        task_todo: strings.get("task_todo"),
-        anchor: strings.get("heading_anchor"),
+    let docs = documents(site);
+    let inputs = Inputs {
+        site,
+        data: &data,
+        docs: &docs,
+        links: &links,
+        labels: markdown::Labels {
+            task_done: strings.get("task_done"),
+            task_todo: strings.get("task_todo"),
+            anchor: strings.get("heading_anchor"),
+        },
+        skeleton: memo::skeleton(site, &theme, opts),
+        opts,
     };
     // Templates parsed and navigation drawn once, for every page, while the Markdown is
     // rendered in parallel (compiling the templates keeps one core busy). A template failure is
     // reported after the Markdown's problems, so one run names every mistake.
     let print_parts = memo.is_on();
-    let docs = documents(site);
-    let make_renderer = || {
+    let make_renderer = Box::new(|| {
         let theme = theme.parse()?;
         Renderer::new(
             site,
@@ -284,127 +306,154 @@ fn render(
         )
         .map(Arc::new)
         .map_err(Diagnostics::from)
-    };
-    // A one-off build hands each page's text to the search index as soon as its Markdown is
-    // rendered, and lets it go (at 10,000 pages the text is tens of MB); watch keeps the text,
-    // to make the index again when a page changes.
+    });
     let mut outputs = Outputs::to(sink);
-    let staging = outputs.staging().cloned();
-    let keep = keeper(staging.as_deref());
-    let phases = search::site::phases(site);
-    let language = site.config.language.get_ref();
-    let early_search = (!memo.is_on()).then(|| search::Builder::new(language, &phases, &keep));
-    let (renderer, mut rendered) =
-        memo.renderer_and_markdown(skeleton, make_renderer, (&docs, &links, labels), |i, d| {
-            let mut rendered = d.render_markdown(&links, labels);
-            if let Some(search) = &early_search {
-                let text = std::mem::take(&mut rendered.text);
-                search.add(i, search::site::page(site, d, text));
-            }
-            rendered
-        });
-    // Each document's own problems at their place in its file.
-    for (doc, r) in docs.iter().zip(&rendered) {
-        diags.extend(r.problems.iter().map(|p| doc.diagnostic(p)));
+    // Watch keeps each step's result for the next rebuild; a one-off build keeps nothing, and
+    // draws each page as soon as its Markdown is rendered (streamed.rs).
+    if memo.is_on() {
+        watched(
+            &inputs,
+            memo,
+            make_renderer,
+            resource_anchors,
+            &mut outputs,
+            diags,
+        )?;
+    } else {
+        streamed::render(
+            &inputs,
+            make_renderer,
+            resource_anchors,
+            &mut outputs,
+            diags,
+        )?;
     }
-    // Validate: what needs every page at once (anchors on other pages, unreachable pages,
-    // unused worksheets, the data's links).
-    let checked = validate::whole_site(site, &data, &docs, &rendered, &links, resource_anchors);
-    diags.extend(checked);
+    let stats = Stats {
+        pages: site.pages.len() + site.sections.len() + 1,
+        checklists: data.checklists.len(),
+        worksheets: data.worksheets.len(),
+        print_split: render::print::print_split(docs.len()),
+    };
+    Some((outputs, stats))
+}
+
+/// Each step over the whole site in turn, each through the memo: the Markdown (beside the
+/// templates), validation, the pages, the print pages and search index, the files.
+fn watched(
+    inputs: &Inputs,
+    memo: &mut Memo,
+    make_renderer: Box<MakeRenderer>,
+    resource_anchors: Vec<markdown::AnchorCheck>,
+    outputs: &mut Outputs,
+    diags: &mut Diagnostics,
+) -> Option<()> {
+    let Inputs {
+        site,
+        data,
+        docs,
+        links,
+        labels,
+        skeleton,
+        opts,
+    } = *inputs;
+    let (renderer, mut rendered) =
+        memo.renderer_and_markdown(skeleton, make_renderer, (docs, links, labels), |_, d| {
+            d.render_markdown(links, labels)
+        });
+    markdown_problems(docs, &rendered, diags);
+    diags.extend(validate::whole_site(
+        site,
+        data,
+        docs,
+        &rendered,
+        links,
+        resource_anchors,
+    ));
     let renderer = diags.take_ok(renderer)?;
-    let interactive = Interactive::new(&renderer, site, &data, &links);
+    let interactive = Interactive::new(&renderer, site, data, links);
     let (extras, print_problems) = render::print::extras(&interactive);
     let ready = Ready {
         site,
-        data: &data,
-        docs: &docs,
+        data,
+        docs,
         renderer: &renderer,
         interactive: &interactive,
         extras: &extras,
         skeleton,
         opts,
     };
-    // A one-off build of a long toolkit draws each phase packet as soon as its phase's pages
-    // are drawn, and lets their content go (packets.rs).
-    let split = render::print::print_split(docs.len());
-    let packets = (split && !memo.is_on()).then(|| Packets::new(&ready, &keep));
-    let contents = pages(
+    let drawer = Drawer::new(&ready, outputs);
+    let pages = memo.pages(skeleton, docs, &mut rendered, |i, doc, md| {
+        drawer.draw(i, doc, md)
+    });
+    let contents = add_pages(&ready, pages, memo, outputs, diags);
+    diags.extend(print_problems);
+    print_and_search(
         &ready,
-        &mut rendered,
-        memo,
-        packets.as_ref(),
-        &mut outputs,
+        &rendered,
+        (memo, None),
+        (&contents, None),
+        outputs,
         diags,
     );
-    diags.extend(print_problems);
-    // Once every page is drawn, the print pages read only each page's HTML and shortcode calls:
-    // a one-off build lets the rest go (tables of contents, anchors, links).
-    if !memo.is_on() {
-        rendered
-            .iter_mut()
-            .filter_map(Arc::get_mut)
-            .for_each(Rendered::keep_for_print);
-    }
-    let index = (memo, early_search);
-    let print = (contents.as_slice(), packets);
-    print_and_search(&ready, &rendered, index, print, &mut outputs, diags);
-    assemble(&ready, &mut outputs, diags);
-    let stats = Stats {
-        pages: site.pages.len() + site.sections.len() + 1,
-        checklists: data.checklists.len(),
-        worksheets: data.worksheets.len(),
-        print_split: split,
-    };
-    Some((outputs, stats))
+    assemble(&ready, outputs, diags);
+    Some(())
 }
 
-/// Render: each document's page, the checklist and worksheet pages. Returns each document's
-/// content with its shortcodes drawn, for the print pages.
-/// A page printed in a phase packet hands its content to `packets`, and lets its Markdown go.
-fn pages(
-    ready: &Ready,
-    rendered: &mut [Arc<Rendered>],
-    memo: &mut Memo,
-    packets: Option<&Packets>,
-    outputs: &mut Outputs,
-    diags: &mut Diagnostics,
-) -> Vec<Arc<String>> {
-    let Ready {
-        site,
-        docs,
-        renderer,
-        interactive,
-        skeleton,
-        opts,
-        ..
-    } = *ready;
-    // Each page is written as soon as it is rendered, when the build writes as it goes.
-    let staging = outputs.staging().cloned();
-    let pages = memo.pages(skeleton, docs, rendered, |i, doc, md| {
-        let mut page = render::page::page(renderer, interactive, site, doc, md);
-        if let Some(packets) = packets.filter(|p| p.holds(i)) {
-            let calls = std::mem::take(&mut *md).calls.clone();
+/// Each document's own problems, at their place in its file.
+fn markdown_problems(docs: &[Doc], rendered: &[Arc<Rendered>], diags: &mut Diagnostics) {
+    for (doc, r) in docs.iter().zip(rendered) {
+        diags.extend(r.problems.iter().map(|p| doc.diagnostic(p)));
+    }
+}
+
+/// What drawing a page needs.
+struct Drawer<'a> {
+    site: &'a Site,
+    renderer: &'a Renderer,
+    interactive: &'a Interactive<'a>,
+    /// The phase packets drawn as their pages are (a one-off build of a long toolkit).
+    packets: Option<&'a Packets<'a>>,
+    /// Where a page is written as soon as it is drawn, when the build writes as it goes.
+    staging: Option<Arc<output::Staging>>,
+}
+
+impl<'a> Drawer<'a> {
+    /// A drawer for watch, which draws every print page at the end.
+    fn new(ready: &Ready<'a>, outputs: &Outputs) -> Self {
+        Drawer {
+            site: ready.site,
+            renderer: ready.renderer,
+            interactive: ready.interactive,
+            packets: None,
+            staging: outputs.staging().cloned(),
+        }
+    }
+
+    /// Document `i`'s page, through its template. Once it is drawn, the document's Markdown is
+    /// needed only to check links across pages and to print: unless someone else holds it
+    /// (watch's memo), its HTML and table of contents go (the page's content holds the HTML
+    /// where print needs it), and a page printed in a phase packet hands its content over.
+    fn draw(
+        &self,
+        i: usize,
+        doc: &Doc,
+        md: &mut Arc<Rendered>,
+    ) -> Result<PageOutput, Vec<Diagnostic>> {
+        let mut page = render::page::page(self.renderer, self.interactive, self.site, doc, md);
+        if let Some(md) = Arc::get_mut(md) {
+            md.drawn();
+        }
+        if let Some(packets) = self.packets.filter(|p| p.holds(i)) {
             let content = page.as_mut().map(|p| std::mem::take(&mut p.content));
-            packets.add(i, content.unwrap_or_default(), calls);
+            packets.add(i, content.unwrap_or_default(), md.calls.clone());
         }
         let page = page?;
-        Ok(match &staging {
+        Ok(match &self.staging {
             Some(staging) => written(page, staging),
             None => page,
         })
-    });
-    let contents = add_pages(pages, outputs, diags);
-    let (data_pages, problems) = memo.data_pages(skeleton, || interactive.pages());
-    for (path, content) in data_pages.files {
-        outputs.add(path, content);
     }
-    diags.extend(problems);
-    // Every page is made and nothing so far fails the build: watch writes them now, ahead of the
-    // print pages and the search index.
-    if !fails(diags, opts) {
-        outputs.pages_done();
-    }
-    contents
 }
 
 /// The print pages, beside the search index (made here, or finished when a one-off build added
@@ -518,10 +567,13 @@ fn load_site(root: &Path, opts: &BuildOptions, memo: &mut Memo) -> (Option<Site>
     (site, diags)
 }
 
-/// Adds each rendered page to the output; returns each document's content with its shortcodes
-/// drawn (empty for a page that failed), for the print pages.
+/// Adds each drawn page to the output, then the checklist and worksheet pages; returns each
+/// document's content with its shortcodes drawn (empty for a page that failed or printed in a
+/// packet), for the print pages.
 fn add_pages(
+    ready: &Ready,
     pages: Vec<Result<PageOutput, Vec<Diagnostic>>>,
+    memo: &mut Memo,
     outputs: &mut Outputs,
     diags: &mut Diagnostics,
 ) -> Vec<Arc<String>> {
@@ -544,6 +596,17 @@ fn add_pages(
         }
     }
     diags.extend(failures);
+    let interactive = ready.interactive;
+    let (data_pages, problems) = memo.data_pages(ready.skeleton, || interactive.pages());
+    for (path, content) in data_pages.files {
+        outputs.add(path, content);
+    }
+    diags.extend(problems);
+    // Every page is made and nothing so far fails the build: watch writes them now, ahead of the
+    // print pages and the search index.
+    if !fails(diags, ready.opts) {
+        outputs.pages_done();
+    }
     contents
 }
 

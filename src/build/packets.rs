@@ -6,8 +6,6 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use super::Ready;
-
 use crate::content::{Doc, Site};
 use crate::markdown::Call;
 use crate::output::Content;
@@ -40,16 +38,12 @@ struct Waiting {
 
 impl<'a> Packets<'a> {
     pub(super) fn new(
-        ready: &Ready<'a>,
+        site: &'a Site,
+        renderer: &'a Renderer,
+        docs: &'a [Doc<'a>],
+        extras: &'a [PrintExtra],
         keep: &'a (dyn Fn(&str, String) -> Content + Sync),
     ) -> Self {
-        let Ready {
-            site,
-            renderer,
-            docs,
-            extras,
-            ..
-        } = *ready;
         let packet: Vec<Option<usize>> = docs.iter().map(|d| packet_of(site, d.place)).collect();
         let mut waiting: HashMap<usize, Mutex<Waiting>> = site
             .sections

@@ -101,6 +101,23 @@ pub(crate) fn documents(site: &Site) -> Vec<Doc<'_>> {
     docs
 }
 
+/// The documents' numbers with each phase's together, in the toolkit's order (as the whole
+/// toolkit prints): the home page, each phase's section page and its pages, then the other
+/// sections and pages (each group in the documents' order). A build draws the pages in this
+/// order, so each phase is complete (and its print packet drawn) while the next is drawn; the
+/// search index lists them in it.
+pub(crate) fn by_phase(site: &Site, docs: &[Doc]) -> Vec<usize> {
+    let phases: Vec<&str> = site.config.phases().collect();
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by_key(|&i| match docs[i].place {
+        Place::Home => 0,
+        place => phase_of(site, place)
+            .and_then(|p| phases.iter().position(|q| *q == p))
+            .map_or(phases.len() + 1, |k| k + 1),
+    });
+    order
+}
+
 /// The phase whose pages `place` is on (search results name it).
 pub(crate) fn phase_of(site: &Site, place: Place) -> Option<&str> {
     section_of(site, place).filter(|name| site.config.is_phase(name))
@@ -112,5 +129,67 @@ pub(crate) fn section_of(site: &Site, place: Place) -> Option<&str> {
         Place::Section(i) => Some(site.sections[i].name.as_str()),
         Place::Page(p) => site.pages[p].section.as_deref(),
         Place::Home => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::{by_phase, documents};
+    use crate::content::{LoadOptions, Site};
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// Pages are listed by weight and title across the toolkit, but a build draws (and search
+    /// lists) them phase by phase, in the order the whole toolkit prints.
+    #[test]
+    fn documents_by_phase_follow_the_toolkit_order() {
+        let kit = tempfile::tempdir().unwrap();
+        let root = kit.path();
+        write(
+            root,
+            "site.toml",
+            "title = \"Kit\"\n[toolkit]\nphases = [\"start\", \"end\"]\n",
+        );
+        for (section, title) in [("start", "Start"), ("end", "End"), ("stories", "Stories")] {
+            write(
+                root,
+                &format!("content/{section}/_index.md"),
+                &format!("+++\ntitle = \"{title}\"\n+++\n"),
+            );
+        }
+        for (path, title) in [
+            ("end/a.md", "A end"),
+            ("stories/b.md", "B story"),
+            ("start/c.md", "C start"),
+            ("about.md", "D about"),
+            ("end/e.md", "E end"),
+            ("start/f.md", "F start"),
+        ] {
+            write(
+                root,
+                &format!("content/{path}"),
+                &format!("+++\ntitle = \"{title}\"\n+++\n"),
+            );
+        }
+        let (site, _) = Site::load(root, &LoadOptions::default());
+        let site = site.unwrap();
+        let docs = documents(&site);
+        let titles: Vec<&str> = by_phase(&site, &docs)
+            .into_iter()
+            .map(|i| docs[i].title.as_str())
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "Kit", "Start", "C start", "F start", "End", "A end", "E end", "Stories",
+                "B story", "D about"
+            ]
+        );
     }
 }

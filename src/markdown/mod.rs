@@ -94,15 +94,13 @@ pub struct Rendered {
 }
 
 impl Rendered {
-    /// Lets go of all but what the print pages read once every page is drawn: the HTML and
-    /// the shortcode calls.
-    pub(crate) fn keep_for_print(&mut self) {
-        let Rendered { html, calls, .. } = std::mem::take(self);
-        *self = Rendered {
-            html,
-            calls,
-            ..Rendered::default()
-        };
+    /// Once its page is drawn, a text is read only to check links across pages and to print
+    /// (its page's content holds the HTML where print needs it): lets go of its HTML, table of
+    /// contents and search text.
+    pub(crate) fn drawn(&mut self) {
+        self.html = Arc::default();
+        self.toc = Vec::new();
+        self.text = Arc::default();
     }
 }
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::{Builder, Entry, Part};
-use crate::content::doc::phase_of;
+use crate::content::doc::{by_phase, phase_of};
 use crate::content::{Doc, Place, Site};
 use crate::data::Data;
 use crate::markdown::Rendered;
@@ -60,8 +60,8 @@ pub(crate) fn page(site: &Site, d: &Doc, text: Arc<Vec<Part>>) -> Entry {
     })
 }
 
-/// The search index's files: an entry per document (in parallel), then the data's. Each file is
-/// handed to `keep` as soon as it is made.
+/// The search index's files: an entry per document (in parallel, each phase's together:
+/// `by_phase`), then the data's. Each file is handed to `keep` as soon as it is made.
 pub(crate) fn site_index<T: Send>(
     site: &Site,
     data: &Data,
@@ -72,10 +72,10 @@ pub(crate) fn site_index<T: Send>(
 ) -> Vec<(String, T)> {
     let phases = phases(site);
     let builder = Builder::new(site.config.language.get_ref(), &phases, keep);
-    docs.par_iter()
-        .zip(rendered)
-        .enumerate()
-        .for_each(|(n, (d, r))| builder.add(n, page(site, d, Arc::clone(&r.text))));
+    let order = by_phase(site, docs);
+    order.par_iter().enumerate().for_each(|(n, &i)| {
+        builder.add(n, page(site, &docs[i], Arc::clone(&rendered[i].text)));
+    });
     finish(builder, docs.len(), data, interactive)
 }
 
