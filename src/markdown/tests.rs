@@ -132,3 +132,23 @@ fn the_text_read_while_rendering_is_the_text_of_the_html() {
         assert!(!r.text.is_empty(), "{md:?} has words");
     }
 }
+
+proptest::proptest! {
+    /// The escaper copies runs in one piece; it escapes exactly what escaping each character
+    /// in turn would.
+    #[test]
+    fn escaping_html_matches_escaping_each_character(text in "[a-zé<>&\"' /\u{1F600}]{0,40}") {
+        let each: String = text
+            .chars()
+            .map(|c| match c {
+                '&' => "&amp;".to_string(),
+                '<' => "&lt;".to_string(),
+                '>' => "&gt;".to_string(),
+                '"' => "&quot;".to_string(),
+                '\'' => "&#39;".to_string(),
+                c => c.to_string(),
+            })
+            .collect();
+        proptest::prop_assert_eq!(super::escape_html(&text), each);
+    }
+}
