@@ -38,3 +38,16 @@ pub(crate) fn unlocked<T>(m: std::sync::Mutex<T>) -> T {
     m.into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
+
+/// Writing a toolkit's files in unit tests.
+#[cfg(test)]
+pub(crate) mod test_files {
+    use std::path::Path;
+
+    /// Writes `text` to `rel` under `root`, making its folders.
+    pub(crate) fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}

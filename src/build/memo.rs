@@ -306,13 +306,8 @@ pub(crate) fn skeleton(site: &Site, theme: &ThemeFiles, opts: &BuildOptions) -> 
 mod tests {
     use super::*;
     use crate::content::LoadOptions;
+    use crate::test_files::write;
     use std::path::Path;
-
-    fn write(root: &Path, rel: &str, text: &str) {
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
 
     fn fingerprint(root: &Path) -> u64 {
         let (site, _) = Site::load(root, &LoadOptions::default());

@@ -134,16 +134,9 @@ pub(crate) fn section_of(site: &Site, place: Place) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::{by_phase, documents};
     use crate::content::{LoadOptions, Site};
-
-    fn write(root: &Path, rel: &str, text: &str) {
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
+    use crate::test_files::write;
 
     /// Pages are listed by weight and title across the toolkit, but a build draws (and search
     /// lists) them phase by phase, in the order the whole toolkit prints.
