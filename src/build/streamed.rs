@@ -13,10 +13,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 
-use super::{
-    add_pages, assemble, markdown_problems, print_and_search, Drawer, Inputs, MakeRenderer,
-    Packets, Ready,
-};
+use super::draw::{add_pages, keeper, print_and_search, Drawer};
+use super::{assemble, markdown_problems, Inputs, MakeRenderer, Packets, Ready};
 use crate::content::doc::by_phase;
 use crate::content::Doc;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -30,7 +28,6 @@ use crate::search;
 use crate::validate;
 use crate::{locked, unlocked};
 
-use super::keeper;
 use super::memo::Memo;
 
 type Page = Result<PageOutput, Vec<Diagnostic>>;
