@@ -4,7 +4,7 @@
 //! is most of the build's memory.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 
 use crate::content::{Doc, Site};
 use crate::markdown::Call;
@@ -45,18 +45,27 @@ impl<'a> Packets<'a> {
         keep: &'a (dyn Fn(&str, String) -> Content + Sync),
     ) -> Self {
         let packet: Vec<Option<usize>> = docs.iter().map(|d| packet_of(site, d.place)).collect();
-        let mut waiting: HashMap<usize, Mutex<Waiting>> = site
+        // Each phase waits for the documents printed in its packet (a phase may have none).
+        let mut left: HashMap<usize, usize> = HashMap::new();
+        for p in packet.iter().flatten() {
+            *left.entry(*p).or_default() += 1;
+        }
+        let waiting = site
             .sections
             .iter()
             .enumerate()
             .filter(|(_, s)| s.is_phase)
-            .map(|(i, _)| (i, Mutex::default()))
+            .map(|(i, _)| {
+                let left = left.get(&i).copied().unwrap_or(0);
+                (
+                    i,
+                    Mutex::new(Waiting {
+                        left,
+                        ..Waiting::default()
+                    }),
+                )
+            })
             .collect();
-        for p in packet.iter().flatten() {
-            if let Some(w) = waiting.get_mut(p) {
-                w.get_mut().unwrap_or_else(PoisonError::into_inner).left += 1;
-            }
-        }
         Packets {
             site,
             renderer,
