@@ -6,6 +6,7 @@
 //! file://. Links name `index.html` explicitly because a browser opening files from disk does not
 //! look for it in a folder.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
@@ -99,8 +100,7 @@ impl LinkIndex {
         let Some(source) = self.source_path(path_part, from) else {
             return self.broken(dest, None);
         };
-        let found = self.lookup(&source);
-        let Some((_, target)) = found else {
+        let Some(target) = self.lookup(&source) else {
             if self.drafts.contains(&source) {
                 return Resolved::Draft;
             }
@@ -127,18 +127,21 @@ impl LinkIndex {
         if let Some(rest) = decoded.strip_prefix("@static/") {
             return normalize(&Path::new("static").join(rest));
         }
-        normalize(&from.parent().unwrap_or(Path::new("")).join(&decoded))
+        normalize(
+            &from
+                .parent()
+                .unwrap_or(Path::new(""))
+                .join(decoded.as_ref()),
+        )
     }
 
     /// Finds a target by path, also accepting a folder for its `_index.md` or `index.md`.
-    fn lookup(&self, source: &Path) -> Option<(PathBuf, &Target)> {
-        [
-            source.to_path_buf(),
-            source.join("_index.md"),
-            source.join("index.md"),
-        ]
-        .into_iter()
-        .find_map(|p| self.targets.get(&p).map(|t| (p, t)))
+    fn lookup(&self, source: &Path) -> Option<&Target> {
+        self.targets.get(source).or_else(|| {
+            ["_index.md", "index.md"]
+                .into_iter()
+                .find_map(|index| self.targets.get(&source.join(index)))
+        })
     }
 
     fn broken(&self, dest: &str, source: Option<&Path>) -> Resolved {
@@ -199,16 +202,22 @@ pub(crate) fn anchor_hint(anchor: &str, anchors: &[String]) -> String {
 /// The scheme of a URL that would run code when followed or loaded (`javascript:`, `vbscript:`,
 /// `data:`), as browsers read it: case and the tabs and line breaks they strip ignored.
 pub(crate) fn dangerous_scheme(url: &str) -> Option<&'static str> {
-    let cleaned: String = url
+    let mut start = [0u8; 11];
+    let mut len = 0;
+    let chars = url
         .trim_start_matches(|c: char| c.is_ascii_whitespace() || c.is_ascii_control())
         .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .take(12)
-        .collect::<String>()
-        .to_ascii_lowercase();
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'));
+    for c in chars.take(start.len()) {
+        if !c.is_ascii() {
+            break;
+        }
+        start[len] = c.to_ascii_lowercase() as u8;
+        len += 1;
+    }
     ["javascript:", "vbscript:", "data:"]
         .into_iter()
-        .find(|s| cleaned.starts_with(s))
+        .find(|s| start[..len].starts_with(s.as_bytes()))
 }
 
 /// The message and hint for a URL with a dangerous scheme.
@@ -235,8 +244,11 @@ fn is_external(dest: &str) -> bool {
 }
 
 /// `%41` -> `A`; a `%` not followed by two hex digits stays as it is.
-pub(crate) fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> Cow<'_, str> {
     let bytes = s.as_bytes();
+    if !bytes.contains(&b'%') {
+        return Cow::Borrowed(s);
+    }
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
@@ -251,7 +263,7 @@ pub(crate) fn percent_decode(s: &str) -> String {
         out.push(bytes[i]);
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// Resolves `.` and `..`; None when the path climbs above the toolkit root.
@@ -309,16 +321,25 @@ pub(crate) fn root_prefix(from_url: &str) -> String {
 /// A link from the page at `from_url` (a folder, "a/b/") to the file `to` ("a/c/index.html"),
 /// relative and as short as possible.
 pub(crate) fn relative_url(from_url: &str, to: &str) -> String {
-    let from: Vec<&str> = from_url.split('/').filter(|s| !s.is_empty()).collect();
-    let to_parts: Vec<&str> = to.split('/').collect();
-    let (to_dirs, file) = to_parts.split_at(to_parts.len() - 1);
-    let common = from.iter().zip(to_dirs).take_while(|(a, b)| a == b).count();
-    let mut out = "../".repeat(from.len() - common);
-    for d in &to_dirs[common..] {
+    let (to_dirs, file) = match to.rsplit_once('/') {
+        Some((dirs, file)) => (Some(dirs), file),
+        None => (None, to),
+    };
+    let mut from = from_url.split('/').filter(|s| !s.is_empty()).peekable();
+    let mut dirs = to_dirs.into_iter().flat_map(|d| d.split('/')).peekable();
+    while from.peek().is_some() && from.peek() == dirs.peek() {
+        from.next();
+        dirs.next();
+    }
+    let mut out = String::with_capacity(to.len() + 3 * from_url.len() / 2);
+    for _ in from {
+        out.push_str("../");
+    }
+    for d in dirs {
         out.push_str(d);
         out.push('/');
     }
-    out.push_str(file[0]);
+    out.push_str(file);
     out
 }
 

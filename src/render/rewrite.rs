@@ -6,144 +6,164 @@
 //! the theme's templates), so tags are well formed and attribute values quoted. Comments and the
 //! text of `<script>` and `<style>` pass through untouched.
 
-use crate::markdown::links::{normalize, relative_url};
+use crate::markdown::links::relative_url;
 
 /// Rewrites `html`: `attr(tag, name, value)` may return a new value for an attribute, `tag(name)`
 /// a new name for a start or end tag. Values are passed and returned as written in the HTML
 /// (entities not decoded): ids and paths of ours contain none.
+///
+/// Bytes nobody changes are copied in runs, from the last change to the next: the print pages
+/// pass every page's HTML through here, and most of it is text.
 pub(crate) fn rewrite(
     html: &str,
     attr: &mut dyn FnMut(&str, &str, &str) -> Option<String>,
     tag: &dyn Fn(&str) -> Option<String>,
 ) -> String {
-    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut out = Copier {
+        html,
+        out: String::with_capacity(html.len() + html.len() / 8),
+        copied: 0,
+    };
+    let bytes = html.as_bytes();
     let mut i = 0;
-    while let Some(offset) = html[i..].find('<') {
+    while let Some(offset) = memchr::memchr(b'<', &bytes[i..]) {
         let start = i + offset;
-        out.push_str(&html[i..start]);
-        let rest = &html[start..];
-        if rest.starts_with("<!--") {
-            let end = rest.find("-->").map_or(html.len(), |e| start + e + 3);
-            out.push_str(&html[start..end]);
-            i = end;
+        if bytes[start..].starts_with(b"<!--") {
+            i = memchr::memmem::find(&bytes[start..], b"-->").map_or(html.len(), |e| start + e + 3);
             continue;
         }
-        let closing = rest.starts_with("</");
+        let closing = bytes.get(start + 1) == Some(&b'/');
         let name_start = start + 1 + usize::from(closing);
-        let name_len = html[name_start..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
+        let name_len = bytes[name_start..]
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b':'))
             .unwrap_or(html.len() - name_start);
         if name_len == 0 {
-            out.push('<');
             i = start + 1;
             continue;
         }
-        let name = &html[name_start..name_start + name_len];
-        let end = tag_end(html, name_start + name_len);
-        out.push_str(if closing { "</" } else { "<" });
-        match tag(name) {
-            Some(renamed) => out.push_str(&renamed),
-            None => out.push_str(name),
+        let name_end = name_start + name_len;
+        let name = &html[name_start..name_end];
+        if let Some(renamed) = tag(name) {
+            out.replace(name_start..name_end, &[&renamed]);
         }
-        let attrs = &html[name_start + name_len..end];
-        if closing {
-            out.push_str(attrs);
-        } else {
-            rewrite_attrs(attrs, name, attr, &mut out);
+        let end = tag_end(bytes, name_end);
+        if !closing {
+            rewrite_attrs(&mut out, name_end, end, name, attr);
         }
         i = (end + 1).min(html.len());
-        if end < html.len() {
-            out.push('>');
-        }
         if !closing && (name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("style")) {
-            let close = format!("</{}", name.to_ascii_lowercase());
-            let raw_end = html[i..]
-                .to_ascii_lowercase()
-                .find(&close)
-                .map_or(html.len(), |e| i + e);
-            out.push_str(&html[i..raw_end]);
-            i = raw_end;
+            i = raw_text_end(bytes, i, name.as_bytes());
         }
     }
-    out.push_str(&html[i..]);
-    out
+    out.finish()
 }
 
-/// The index of the `>` closing a tag whose attributes start at `from` (quotes respected).
-fn tag_end(html: &str, from: usize) -> usize {
-    let mut quote: Option<u8> = None;
-    for (k, b) in html.as_bytes()[from..].iter().enumerate() {
-        match (quote, *b) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(*b),
-            (None, b'>') => return from + k,
-            _ => {}
+/// The output of `rewrite` and how much of the input is already in it.
+struct Copier<'a> {
+    html: &'a str,
+    out: String,
+    /// `html[..copied]` has been written to `out`, rewritten or as it was.
+    copied: usize,
+}
+
+impl Copier<'_> {
+    /// Writes what is left unchanged before `range`, then `parts` in place of it.
+    fn replace(&mut self, range: std::ops::Range<usize>, parts: &[&str]) {
+        self.out.push_str(&self.html[self.copied..range.start]);
+        for part in parts {
+            self.out.push_str(part);
+        }
+        self.copied = range.end;
+    }
+
+    fn finish(mut self) -> String {
+        self.out.push_str(&self.html[self.copied..]);
+        self.out
+    }
+}
+
+/// The index of the `>` closing a tag whose attributes start at `from` (quotes respected), or
+/// the end of the text.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut k = from;
+    while let Some(offset) = memchr::memchr3(b'>', b'"', b'\'', &bytes[k..]) {
+        let at = k + offset;
+        match bytes[at] {
+            b'>' => return at,
+            quote => match memchr::memchr(quote, &bytes[at + 1..]) {
+                Some(close) => k = at + 1 + close + 1,
+                None => return bytes.len(),
+            },
         }
     }
-    html.len()
+    bytes.len()
 }
 
+/// Where the text of a `<script>` or `<style>` element starting at `from` ends: at its closing
+/// tag, whatever its case, or at the end of the text.
+fn raw_text_end(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut k = from;
+    while let Some(offset) = memchr::memmem::find(&bytes[k..], b"</") {
+        let at = k + offset;
+        let after = at + 2;
+        if bytes.len() - after >= name.len()
+            && bytes[after..after + name.len()].eq_ignore_ascii_case(name)
+        {
+            return at;
+        }
+        k = after;
+    }
+    bytes.len()
+}
+
+/// Rewrites the attributes in `html[from..end]` of a start tag named `tag`.
 fn rewrite_attrs(
-    attrs: &str,
+    out: &mut Copier,
+    from: usize,
+    end: usize,
     tag: &str,
     attr: &mut dyn FnMut(&str, &str, &str) -> Option<String>,
-    out: &mut String,
 ) {
-    let bytes = attrs.as_bytes();
-    let mut k = 0;
-    while k < bytes.len() {
+    let html = out.html;
+    let bytes = &html.as_bytes()[..end];
+    let mut k = from;
+    while k < end {
         if bytes[k].is_ascii_whitespace() || bytes[k] == b'/' {
-            out.push(bytes[k] as char);
             k += 1;
             continue;
         }
         let name_start = k;
-        while k < bytes.len()
-            && !matches!(bytes[k], b'=' | b'/' | b'>')
-            && !bytes[k].is_ascii_whitespace()
+        while k < end && !matches!(bytes[k], b'=' | b'/' | b'>') && !bytes[k].is_ascii_whitespace()
         {
             k += 1;
         }
-        let name = &attrs[name_start..k];
         if bytes.get(k) != Some(&b'=') {
-            out.push_str(name);
             if k == name_start {
                 // A stray `>` inside a tag whose quote never closed (`<div class="note>`): it
-                // starts no name, so it is copied as it is and the scan moves past it.
-                out.push(bytes[k] as char);
+                // starts no name, so the scan moves past it.
                 k += 1;
             }
             continue;
         }
+        let name = &html[name_start..k];
         k += 1;
         let (value, value_end, quote) = match bytes.get(k) {
             Some(&q @ (b'"' | b'\'')) => {
-                let close = attrs[k + 1..]
-                    .find(q as char)
-                    .map_or(attrs.len(), |e| k + 1 + e);
-                (
-                    &attrs[k + 1..close],
-                    (close + 1).min(attrs.len()),
-                    q as char,
-                )
+                let close = memchr::memchr(q, &bytes[k + 1..]).map_or(end, |e| k + 1 + e);
+                (&html[k + 1..close], (close + 1).min(end), q)
             }
             _ => {
-                let end = attrs[k..]
-                    .find(|c: char| c.is_ascii_whitespace())
-                    .map_or(attrs.len(), |e| k + e);
-                (&attrs[k..end], end, '"')
+                let close = bytes[k..]
+                    .iter()
+                    .position(u8::is_ascii_whitespace)
+                    .map_or(end, |e| k + e);
+                (&html[k..close], close, b'"')
             }
         };
-        match attr(tag, name, value) {
-            Some(new) => {
-                out.push_str(name);
-                out.push('=');
-                out.push(quote);
-                out.push_str(&new);
-                out.push(quote);
-            }
-            None => out.push_str(&attrs[name_start..value_end]),
+        if let Some(new) = attr(tag, name, value) {
+            let quote = if quote == b'"' { "\"" } else { "'" };
+            out.replace(name_start..value_end, &[name, "=", quote, &new, quote]);
         }
         k = value_end;
     }
@@ -171,8 +191,20 @@ pub(crate) fn site_path<'a>(link: &'a str, from_url: &str) -> Option<(String, Op
         Some((p, f)) => (p, Some(f)),
         None => (link, None),
     };
-    let joined = normalize(&std::path::Path::new(from_url).join(path))?;
-    let mut s = joined.to_string_lossy().replace('\\', "/");
+    let mut segments: Vec<&str> = Vec::with_capacity(8);
+    for segment in from_url.split('/').chain(path.split('/')) {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                segments.pop()?;
+            }
+            s => segments.push(s),
+        }
+    }
+    let mut s = segments.join("/");
+    if s.contains('\\') {
+        s = s.replace('\\', "/");
+    }
     if path.ends_with('/') {
         s.push('/');
     }
