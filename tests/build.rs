@@ -598,23 +598,45 @@ fn a_toolkit_too_long_to_print_whole_is_printed_phase_by_phase() {
     assert!(!whole.contains("Print this toolkit phase by phase"));
 }
 
-/// A toolkit whose own base.html draws the menu from `nav` (as before `nav_html` existed) still
+/// A toolkit whose own header draws the menu from `nav` (as before `nav_html` existed) still
 /// gets every entry with its marks.
 #[test]
 fn a_template_of_ones_own_may_still_draw_the_menu_from_nav() {
     let site = TestSite::fixture("basic");
-    let base = std::fs::read_to_string("themes/default/templates/base.html").unwrap();
-    let own = base.replace(
+    let header = std::fs::read_to_string("themes/default/templates/partials/header.html").unwrap();
+    let own = header.replace(
         "{{ nav_html | safe }}",
         "<ol class=\"own-nav\">{% for item in nav %}<li data-active=\"{{ item.active }}\">{{ item.title }}</li>{% endfor %}</ol>",
     );
-    site.write("templates/base.html", &own);
+    site.write("templates/partials/header.html", &own);
     site.build().assert_ok();
     let page = site.output("start/index.html");
     assert!(
         page.contains("<ol class=\"own-nav\"><li data-active=\"true\">"),
         "{page}"
     );
+}
+
+/// A toolkit whose own base.html draws its header itself (as base.html did before the header
+/// moved to partials/header.html) builds as before: the header partial it no longer shows is
+/// not drawn, so even a broken one is no trouble.
+#[test]
+fn a_base_of_ones_own_that_draws_its_header_itself_still_builds() {
+    let site = TestSite::fixture("basic");
+    let base = std::fs::read_to_string("themes/default/templates/base.html").unwrap();
+    let own = base.replace(
+        "{{ header_html | safe }}",
+        "<header class=\"own-header\"><a href=\"{{ root }}index.html\">{{ site.title }}</a>{{ nav_html | safe }}</header>",
+    );
+    site.write("templates/base.html", &own);
+    site.write("templates/partials/header.html", "{{ no_such_value }}");
+    site.build().assert_ok();
+    let page = site.output("start/index.html");
+    assert!(
+        page.contains("<header class=\"own-header\"><a href=\"../index.html\">"),
+        "{page}"
+    );
+    assert!(page.contains("<footer class=\"site-footer\">"), "{page}");
 }
 
 /// An author who adds a worksheet and a resource list, and writes no [[menu]] at all: readers

@@ -7,7 +7,7 @@ use crate::content::{Doc, Site};
 use crate::markdown::links::{file_url, relative_url};
 
 /// One language's version of the page, for the switch and the alternates.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub(crate) struct LanguageLink {
     pub(crate) code: String,
     /// The language's name in itself ("Français").

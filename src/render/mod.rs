@@ -1,6 +1,7 @@
 //! Rendering: Tera templates (parsed once), view structs, navigation rendered once per section
 //! and reused, shortcodes expanded into pages.
 
+pub(crate) mod chrome;
 mod cycles;
 pub(crate) mod diagram;
 pub(crate) mod figures;
@@ -128,6 +129,8 @@ pub(crate) struct Renderer {
     /// Whether a template of the toolkit's own still reads `nav` (the default ones read
     /// `nav_html`): only then is the list given to every page.
     templates_read_nav: bool,
+    /// The head, header and footer partials drawn so far.
+    chrome: chrome::ChromeMemo,
     /// This renderer's id (see `SHARED`).
     id: u64,
 }
@@ -151,6 +154,7 @@ impl Renderer {
         base.insert("search_strings", &i18n::search_strings(&strings));
         let menu = resolve_menu(site, links, &data, &strings)?;
         let templates_read_nav = theme::reads_variable(&theme.templates, "nav", NAV_TEMPLATE);
+        let chrome = chrome::ChromeMemo::new(&theme.templates);
         let mut r = Renderer {
             theme,
             base,
@@ -163,6 +167,7 @@ impl Renderer {
             print_memo: memo_print.then(print::PrintMemo::default),
             nav_html: Mutex::default(),
             templates_read_nav,
+            chrome,
             id: RENDERER_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             strings,
         };
@@ -434,13 +439,18 @@ impl Renderer {
     ) -> Result<Common<'a>, Diagnostic> {
         let (prev, next) = self.prev_next(place, url);
         let nav = self.nav(site, place, url);
+        let root = root_prefix(url);
+        let nav_html = self.nav_html(&nav, url)?;
+        let languages = languages::links(site, url);
+        let nav = self.templates_read_nav.then_some(nav);
         Ok(Common {
             title,
             summary: None,
             description: None,
-            root: root_prefix(url),
-            nav_html: self.nav_html(&nav, url)?,
-            nav: self.templates_read_nav.then_some(nav),
+            chrome: self.chrome(&root, &nav_html, nav.as_deref(), &languages)?,
+            root,
+            nav_html,
+            nav,
             menu: Vec::new(),
             breadcrumbs: self.breadcrumbs(site, place, url),
             content,
@@ -450,7 +460,7 @@ impl Renderer {
             canonical: self.absolute(url),
             page_url: self.absolute(url),
             sidebar: None,
-            languages: languages::links(site, url),
+            languages,
             untranslated: None,
         })
     }
@@ -470,6 +480,12 @@ impl Renderer {
         }
         common.nav_html = self.nav_html(&nav, url)?;
         common.nav = self.templates_read_nav.then_some(nav);
+        common.chrome = self.chrome(
+            &common.root,
+            &common.nav_html,
+            common.nav.as_deref(),
+            &common.languages,
+        )?;
         Ok(())
     }
 

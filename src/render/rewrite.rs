@@ -238,6 +238,7 @@ pub(crate) fn rebase(html: &str, from_url: &str, to_url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markdown::links::site_file;
 
     #[test]
     fn rewrites_attributes_and_tags_and_nothing_else() {
@@ -280,6 +281,25 @@ mod tests {
             let same = rewrite(&html, &mut |_, _, _| None, &|_| None);
             proptest::prop_assert_eq!(&same, &html);
             rewrite(&html, &mut |_, _, v| Some(format!("x{v}")), &|t| Some(t.to_uppercase()));
+        }
+    }
+
+    proptest::proptest! {
+        /// A link made from any page to any file leads back to that file, read either way a
+        /// link is read back (the checks of a built site, the print pages), and never wanders
+        /// through `./`.
+        #[test]
+        fn a_relative_url_leads_back_to_its_file(
+            from in "([a-c]{1,2}/){0,4}",
+            dirs in "([a-c]{1,2}/){0,4}",
+            file in "[a-c]{1,2}\\.html",
+        ) {
+            let to = format!("{dirs}{file}");
+            let url = relative_url(&from, &to);
+            proptest::prop_assert_eq!(site_file(&from, &url), to.clone());
+            proptest::prop_assert_eq!(site_path(&url, &from), Some((to, None)));
+            let climbed = url.trim_start_matches("../");
+            proptest::prop_assert!(!climbed.split('/').any(|s| matches!(s, "" | "." | "..")));
         }
     }
 

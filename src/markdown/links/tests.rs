@@ -26,24 +26,6 @@ proptest::proptest! {
     }
 }
 
-proptest::proptest! {
-    /// A link made from any page to any file leads back to that file, read either way a link is
-    /// read back (the checks of a built site, the print pages), and never wanders through `./`.
-    #[test]
-    fn a_relative_url_leads_back_to_its_file(
-        from in "([a-c]{1,2}/){0,4}",
-        dirs in "([a-c]{1,2}/){0,4}",
-        file in "[a-c]{1,2}\\.html",
-    ) {
-        let to = format!("{dirs}{file}");
-        let url = relative_url(&from, &to);
-        proptest::prop_assert_eq!(site_file(&from, &url), to.clone());
-        proptest::prop_assert_eq!(crate::render::rewrite::site_path(&url, &from), Some((to, None)));
-        let climbed = url.trim_start_matches("../");
-        proptest::prop_assert!(!climbed.split('/').any(|s| matches!(s, "" | "." | "..")));
-    }
-}
-
 fn index() -> LinkIndex {
     let mut ix = LinkIndex::default();
     ix.insert(

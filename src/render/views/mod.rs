@@ -117,6 +117,9 @@ pub(crate) struct Common<'a> {
     pub(crate) root: String,
     /// The main navigation as HTML (partials/nav.html).
     pub(crate) nav_html: String,
+    /// The head, header and footer partials, as `head_html`, `header_html` and `footer_html`.
+    #[serde(flatten)]
+    pub(crate) chrome: crate::render::chrome::Chrome,
     /// The main navigation's entries, given only when a template of the toolkit's own reads them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) nav: Option<Vec<NavItem>>,
