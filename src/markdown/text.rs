@@ -377,6 +377,27 @@ mod tests {
         assert_eq!(p[2].text, "Last line");
     }
 
+    proptest::proptest! {
+        /// Text added piece by piece reads as its words with one space between them, whatever
+        /// white space the pieces hold and wherever they are cut.
+        #[test]
+        fn pieces_of_text_read_as_words_with_single_spaces(
+            pieces in proptest::collection::vec("([a-zé.]{1,4}| |  |\t|\n|\r\n|\x0c)*", 1..6)
+        ) {
+            let mut out = String::new();
+            for piece in &pieces {
+                push_squashed(&mut out, piece);
+            }
+            let whole = pieces.concat();
+            let start = whole.trim_start();
+            let mut expected = squash(start);
+            if start.ends_with(|c: char| c.is_ascii_whitespace()) && !expected.is_empty() {
+                expected.push(' ');
+            }
+            proptest::prop_assert_eq!(out, expected);
+        }
+    }
+
     #[test]
     fn hidden_helper_text_and_scripts_are_left_out() {
         let html = "<ul><li><span class=\"task\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">To do: </span>Book a room</li></ul><script>var x = 1;</script>";

@@ -288,8 +288,9 @@ fn postings(language: &str, mut counted: Vec<Counted>) -> (Vec<String>, Vec<Vec<
             .iter()
             .map(|w| term_id.get(w.as_str()).copied().unwrap_or(u32::MAX))
             .collect();
+        let mut weights = vec![0; terms.len()];
         for (_, words) in &mut c.entries {
-            to_stems(words, &term);
+            to_stems(words, &term, &mut weights);
         }
     });
     // Each stem's list made at its final size, then filled entry by entry, in order, each
@@ -323,20 +324,28 @@ fn postings(language: &str, mut counted: Vec<Counted>) -> (Vec<String>, Vec<Vec<
     (terms, post)
 }
 
-/// Turns an entry's word weights into weights by stem number, in stem order, the words of one
-/// stem added up. `term` gives each word number's stem number.
-fn to_stems(words: &mut Vec<(u32, u32)>, term: &[u32]) {
-    for w in words.iter_mut() {
-        w.0 = term[w.0 as usize];
-    }
-    words.sort_unstable();
-    words.dedup_by(|b, a| {
-        let same = a.0 == b.0;
-        if same {
-            a.1 += b.1;
+/// Turns an entry's word weights into weights by stem number, the words of one stem added up,
+/// each stem where its first word was. `term` gives each word number's stem number; `weights`
+/// (zero for every stem, and left so) is room to add them up in.
+fn to_stems(words: &mut Vec<(u32, u32)>, term: &[u32], weights: &mut [u32]) {
+    let mut kept = 0;
+    for i in 0..words.len() {
+        let (word, weight) = words[i];
+        let t = term[word as usize];
+        // Every counted word has a stem (only stop words have none, and they are not counted).
+        let Some(sum) = weights.get_mut(t as usize) else {
+            continue;
+        };
+        if *sum == 0 {
+            words[kept] = (t, 0);
+            kept += 1;
         }
-        same
-    });
+        *sum += weight;
+    }
+    words.truncate(kept);
+    for w in words.iter_mut() {
+        w.1 = std::mem::take(&mut weights[w.0 as usize]);
+    }
 }
 
 /// Where the text of entries n*TEXT_CHUNK.. is written.
