@@ -2,9 +2,11 @@
 //! text file read once, each file classified (page, section, data, translation, asset); symlinks
 //! and special files leading out of the toolkit refused. content/assemble.rs builds the model.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::sources::SourceCache;
@@ -54,6 +56,8 @@ pub(crate) struct Found {
     /// The languages site.toml adds, and the translations into them, set aside.
     pub(super) languages: Vec<String>,
     pub(super) translations: super::translations::Translations,
+    /// Text files already read (`read_ahead`), by path, taken as the walk meets them.
+    read_ahead: HashMap<PathBuf, Vec<u8>>,
 }
 
 pub(super) struct FoundPage {
@@ -87,12 +91,41 @@ pub(crate) fn discover(
                 .hint("create content/ with an _index.md for the home page and a folder per phase"),
         );
     } else {
+        if !found.sources.is_on() {
+            found.read_ahead = read_ahead(&content);
+        }
         walk_content(root, &content, &mut found, diags);
     }
     found.static_files = list_files(root, &root.join("static"), diags);
     *sources = std::mem::take(&mut found.sources);
     sources.finish();
     found
+}
+
+/// The Markdown and TOML files under content/, read on every core before the walk that sorts
+/// them out meets them: one by one, reading was most of a build's loading time. Only ordinary
+/// files reached without a link are read ahead; anything else, and any file that fails, is
+/// left to the walk, which reads it (or refuses it) and reports its problems as before.
+fn read_ahead(content: &Path) -> HashMap<PathBuf, Vec<u8>> {
+    let text_file = |e: &walkdir::DirEntry| {
+        e.file_type().is_file()
+            && matches!(
+                e.path().extension().and_then(|x| x.to_str()),
+                Some("md" | "toml")
+            )
+    };
+    let files: Vec<PathBuf> = WalkDir::new(content)
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|e| !super::is_ignored_name(&e.file_name().to_string_lossy()))
+        .filter_map(Result::ok)
+        .filter(text_file)
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    files
+        .into_par_iter()
+        .filter_map(|path| fsutil::read(&path).ok().map(|bytes| (path, bytes)))
+        .collect()
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {
@@ -231,7 +264,11 @@ fn read_source(
         return Some(Source { path: shown, text });
     }
     let stamp = found.sources.before_reading(path);
-    let text = fsutil::read(path)
+    let bytes = match found.read_ahead.remove(path) {
+        Some(bytes) => Ok(bytes),
+        None => fsutil::read(path),
+    };
+    let text = bytes
         .map_err(|e| Diagnostic::io_error(&e, &shown))
         .and_then(|bytes| crate::fsutil::decode_text(bytes, &shown));
     match text {
@@ -464,5 +501,46 @@ fn push_data(
 ) {
     if let Some(source) = read_source(root, path, found, diags) {
         found.data.push(DataFile { kind, source });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_files::write;
+
+    /// Reading ahead takes the toolkit's own Markdown and TOML files, and nothing reached through
+    /// a link or hidden: those are for the walk to refuse or pass over.
+    #[test]
+    fn reading_ahead_takes_only_the_toolkits_own_text_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "content/_index.md", "home");
+        write(root, "content/a/page.md", "page");
+        write(root, "content/a/checklist.toml", "items = []");
+        write(root, "content/a/picture.png", "png");
+        write(root, "content/.drafts/secret.md", "hidden");
+        write(root, "outside/secret.md", "outside");
+        std::os::unix::fs::symlink(
+            root.join("outside/secret.md"),
+            root.join("content/a/link.md"),
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(root.join("outside"), root.join("content/b")).unwrap();
+        let read = read_ahead(&root.join("content"));
+        let mut names: Vec<String> = read
+            .keys()
+            .map(|p| p.strip_prefix(root).unwrap().display().to_string())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "content/_index.md",
+                "content/a/checklist.toml",
+                "content/a/page.md"
+            ]
+        );
+        assert_eq!(read[&root.join("content/a/page.md")], b"page");
     }
 }

@@ -54,6 +54,11 @@ impl SourceCache {
         }
     }
 
+    /// Whether texts are kept from one load to the next (watch).
+    pub(crate) fn is_on(&self) -> bool {
+        self.enabled
+    }
+
     /// The text read last time, if the file has not changed since.
     pub(crate) fn get(&mut self, path: &Path) -> Option<Arc<str>> {
         let (stamp_then, text) = self.previous.remove(path)?;
