@@ -131,10 +131,6 @@ struct IndexJson<'a> {
 /// An entry as the index lists it: kind, title, url, phase (index in the phases, or -1), context.
 type DocJson = (u8, String, String, i64, String);
 
-/// One entry's text, for snippets and landing on a heading: summary, then the parts as
-/// [anchor, heading, text].
-type TextJson<'a> = (&'a str, Vec<[&'a str; 3]>);
-
 /// The index made as its entries arrive, from any thread and in any order. Each entry's words
 /// are counted and its text set aside as JSON at once, so whoever hands an entry over may let
 /// its text go (a build does, right after each page's Markdown); a text file is handed to
@@ -180,7 +176,7 @@ impl<'a, T: Send> Builder<'a, T> {
         let mut counter = taken.unwrap_or_else(|| Counter::new(self.stop));
         counter.entry(n, &entry);
         locked(&self.counters).push(counter);
-        let text = serde_json::to_string(&text_json(&entry)).unwrap_or_else(|_| "null".into());
+        let text = text_json(&entry);
         let (file, at) = (n / TEXT_CHUNK, n % TEXT_CHUNK);
         let complete = {
             let mut waiting = locked(&self.waiting);
@@ -379,19 +375,41 @@ fn doc_json(e: Entry, phases: &[(String, String)]) -> DocJson {
     )
 }
 
-fn text_json(e: &Entry) -> TextJson<'_> {
-    let parts = e
-        .parts
-        .iter()
-        .map(|p| {
-            [
-                p.anchor.as_deref().unwrap_or(""),
-                p.heading.as_deref().unwrap_or(""),
-                p.text.as_str(),
-            ]
-        })
-        .collect();
-    (e.summary.as_deref().unwrap_or(""), parts)
+/// One entry's text as JSON, for snippets and landing on a heading: its summary, then its parts
+/// as [anchor, heading, text].
+fn text_json(e: &Entry) -> String {
+    let size: usize = e.parts.iter().map(|p| p.text.len() + 16).sum();
+    let mut out = String::with_capacity(size + 16);
+    out.push('[');
+    push_json_str(&mut out, e.summary.as_deref().unwrap_or(""));
+    out.push_str(",[");
+    for (i, p) in e.parts.iter().enumerate() {
+        out.push_str(if i == 0 { "[" } else { ",[" });
+        push_json_str(&mut out, p.anchor.as_deref().unwrap_or(""));
+        out.push(',');
+        push_json_str(&mut out, p.heading.as_deref().unwrap_or(""));
+        out.push(',');
+        push_json_str(&mut out, &p.text);
+        out.push(']');
+    }
+    out.push_str("]]");
+    out
+}
+
+/// `s` as a JSON string. Most text holds nothing to escape (no quote, backslash or control
+/// character): it is then copied between quotes as it is, found so by one pass that the
+/// compiler makes many bytes at a time; other text is written by serde_json.
+fn push_json_str(out: &mut String, s: &str) {
+    let escaped = s.bytes().fold(false, |found, b| {
+        found | (b < 0x20) | (b == b'"') | (b == b'\\')
+    });
+    if escaped {
+        out.push_str(&serde_json::to_string(s).unwrap_or_default());
+    } else {
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+    }
 }
 
 #[cfg(test)]

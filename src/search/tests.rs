@@ -260,3 +260,46 @@ fn the_same_entries_give_the_same_bytes_in_any_order() {
         .for_each(|(n, e)| builder.add(n, e.clone()));
     assert_eq!(builder.finish(), once);
 }
+
+proptest::proptest! {
+    /// An entry's text file line is the JSON of its summary and parts, whatever they hold:
+    /// quotes, backslashes, control characters, letters beyond ASCII.
+    #[test]
+    fn an_entrys_text_is_its_json(
+        summary in proptest::option::of("([a-z \"\\\\é]|\u{1}|\u{1f}|\t|\u{7f}){0,12}"),
+        parts in proptest::collection::vec(
+            (
+                proptest::option::of("[a-z-]{1,6}"),
+                proptest::option::of("([A-Za-z \"é]){0,8}"),
+                "([a-z \"\\\\é’]|\u{1}|\n){0,40}",
+            ),
+            0..4,
+        ),
+    ) {
+        let mut e = entry(Kind::Page, "T", "t/index.html", Vec::new());
+        e.summary = summary.clone();
+        e.parts = Arc::new(
+            parts
+                .iter()
+                .map(|(anchor, heading, text)| Part {
+                    anchor: anchor.clone(),
+                    heading: heading.clone(),
+                    text: text.clone(),
+                    strong: false,
+                })
+                .collect(),
+        );
+        let expected = serde_json::json!([
+            summary.as_deref().unwrap_or(""),
+            parts
+                .iter()
+                .map(|(a, h, t)| [
+                    a.as_deref().unwrap_or(""),
+                    h.as_deref().unwrap_or(""),
+                    t.as_str(),
+                ])
+                .collect::<Vec<_>>(),
+        ]);
+        proptest::prop_assert_eq!(text_json(&e), expected.to_string());
+    }
+}
