@@ -223,20 +223,34 @@ fn push_squashed(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     // Whether what is written so far (or waiting in the piece) ends with a space.
     let mut spaced = out.is_empty() || out.ends_with(' ');
+    // Most text is words and single spaces (Markdown's line breaks are events of their own); it
+    // goes in as it is, told so by two passes that the compiler makes many bytes at a time.
+    let control = bytes.iter().fold(false, |found, &b| found | (b < b' '));
+    let doubled = (bytes.iter().zip(&bytes[1.min(bytes.len())..]))
+        .fold(false, |found, (&a, &b)| found | ((a == b' ') & (b == b' ')));
+    if !control && !doubled && !(spaced && bytes.first() == Some(&b' ')) {
+        out.push_str(text);
+        return;
+    }
     let mut piece = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if !b.is_ascii_whitespace() {
+    let mut i = 0;
+    // From one white space byte to the next: the bytes between are copied with the piece.
+    while let Some(offset) = bytes[i..].iter().position(u8::is_ascii_whitespace) {
+        let at = i + offset;
+        if at > i {
             spaced = false;
-        } else if b == b' ' && !spaced {
+        }
+        if bytes[at] == b' ' && !spaced {
             spaced = true;
         } else {
-            out.push_str(&text[piece..i]);
+            out.push_str(&text[piece..at]);
             if !spaced {
                 out.push(' ');
                 spaced = true;
             }
-            piece = i + 1;
+            piece = at + 1;
         }
+        i = at + 1;
     }
     out.push_str(&text[piece..]);
 }
