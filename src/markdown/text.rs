@@ -228,7 +228,8 @@ fn push_squashed(out: &mut String, text: &str) {
     let control = bytes.iter().fold(false, |found, &b| found | (b < b' '));
     let doubled = (bytes.iter().zip(&bytes[1.min(bytes.len())..]))
         .fold(false, |found, (&a, &b)| found | ((a == b' ') & (b == b' ')));
-    if !control && !doubled && !(spaced && bytes.first() == Some(&b' ')) {
+    let leading = spaced && bytes.first() == Some(&b' ');
+    if !(control || doubled || leading) {
         out.push_str(text);
         return;
     }
