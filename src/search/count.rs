@@ -71,49 +71,77 @@ impl<'s> Counter<'s> {
     }
 
     fn add(&mut self, text: &str, weight: u32) {
-        let Counter {
-            stop_words,
-            short,
-            number,
-            counted,
-            weights,
-            met,
-        } = self;
         for_each_word(text, |w| {
             let known = match packed(w) {
-                Some(key) => short.get(&key),
-                None => number.get(w),
+                Some(key) => self.short.get(&key),
+                None => self.number.get(w),
             };
+            // Most words were met before: the rest is kept out of the way of the loop.
             let id = match known {
                 Some(&id) => id,
-                None => {
-                    let id = counted.words.len() as u32;
-                    counted.stop.push(stop_words.contains(&w));
-                    match packed(w) {
-                        Some(key) => short.insert(key, id),
-                        None => number.insert(w.to_string(), id),
-                    };
-                    counted.words.push(w.to_string());
-                    weights.push(0);
-                    id
-                }
+                None => self.first_met(w),
             };
             let i = id as usize;
-            if counted.stop[i] {
+            if self.counted.stop[i] {
                 return;
             }
-            if weights[i] == 0 {
-                met.push(id);
+            if self.weights[i] == 0 {
+                self.met.push(id);
             }
-            weights[i] += weight;
+            self.weights[i] += weight;
         });
+    }
+
+    /// Numbers a word this counter meets for the first time.
+    #[cold]
+    #[inline(never)]
+    fn first_met(&mut self, w: &str) -> u32 {
+        let id = self.counted.words.len() as u32;
+        self.counted.stop.push(self.stop_words.contains(&w));
+        match packed(w) {
+            Some(key) => self.short.insert(key, id),
+            None => self.number.insert(w.to_string(), id),
+        };
+        self.counted.words.push(w.to_string());
+        self.weights.push(0);
+        id
     }
 }
 
-/// A word of up to 8 bytes as one integer (a word holds no zero byte, so no two words share one).
+/// A word of up to 8 bytes as one integer, its first byte lowest (a word holds no zero byte, so
+/// no two words share one). Read as two overlapping pieces, since copying a word this short
+/// into an array calls `memcpy`: bytes read twice land on themselves.
 fn packed(word: &str) -> Option<u64> {
-    let bytes = word.as_bytes();
-    let mut key = [0u8; 8];
-    key.get_mut(..bytes.len())?.copy_from_slice(bytes);
-    Some(u64::from_le_bytes(key))
+    let b = word.as_bytes();
+    let n = b.len();
+    let four = |i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
+    Some(match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
+        }
+        4..=8 => four(0) | four(n - 4) << (8 * (n - 4)),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::packed;
+
+    proptest::proptest! {
+        /// A short word's key is its bytes, first byte lowest; a longer word has none.
+        #[test]
+        fn a_word_is_packed_into_its_bytes(word in "[a-zé0-9]{0,10}") {
+            let bytes = word.as_bytes();
+            let expected = (bytes.len() <= 8).then(|| {
+                let mut key = [0u8; 8];
+                key[..bytes.len()].copy_from_slice(bytes);
+                u64::from_le_bytes(key)
+            });
+            proptest::prop_assert_eq!(packed(&word), expected);
+        }
+    }
 }
