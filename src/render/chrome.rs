@@ -106,11 +106,15 @@ impl Renderer {
         }
         let mut cx = Context::new();
         cx.insert("root", root);
-        cx.insert("nav_html", menu.nav_html);
-        if let Some(nav) = menu.nav {
-            cx.insert("nav", nav);
+        // Only the header is given the menu and the languages: a head or footer of the toolkit's
+        // own that reads them is told they are not there, rather than shown them empty.
+        if part == HEADER {
+            cx.insert("nav_html", menu.nav_html);
+            if let Some(nav) = menu.nav {
+                cx.insert("nav", nav);
+            }
+            cx.insert("languages", menu.languages);
         }
-        cx.insert("languages", menu.languages);
         let html = self.render(PARTS[part].0, &cx, None)?.trim().to_string();
         crate::locked(&self.chrome.drawn).insert(key, html.clone());
         Ok(html)
