@@ -363,15 +363,7 @@ fn watched(
         memo.renderer_and_markdown(skeleton, make_renderer, (docs, links, labels), |_, d| {
             d.render_markdown(links, labels)
         });
-    markdown_problems(docs, &rendered, diags);
-    diags.extend(validate::whole_site(
-        site,
-        data,
-        docs,
-        &rendered,
-        links,
-        resource_anchors,
-    ));
+    check_markdown(inputs, &rendered, resource_anchors, diags);
     let renderer = diags.take_ok(renderer)?;
     let interactive = Interactive::new(&renderer, site, data, links);
     let (extras, print_problems) = render::print::extras(&interactive);
@@ -403,11 +395,33 @@ fn watched(
     Some(())
 }
 
-/// Each document's own problems, at their place in its file.
-fn markdown_problems(docs: &[Doc], rendered: &[Arc<Rendered>], diags: &mut Diagnostics) {
+/// Each document's own problems, at their place in its file, then what needs every page at
+/// once (links between pages, anchors, references to the data). Both build paths check the
+/// rendered Markdown here, in this order, so their messages come in the same order.
+fn check_markdown(
+    inputs: &Inputs,
+    rendered: &[Arc<Rendered>],
+    resource_anchors: Vec<markdown::AnchorCheck>,
+    diags: &mut Diagnostics,
+) {
+    let Inputs {
+        site,
+        data,
+        docs,
+        links,
+        ..
+    } = *inputs;
     for (doc, r) in docs.iter().zip(rendered) {
         diags.extend(r.problems.iter().map(|p| doc.diagnostic(p)));
     }
+    diags.extend(validate::whole_site(
+        site,
+        data,
+        docs,
+        rendered,
+        links,
+        resource_anchors,
+    ));
 }
 
 /// Assemble: files copied as they are come last, so one at the address of a page made above

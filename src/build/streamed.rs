@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rayon::prelude::*;
 
 use super::draw::{add_pages, keeper, print_and_search, Drawer};
-use super::{assemble, markdown_problems, Inputs, MakeRenderer, Packets, Ready};
+use super::{assemble, check_markdown, Inputs, MakeRenderer, Packets, Ready};
 use crate::content::doc::by_phase;
 use crate::content::Doc;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -25,7 +25,6 @@ use crate::render::page::PageOutput;
 use crate::render::print::{extras, print_split, PrintExtra};
 use crate::render::Renderer;
 use crate::search;
-use crate::validate;
 use crate::{locked, unlocked};
 
 use super::memo::Memo;
@@ -102,15 +101,7 @@ pub(super) fn render(
     let (pages, rendered): (Vec<Option<Page>>, Vec<Arc<Rendered>>) =
         slots.into_iter().map(|s| unlocked(s).into_parts()).unzip();
     drop(drawer_cell);
-    markdown_problems(docs, &rendered, diags);
-    diags.extend(validate::whole_site(
-        site,
-        data,
-        docs,
-        &rendered,
-        links,
-        resource_anchors,
-    ));
+    check_markdown(inputs, &rendered, resource_anchors, diags);
     let (Some(Ok(r)), Some(pages)) = (renderer.get(), pages.into_iter().collect()) else {
         if let Some(Err(d)) = renderer.get() {
             diags.extend(d.items.iter().cloned());
