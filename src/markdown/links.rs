@@ -300,17 +300,23 @@ pub(crate) fn site_file(from_url: &str, href: &str) -> String {
     if path.is_empty() {
         return file_url(from_url);
     }
-    let mut parts: Vec<&str> = from_url.split('/').filter(|s| !s.is_empty()).collect();
-    for part in path.split('/') {
-        match part {
+    follow(from_url, path).0.join("/")
+}
+
+/// `path` followed from the folder `from_url` ("a/b/") a segment at a time: empty and `.`
+/// segments dropped, `..` stepping back. The segments reached, and whether the path stayed in
+/// the site (never stepped back above its root; a step that would is left out).
+pub(crate) fn follow<'a>(from_url: &'a str, path: &'a str) -> (Vec<&'a str>, bool) {
+    let mut segments: Vec<&str> = Vec::with_capacity(8);
+    let mut inside = true;
+    for segment in from_url.split('/').chain(path.split('/')) {
+        match segment {
             "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            p => parts.push(p),
+            ".." => inside &= segments.pop().is_some(),
+            s => segments.push(s),
         }
     }
-    parts.join("/")
+    (segments, inside)
 }
 
 /// `../` once per folder of `from` (a page URL such as "a/b/"): the way back to the site root.

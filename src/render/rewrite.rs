@@ -6,7 +6,7 @@
 //! the theme's templates), so tags are well formed and attribute values quoted. Comments and the
 //! text of `<script>` and `<style>` pass through untouched.
 
-use crate::markdown::links::relative_url;
+use crate::markdown::links::{follow, relative_url};
 
 /// Rewrites `html`: `attr(tag, name, value)` may return a new value for an attribute, `tag(name)`
 /// a new name for a start or end tag. Values are passed and returned as written in the HTML
@@ -191,15 +191,9 @@ pub(crate) fn site_path<'a>(link: &'a str, from_url: &str) -> Option<(String, Op
         Some((p, f)) => (p, Some(f)),
         None => (link, None),
     };
-    let mut segments: Vec<&str> = Vec::with_capacity(8);
-    for segment in from_url.split('/').chain(path.split('/')) {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                segments.pop()?;
-            }
-            s => segments.push(s),
-        }
+    let (segments, inside) = follow(from_url, path);
+    if !inside {
+        return None;
     }
     let mut s = segments.join("/");
     if s.contains('\\') {
