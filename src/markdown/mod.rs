@@ -160,8 +160,13 @@ pub fn render(text: &str, cx: &Context) -> Rendered {
     }
     // The readable text from the same events, so search never reads the HTML again.
     let mut reader = text::Reader::default();
-    for event in &events {
-        reader.event(event);
+    let mut own_html = state.own_html.iter().copied().peekable();
+    for (at, event) in events.iter().enumerate() {
+        if own_html.next_if_eq(&at).is_some() {
+            reader.own_html();
+        } else {
+            reader.event(event);
+        }
     }
     out.text = Arc::new(reader.finish());
     let mut html = String::with_capacity(text.len() * 3 / 2);

@@ -133,6 +133,15 @@ fn the_text_read_while_rendering_is_the_text_of_the_html() {
     }
 }
 
+#[test]
+fn hidden_text_left_open_ends_with_its_paragraph() {
+    // An author who forgets to close a hidden span loses its words from search, not the rest
+    // of the page.
+    let md = "Shown <span aria-hidden=\"true\">hidden and never closed\n\nThe next paragraph.\n";
+    let r = render_at(md, &LinkIndex::default());
+    assert_eq!(r.text[0].text, "Shown The next paragraph.");
+}
+
 proptest::proptest! {
     /// The escaper copies runs in one piece; it escapes exactly what escaping each character
     /// in turn would.

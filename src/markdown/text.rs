@@ -53,6 +53,11 @@ impl Reader {
             return;
         }
         self.flush_html();
+        if matches!(event, Event::End(tag) if is_markdown_block(*tag)) {
+            // Hidden text the author's HTML left open (a `<span aria-hidden="true">` never
+            // closed) ends with its paragraph, as a browser ends it.
+            self.skipping = None;
+        }
         match event {
             Event::Start(Tag::Image { .. }) => self.images += 1,
             Event::End(TagEnd::Image) => self.images = self.images.saturating_sub(1),
@@ -69,6 +74,14 @@ impl Reader {
             Event::End(tag) if is_markdown_block(*tag) => self.space(),
             _ => {}
         }
+    }
+
+    /// HTML the walk wrote itself (a heading's link, a task's box, a table's scroll box): a
+    /// break between words. Its tags are the theme's, not the author's, so they are not read:
+    /// its hidden helper text is left out without looking.
+    pub(crate) fn own_html(&mut self) {
+        self.flush_html();
+        self.space();
     }
 
     /// The parts read, empty ones left out.

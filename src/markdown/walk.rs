@@ -79,6 +79,9 @@ pub(super) struct Walk<'c, 'a> {
     last_level: u8,
     /// The table being read, whose scroll box is named once its header row is known.
     table: Option<TableBox>,
+    /// Where in the output the walk put HTML of its own (a heading's link, a task's box, a
+    /// table's scroll box), in order: search reads it as a break between words, not as tags.
+    pub(super) own_html: Vec<usize>,
 }
 
 /// A Markdown table goes in a box that scrolls sideways on its own (a wide table must not widen
@@ -107,6 +110,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             link_text: None,
             last_level: 1,
             table: None,
+            own_html: Vec::new(),
         }
     }
 
@@ -117,6 +121,7 @@ impl<'c, 'a> Walk<'c, 'a> {
         range: Range<usize>,
         out: &mut Vec<Event<'a>>,
     ) {
+        let task_box = matches!(event, Event::TaskListMarker(_));
         let Some(event) = self.rewrite(event, range) else {
             return;
         };
@@ -143,8 +148,12 @@ impl<'c, 'a> Walk<'c, 'a> {
         }
         self.table_box(&event, out);
         let closes_table = matches!(event, Event::End(TagEnd::Table));
+        if task_box {
+            self.own_html.push(out.len());
+        }
         out.push(event);
         if closes_table {
+            self.own_html.push(out.len());
             out.push(Event::Html("</div>".into()));
         }
     }
@@ -157,6 +166,7 @@ impl<'c, 'a> Walk<'c, 'a> {
                 head: String::new(),
                 in_head: false,
             });
+            self.own_html.push(out.len());
             out.push(Event::Html(TABLE_BOX_OPEN.into()));
             return;
         }
@@ -369,6 +379,7 @@ impl<'c, 'a> Walk<'c, 'a> {
             attrs: h.attrs,
         }));
         out.extend(h.events);
+        self.own_html.push(out.len());
         out.push(Event::InlineHtml(
             format!(" <a class=\"anchor\" href=\"#{id}\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">{}</span></a>", escape_html(self.cx.labels.anchor)).into(),
         ));

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::words::for_each_word;
+use super::words::{for_each_word, Word};
 use super::{Entry, Fast, HEADING, SUMMARY, TEXT, TITLE};
 
 /// The words of the entries one counter counted, and each entry's counts.
@@ -19,6 +19,9 @@ pub(super) struct Counted {
     pub(super) entries: Vec<(usize, Vec<(u32, u32)>)>,
 }
 
+/// The weight slot of a stop word, never counted.
+const STOP: u32 = u32::MAX;
+
 pub(super) struct Counter<'s> {
     stop_words: &'s [&'s str],
     /// Word numbers of words of up to 8 bytes (most words), by their bytes as one integer: no
@@ -27,7 +30,8 @@ pub(super) struct Counter<'s> {
     /// Word numbers of longer words.
     number: HashMap<String, u32, Fast>,
     pub(super) counted: Counted,
-    /// The weight of each word in the entry being counted (zero for the words it lacks).
+    /// The weight of each word in the entry being counted (zero for the words it lacks, `STOP`
+    /// for a stop word: one look-up tells both).
     weights: Vec<u32>,
     /// The words of the entry being counted, in the order met.
     met: Vec<u32>,
@@ -72,76 +76,42 @@ impl<'s> Counter<'s> {
 
     fn add(&mut self, text: &str, weight: u32) {
         for_each_word(text, |w| {
-            let known = match packed(w) {
-                Some(key) => self.short.get(&key),
-                None => self.number.get(w),
+            let known = match w {
+                Word::Packed(key) => self.short.get(&key),
+                Word::Text(word) => self.number.get(word),
             };
             // Most words were met before: the rest is kept out of the way of the loop.
             let id = match known {
                 Some(&id) => id,
                 None => self.first_met(w),
             };
-            let i = id as usize;
-            if self.counted.stop[i] {
+            let Some(slot) = self.weights.get_mut(id as usize) else {
+                return;
+            };
+            if *slot == STOP {
                 return;
             }
-            if self.weights[i] == 0 {
+            if *slot == 0 {
                 self.met.push(id);
             }
-            self.weights[i] += weight;
+            *slot += weight;
         });
     }
 
     /// Numbers a word this counter meets for the first time.
     #[cold]
     #[inline(never)]
-    fn first_met(&mut self, w: &str) -> u32 {
+    fn first_met(&mut self, w: Word) -> u32 {
         let id = self.counted.words.len() as u32;
-        self.counted.stop.push(self.stop_words.contains(&w));
-        match packed(w) {
-            Some(key) => self.short.insert(key, id),
-            None => self.number.insert(w.to_string(), id),
+        let word = w.to_text();
+        let stop = self.stop_words.contains(&word.as_str());
+        match w {
+            Word::Packed(key) => self.short.insert(key, id),
+            Word::Text(_) => self.number.insert(word.clone(), id),
         };
-        self.counted.words.push(w.to_string());
-        self.weights.push(0);
+        self.counted.stop.push(stop);
+        self.counted.words.push(word);
+        self.weights.push(if stop { STOP } else { 0 });
         id
-    }
-}
-
-/// A word of up to 8 bytes as one integer, its first byte lowest (a word holds no zero byte, so
-/// no two words share one). Read as two overlapping pieces, since copying a word this short
-/// into an array calls `memcpy`: bytes read twice land on themselves.
-fn packed(word: &str) -> Option<u64> {
-    let b = word.as_bytes();
-    let n = b.len();
-    let four = |i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
-    Some(match n {
-        0 => 0,
-        1..=3 => {
-            u64::from(b[0])
-                | u64::from(b[n / 2]) << (8 * (n / 2))
-                | u64::from(b[n - 1]) << (8 * (n - 1))
-        }
-        4..=8 => four(0) | four(n - 4) << (8 * (n - 4)),
-        _ => return None,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::packed;
-
-    proptest::proptest! {
-        /// A short word's key is its bytes, first byte lowest; a longer word has none.
-        #[test]
-        fn a_word_is_packed_into_its_bytes(word in "[a-zé0-9]{0,10}") {
-            let bytes = word.as_bytes();
-            let expected = (bytes.len() <= 8).then(|| {
-                let mut key = [0u8; 8];
-                key[..bytes.len()].copy_from_slice(bytes);
-                u64::from_le_bytes(key)
-            });
-            proptest::prop_assert_eq!(packed(&word), expected);
-        }
     }
 }

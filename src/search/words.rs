@@ -38,83 +38,193 @@ fn fold_char(c: char, out: &mut String) {
     out.extend(c.to_lowercase());
 }
 
-/// What a byte is to the word splitter: one look-up per byte instead of several tests.
-const SEPARATOR: u8 = 0;
-/// A lower-case ASCII letter or a digit.
-const LOWER: u8 = 1;
-const UPPER: u8 = 2;
-/// Part of a character beyond ASCII.
-const BEYOND: u8 = 4;
-const BYTE_CLASS: [u8; 256] = {
-    let mut table = [SEPARATOR; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = match b as u8 {
-            b'a'..=b'z' | b'0'..=b'9' => LOWER,
-            b'A'..=b'Z' => UPPER,
-            0x80..=0xff => BEYOND,
-            _ => SEPARATOR,
-        };
-        b += 1;
+/// A folded word as the counter looks it up. One of up to 8 bytes (most words) is those bytes
+/// in one integer, first byte lowest: no string to hash or compare, and no two words share one,
+/// since a word holds no zero byte. A longer word is its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Word<'a> {
+    Packed(u64),
+    Text(&'a str),
+}
+
+impl<'a> Word<'a> {
+    /// A word already folded.
+    pub(crate) fn of(folded: &'a str) -> Word<'a> {
+        let bytes = folded.as_bytes();
+        if bytes.len() > 8 {
+            return Word::Text(folded);
+        }
+        let mut key = [0u8; 8];
+        key[..bytes.len()].copy_from_slice(bytes);
+        Word::Packed(u64::from_le_bytes(key))
     }
-    table
-};
+
+    /// The folded word as text.
+    pub(crate) fn to_text(self) -> String {
+        match self {
+            Word::Text(text) => text.to_string(),
+            Word::Packed(key) => {
+                let bytes = key.to_le_bytes();
+                let len = bytes.iter().position(|&b| b == 0).unwrap_or(8);
+                String::from_utf8_lossy(&bytes[..len]).into_owned()
+            }
+        }
+    }
+}
+
+/// The splitter reads text 64 bytes at a time, and each 8 of them as the lanes of one integer.
+const BLOCK: usize = 64;
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// The bit that makes an ASCII letter lower case, in every lane.
+const CASE: u64 = 0x2020_2020_2020_2020;
+
+/// Which of 8 bytes (the first lowest) are word bytes: ASCII letters and digits, and bytes of
+/// characters beyond ASCII (looked at one by one later). Each byte is compared as a lane of the
+/// integer, its top bit set by an addition that overflows exactly at the bound.
+fn word_bytes8(x: u64) -> u64 {
+    let seven = x & !HIGH;
+    let at_least = |lanes: u64, bound: u8| (lanes + ONES * u64::from(0x80 - bound)) & HIGH;
+    let folded = seven | CASE;
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let digit = at_least(seven, b'0') & !at_least(seven, b'9' + 1);
+    let word = (x & HIGH) | letter | digit;
+    // Each lane's top bit, brought down to one bit per byte.
+    ((word >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// Which bytes of a block are word bytes, one bit each, the first lowest.
+fn word_bytes(block: &[u8; BLOCK]) -> u64 {
+    let mut bits = 0;
+    for (k, lanes) in block.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(lanes.try_into().unwrap_or_default());
+        bits |= word_bytes8(x) << (8 * k);
+    }
+    bits
+}
 
 /// Calls `f` with each word of `text`, folded: runs of letters and digits, at least `MIN_WORD`
-/// long. This runs over the whole toolkit, so a word of ASCII letters that are already lower
-/// case (most words) is handed over as it lies in the text, without a copy.
-pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+/// long. This runs over every word of the toolkit, so the text is read a block at a time: the
+/// word bytes of a block are found at once, and its words are taken from where a run of them
+/// starts to where it ends. A word of ASCII letters and digits is folded without a copy.
+pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(Word)) {
     let bytes = text.as_bytes();
-    let mut word = String::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if BYTE_CLASS[usize::from(bytes[i])] == SEPARATOR {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut classes = 0;
-        while i < bytes.len() {
-            let class = BYTE_CLASS[usize::from(bytes[i])];
-            if class & (LOWER | UPPER) == 0 {
-                break;
+    let mut folded = String::new();
+    let blocks = bytes.chunks_exact(BLOCK);
+    let mut last = [0u8; BLOCK];
+    last[..blocks.remainder().len()].copy_from_slice(blocks.remainder());
+    let last = (!blocks.remainder().is_empty()).then_some(&last);
+    let blocks = blocks.map(|b| b.try_into().unwrap_or(&[0; BLOCK]));
+    // Where a word that runs on from the block before starts.
+    let mut open: Option<usize> = None;
+    // Whether the block before ended inside a word.
+    let mut carry = 0;
+    for (n, block) in blocks.chain(last).enumerate() {
+        let base = n * BLOCK;
+        let bits = word_bytes(block);
+        let after_word = (bits << 1) | carry;
+        carry = bits >> (BLOCK - 1);
+        let mut starts = bits & !after_word;
+        let mut ends = !bits & after_word;
+        if let Some(start) = open {
+            if ends == 0 {
+                continue;
             }
-            classes |= class;
-            i += 1;
+            word(
+                text,
+                start,
+                base + ends.trailing_zeros() as usize,
+                &mut folded,
+                &mut f,
+            );
+            ends &= ends - 1;
+            open = None;
         }
-        if i == bytes.len() || BYTE_CLASS[usize::from(bytes[i])] == SEPARATOR {
-            if i - start >= MIN_WORD {
-                if classes & UPPER != 0 {
-                    word.clear();
-                    word.push_str(&text[start..i]);
-                    word.make_ascii_lowercase();
-                    f(&word);
-                } else {
-                    f(&text[start..i]);
-                }
-            }
-            continue;
+        while ends != 0 {
+            let start = base + starts.trailing_zeros() as usize;
+            let end = base + ends.trailing_zeros() as usize;
+            word(text, start, end, &mut folded, &mut f);
+            starts &= starts - 1;
+            ends &= ends - 1;
         }
-        // A letter beyond ASCII: the word is folded character by character.
-        word.clear();
-        word.push_str(&text[start..i]);
-        word.make_ascii_lowercase();
-        let mut chars = i - start;
-        for c in text[i..].chars() {
-            if !c.is_alphanumeric() {
-                if chars == 0 {
-                    // Not a word after all (a dash, a quote): step over it.
-                    i += c.len_utf8();
-                }
-                break;
+        if starts != 0 {
+            open = Some(base + starts.trailing_zeros() as usize);
+        }
+    }
+    if let Some(start) = open {
+        word(text, start, bytes.len(), &mut folded, &mut f);
+    }
+}
+
+/// The run of word bytes `text[start..end]`, as one word or (beyond ASCII) several.
+#[inline(always)]
+fn word(text: &str, start: usize, end: usize, folded: &mut String, f: &mut impl FnMut(Word)) {
+    let bytes = text.as_bytes();
+    let len = end - start;
+    if len <= 8 {
+        // ASCII letters and digits are folded by setting the case bit of every lane (a digit
+        // has it already).
+        let lanes = u64::MAX >> (64 - 8 * len);
+        let key = first_eight(bytes, start) & lanes;
+        if key & HIGH == 0 {
+            if len >= MIN_WORD {
+                f(Word::Packed(key | (CASE & lanes)));
             }
-            i += c.len_utf8();
-            fold_char(c, &mut word);
+            return;
+        }
+    } else if bytes[start..end]
+        .iter()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        f(Word::Text(&text[start..end]));
+        return;
+    }
+    fold_words(&text[start..end], folded, f);
+}
+
+/// Up to 8 bytes from `at`, the first lowest, zeros past the end.
+fn first_eight(bytes: &[u8], at: usize) -> u64 {
+    let mut eight = [0u8; 8];
+    match bytes.get(at..at + 8) {
+        Some(b) => eight.copy_from_slice(b),
+        None => {
+            let rest = &bytes[at.min(bytes.len())..];
+            eight[..rest.len()].copy_from_slice(rest);
+        }
+    }
+    u64::from_le_bytes(eight)
+}
+
+/// A run of word bytes with capitals in a long word, or characters beyond ASCII: folded a
+/// character at a time, and split where a character is not a letter or digit (a dash, a
+/// no-break space).
+#[cold]
+#[inline(never)]
+fn fold_words(run: &str, word: &mut String, f: &mut impl FnMut(Word)) {
+    word.clear();
+    if run.is_ascii() {
+        if run.len() >= MIN_WORD {
+            word.push_str(run);
+            word.make_ascii_lowercase();
+            f(Word::of(word));
+        }
+        return;
+    }
+    let mut chars = 0;
+    for c in run.chars() {
+        if c.is_alphanumeric() {
+            fold_char(c, word);
             chars += 1;
+        } else {
+            if chars >= MIN_WORD {
+                f(Word::of(word));
+            }
+            word.clear();
+            chars = 0;
         }
-        if chars >= MIN_WORD {
-            f(&word);
-        }
+    }
+    if chars >= MIN_WORD {
+        f(Word::of(word));
     }
 }
 
@@ -122,7 +232,12 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
 #[cfg(test)]
 fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for_each_word(text, |w| out.push(w.to_string()));
+    for_each_word(text, |w| {
+        let folded = w.to_text();
+        // A word comes packed exactly when it is short, whichever way it was folded.
+        assert_eq!(w, Word::of(&folded));
+        out.push(folded);
+    });
     out
 }
 
@@ -228,6 +343,27 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn each_lane_is_told_a_word_byte_or_not() {
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        // Among word bytes and among separators: one lane's answer must not leak into another's.
+        for around in [*b"aZ9\xc3aZ9a", *b" .-/@[`{"] {
+            for lane in 0..8 {
+                for b in 0..=255u8 {
+                    let mut bytes = around;
+                    bytes[lane] = b;
+                    let expected =
+                        (0..8).fold(0, |bits, i| bits | u64::from(is_word(bytes[i])) << i);
+                    assert_eq!(
+                        word_bytes8(u64::from_le_bytes(bytes)),
+                        expected,
+                        "{bytes:?}"
+                    );
+                }
+            }
+        }
     }
 
     proptest::proptest! {
