@@ -33,8 +33,10 @@ pub(super) struct Counter<'s> {
     /// The weight of each word in the entry being counted (zero for the words it lacks, `STOP`
     /// for a stop word: one look-up tells both).
     weights: Vec<u32>,
-    /// The words of the entry being counted, in the order met.
+    /// The words of the entry being counted, in the order met: the first `met_len`, in room
+    /// for every word of the vocabulary.
     met: Vec<u32>,
+    met_len: usize,
 }
 
 impl<'s> Counter<'s> {
@@ -50,6 +52,7 @@ impl<'s> Counter<'s> {
             },
             weights: Vec::new(),
             met: Vec::new(),
+            met_len: 0,
         }
     }
 
@@ -66,36 +69,42 @@ impl<'s> Counter<'s> {
             self.add(&p.text, if p.strong { HEADING } else { TEXT });
         }
         let weights = &mut self.weights;
-        let counts = self
-            .met
-            .drain(..)
-            .map(|w| (w, std::mem::take(&mut weights[w as usize])))
+        let counts = self.met[..self.met_len]
+            .iter()
+            .map(|&w| (w, std::mem::take(&mut weights[w as usize])))
             .collect();
+        self.met_len = 0;
         self.counted.entries.push((n, counts));
     }
 
     fn add(&mut self, text: &str, weight: u32) {
-        for_each_word(text, |w| {
-            let known = match w {
-                Word::Packed(key) => self.short.get(&key),
-                Word::Text(word) => self.number.get(word),
-            };
-            // Most words were met before: the rest is kept out of the way of the loop.
-            let id = match known {
-                Some(&id) => id,
-                None => self.first_met(w),
-            };
-            let Some(slot) = self.weights.get_mut(id as usize) else {
-                return;
-            };
-            if *slot == STOP {
-                return;
-            }
-            if *slot == 0 {
-                self.met.push(id);
-            }
-            *slot += weight;
-        });
+        // Called for every word of the toolkit: worth a place inside the splitter's loop.
+        for_each_word(
+            text,
+            #[inline(always)]
+            |w| {
+                let known = match w {
+                    Word::Packed(key) => self.short.get(&key),
+                    Word::Text(word) => self.number.get(word),
+                };
+                // Most words were met before: the rest is kept out of the way of the loop.
+                let id = match known {
+                    Some(&id) => id,
+                    None => self.first_met(w),
+                };
+                let Some(slot) = self.weights.get_mut(id as usize) else {
+                    return;
+                };
+                // Without a branch: whether a word is a stop word, or new to the entry, cannot
+                // be foreseen, and a guess missed costs more than the arithmetic.
+                let was = *slot;
+                *slot = was + weight * u32::from(was != STOP);
+                if let Some(last) = self.met.get_mut(self.met_len) {
+                    *last = id;
+                }
+                self.met_len += usize::from(was == 0);
+            },
+        );
     }
 
     /// Numbers a word this counter meets for the first time.
@@ -112,6 +121,7 @@ impl<'s> Counter<'s> {
         self.counted.stop.push(stop);
         self.counted.words.push(word);
         self.weights.push(if stop { STOP } else { 0 });
+        self.met.push(0);
         id
     }
 }

@@ -239,8 +239,12 @@ impl<'a, T: Send> Builder<'a, T> {
 
     /// Text file number `file`, from its entries' texts.
     fn text_file(&self, file: usize, texts: Vec<Option<String>>) {
-        let mut script =
-            format!("(window.TrellisSearchText = window.TrellisSearchText || {{}})[{file}] = [");
+        // Made at its final size: a text file is hundreds of KB, better not copied as it grows.
+        let size: usize = texts.iter().flatten().map(|t| t.len() + 1).sum();
+        let mut script = String::with_capacity(size + 80);
+        script.push_str(&format!(
+            "(window.TrellisSearchText = window.TrellisSearchText || {{}})[{file}] = ["
+        ));
         for (i, text) in texts.iter().flatten().enumerate() {
             if i > 0 {
                 script.push(',');
