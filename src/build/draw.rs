@@ -66,12 +66,12 @@ impl<'a> Drawer<'a> {
     }
 }
 
-/// The print pages, beside the search index (made here, or finished when a one-off build added
-/// the pages as their Markdown was rendered); the resources and audience pages, the 404 page.
+/// The print pages, beside the search index (made here, unless a one-off build made it as the
+/// pages' Markdown was rendered); the resources and audience pages, the 404 page.
 pub(super) fn print_and_search(
     ready: &Ready,
     rendered: &[Arc<Rendered>],
-    (memo, search): (&mut Memo, Option<search::Builder<Content>>),
+    (memo, made): (&mut Memo, Option<Vec<(String, Content)>>),
     (contents, packets): (&[Arc<String>], Option<Packets>),
     outputs: &mut Outputs,
     diags: &mut Diagnostics,
@@ -105,8 +105,8 @@ pub(super) fn print_and_search(
                     .map(|(path, page)| (path, page.map(Arc::new)))
                     .collect()
             };
-            let index = || match search {
-                Some(search) => search::site::finish(search, docs.len(), data, interactive),
+            let index = || match made {
+                Some(files) => files,
                 None => search::site::site_index(site, data, interactive, docs, rendered, &keep),
             };
             let key = || search::site::key(skeleton, rendered);

@@ -101,37 +101,43 @@ pub(super) fn render(
     let (pages, rendered): (Vec<Option<Page>>, Vec<Arc<Rendered>>) =
         slots.into_iter().map(|s| unlocked(s).into_parts()).unzip();
     drop(drawer_cell);
-    check_markdown(inputs, &rendered, resource_anchors, diags);
-    let (Some(Ok(r)), Some(pages)) = (renderer.get(), pages.into_iter().collect()) else {
-        if let Some(Err(d)) = renderer.get() {
-            diags.extend(d.items.iter().cloned());
-        }
-        return None;
-    };
-    let (extras, print_problems) = print_extras.get()?;
-    let ready = Ready {
-        site,
-        data,
-        docs,
-        renderer: r,
-        interactive: interactive.get()?,
-        extras,
-        skeleton,
-        opts,
-    };
-    let mut memo = Memo::off();
-    let contents = add_pages(&ready, pages, &mut memo, outputs, diags);
-    diags.extend(print_problems.iter().cloned());
+    // The search index's last step runs on one core: beside the checks of the Markdown and
+    // the checklist and worksheet pages, not after them.
+    let (index, drawn) = rayon::join(
+        || {
+            interactive
+                .get()
+                .map(|ix| search::site::finish(search, docs.len(), data, ix))
+        },
+        || {
+            check_markdown(inputs, &rendered, resource_anchors, diags);
+            let (Some(Ok(r)), Some(pages)) = (renderer.get(), pages.into_iter().collect()) else {
+                if let Some(Err(d)) = renderer.get() {
+                    diags.extend(d.items.iter().cloned());
+                }
+                return None;
+            };
+            let (extras, print_problems) = print_extras.get()?;
+            let ready = Ready {
+                site,
+                data,
+                docs,
+                renderer: r,
+                interactive: interactive.get()?,
+                extras,
+                skeleton,
+                opts,
+            };
+            let mut memo = Memo::off();
+            let contents = add_pages(&ready, pages, &mut memo, outputs, diags);
+            diags.extend(print_problems.iter().cloned());
+            Some((ready, memo, contents))
+        },
+    );
+    let (ready, mut memo, contents) = drawn?;
     let packets = packets.into_inner().flatten();
     let print = (contents.as_slice(), packets);
-    print_and_search(
-        &ready,
-        &rendered,
-        (&mut memo, Some(search)),
-        print,
-        outputs,
-        diags,
-    );
+    print_and_search(&ready, &rendered, (&mut memo, index), print, outputs, diags);
     assemble(&ready, outputs, diags);
     Some(())
 }
