@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::words::{for_each_word, Word};
-use super::{Entry, Fast, HEADING, SUMMARY, TEXT, TITLE};
+use super::{Entry, Fast, HEADING, MAX_WEIGHT, SUMMARY, TEXT, TITLE};
 
 /// The words of the entries one counter counted, and each entry's counts.
 pub(super) struct Counted {
@@ -15,8 +15,26 @@ pub(super) struct Counted {
     pub(super) words: Vec<String>,
     /// Whether each word is a stop word (met, but never counted).
     pub(super) stop: Vec<bool>,
-    /// (entry number, [(word number, weight)]) for each entry counted, words in the order met.
-    pub(super) entries: Vec<(usize, Vec<(u32, u32)>)>,
+    /// (entry number, [word number and weight, `pack`ed]) for each entry counted, words in the
+    /// order met.
+    pub(super) entries: Vec<(usize, Vec<u32>)>,
+}
+
+/// Bits of a packed count that hold its weight (at most `MAX_WEIGHT`); the other 26 hold the
+/// word's (or stem's) number, room for 67 million distinct words. Every word of a big toolkit
+/// is counted and kept until the end: one number a word, not two.
+pub(super) const WEIGHT_BITS: u32 = 6;
+const _: () = assert!(MAX_WEIGHT < 1 << WEIGHT_BITS);
+
+/// A number and a weight as one: the weight is capped at `MAX_WEIGHT`, which changes nothing,
+/// since the index caps every sum of weights there too and weights are never negative.
+pub(super) fn pack(number: u32, weight: u32) -> u32 {
+    (number << WEIGHT_BITS) | weight.min(MAX_WEIGHT)
+}
+
+/// The number and weight of a packed count.
+pub(super) fn unpack(count: u32) -> (u32, u32) {
+    (count >> WEIGHT_BITS, count & ((1 << WEIGHT_BITS) - 1))
 }
 
 /// The weight slot of a stop word, never counted.
@@ -71,7 +89,7 @@ impl<'s> Counter<'s> {
         let weights = &mut self.weights;
         let counts = self.met[..self.met_len]
             .iter()
-            .map(|&w| (w, std::mem::take(&mut weights[w as usize])))
+            .map(|&w| pack(w, std::mem::take(&mut weights[w as usize])))
             .collect();
         self.met_len = 0;
         self.counted.entries.push((n, counts));

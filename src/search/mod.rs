@@ -26,7 +26,7 @@ use serde::Serialize;
 
 pub(crate) use crate::markdown::Part;
 use crate::{locked, unlocked};
-use count::{Counted, Counter};
+use count::{pack, unpack, Counted, Counter};
 use words::{stop_words, Stems};
 
 /// Where the index is written, from the output root.
@@ -297,8 +297,8 @@ fn postings(language: &str, mut counted: Vec<Counted>) -> (Vec<String>, Vec<Vec<
     // entry's counts dropped once added.
     let mut sizes = vec![0usize; terms.len()];
     let all = counted.iter().flat_map(|c| &c.entries);
-    for &(t, _) in all.flat_map(|(_, ids)| ids) {
-        sizes[t as usize] += 2;
+    for &count in all.flat_map(|(_, counts)| counts) {
+        sizes[unpack(count).0 as usize] += 2;
     }
     let mut post: Vec<Vec<u32>> = sizes.into_iter().map(Vec::with_capacity).collect();
     let mut order: Vec<(usize, usize, usize)> = Vec::new();
@@ -314,7 +314,8 @@ fn postings(language: &str, mut counted: Vec<Counted>) -> (Vec<String>, Vec<Vec<
     order.sort_unstable();
     let mut last = vec![0u32; terms.len()];
     for (doc, c, i) in order {
-        for (t, weight) in std::mem::take(&mut counted[c].entries[i].1) {
+        for count in std::mem::take(&mut counted[c].entries[i].1) {
+            let (t, weight) = unpack(count);
             let t = t as usize;
             post[t].push(doc as u32 - last[t]);
             post[t].push(weight.min(MAX_WEIGHT));
@@ -327,24 +328,24 @@ fn postings(language: &str, mut counted: Vec<Counted>) -> (Vec<String>, Vec<Vec<
 /// Turns an entry's word weights into weights by stem number, the words of one stem added up,
 /// each stem where its first word was. `term` gives each word number's stem number; `weights`
 /// (zero for every stem, and left so) is room to add them up in.
-fn to_stems(words: &mut Vec<(u32, u32)>, term: &[u32], weights: &mut [u32]) {
+fn to_stems(counts: &mut Vec<u32>, term: &[u32], weights: &mut [u32]) {
     let mut kept = 0;
-    for i in 0..words.len() {
-        let (word, weight) = words[i];
+    for i in 0..counts.len() {
+        let (word, weight) = unpack(counts[i]);
         let t = term[word as usize];
         // Every counted word has a stem (only stop words have none, and they are not counted).
         let Some(sum) = weights.get_mut(t as usize) else {
             continue;
         };
         if *sum == 0 {
-            words[kept] = (t, 0);
+            counts[kept] = t;
             kept += 1;
         }
         *sum += weight;
     }
-    words.truncate(kept);
-    for w in words.iter_mut() {
-        w.1 = std::mem::take(&mut weights[w.0 as usize]);
+    counts.truncate(kept);
+    for c in counts.iter_mut() {
+        *c = pack(*c, std::mem::take(&mut weights[*c as usize]));
     }
 }
 
