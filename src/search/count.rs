@@ -116,7 +116,7 @@ impl<'s> Counter<'s> {
                 // Without a branch: whether a word is a stop word, or new to the entry, cannot
                 // be foreseen, and a guess missed costs more than the arithmetic.
                 let was = *slot;
-                *slot = was + weight * u32::from(was != STOP);
+                *slot = was.saturating_add(weight * u32::from(was != STOP));
                 if let Some(last) = self.met.get_mut(self.met_len) {
                     *last = id;
                 }
