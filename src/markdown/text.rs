@@ -99,27 +99,29 @@ impl Reader {
     /// Text with its entities already decoded. Its white space is left as it is until its part
     /// is read whole (see `squash_in_place`).
     fn text(&mut self, text: &str) {
-        if self.skipping.is_some() {
-            return;
+        if let Some(out) = self.reading() {
+            out.push_str(text);
         }
-        let out = match (&mut self.in_heading, self.parts.last_mut()) {
-            (Some(t), _) => t,
-            (None, Some(last)) => &mut last.text,
-            // `parts` always holds the part before the first heading.
-            (None, None) => return,
-        };
-        out.push_str(text);
     }
 
     /// A break between words: one space, none at the start, none after another.
     fn space(&mut self) {
-        let out = match (&self.in_heading, self.parts.last()) {
-            (Some(t), _) => t,
-            (None, Some(last)) => &last.text,
-            (None, None) => return,
-        };
-        if !(out.is_empty() || out.ends_with(' ')) {
-            self.text(" ");
+        if let Some(out) = self.reading() {
+            if !(out.is_empty() || out.ends_with(' ')) {
+                out.push(' ');
+            }
+        }
+    }
+
+    /// Where text read now goes: the heading being read, or the last part; none while skipping.
+    fn reading(&mut self) -> Option<&mut String> {
+        if self.skipping.is_some() {
+            return None;
+        }
+        match (&mut self.in_heading, self.parts.last_mut()) {
+            (Some(t), _) => Some(t),
+            // `parts` always holds the part before the first heading.
+            (None, last) => last.map(|p| &mut p.text),
         }
     }
 
